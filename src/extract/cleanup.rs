@@ -1,0 +1,333 @@
+//! Clean-up shared by every format: make extracted text read as it reads on
+//! the page.
+//!
+//! Takes raw text runs or lines and gives text a quote can be taken from:
+//! ligatures become letters; soft hyphens, zero-width and control characters
+//! go; private-use and unmapped glyphs (icon fonts, bullet fonts without a
+//! Unicode mapping) become a bullet at the start of a line and nothing
+//! elsewhere, never stray letters; "$ 400B" becomes "$400B"; whitespace is
+//! normalised; a word broken by line-end hyphenation is joined only when the
+//! joined word is a word ("distribu-" + "tion"), never when the hyphen is
+//! real ("event-sourced", "200-engineer"). It must never paraphrase.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The bullet that replaces icon and unmapped glyphs at the start of a line.
+pub const BULLET: char = '•';
+
+/// Characters that stand for "a glyph the font could not map" or "an icon":
+/// the Unicode replacement character, private-use code points, and C1
+/// control codes (unmapped bullet fonts often come out as U+0088 and kin).
+fn is_icon_or_unmapped(c: char) -> bool {
+    matches!(c,
+        '\u{FFFD}'
+        | '\u{80}'..='\u{9F}'
+        | '\u{E000}'..='\u{F8FF}'
+        | '\u{F0000}'..='\u{FFFFD}'
+        | '\u{100000}'..='\u{10FFFD}')
+}
+
+/// Characters that carry no visible text and are dropped.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}'
+    ) || (c.is_control() && c != '\t' && c != '\n' && !is_icon_or_unmapped(c))
+}
+
+/// The letters a ligature stands for.
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        '\u{0132}' => "IJ",
+        '\u{0133}' => "ij",
+        _ => return None,
+    })
+}
+
+/// Bullet-like characters that start list items.
+pub fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '·'
+            | '▪'
+            | '■'
+            | '□'
+            | '◦'
+            | '●'
+            | '○'
+            | '‣'
+            | '⁃'
+            | '∙'
+            | '➢'
+            | '►'
+            | '▸'
+            | '–'
+    )
+}
+
+/// Clean one line of text: see the module documentation.
+pub fn clean_line(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for c in raw.chars() {
+        if let Some(letters) = ligature(c) {
+            push_word_char(&mut out, &mut pending_space);
+            out.push_str(letters);
+        } else if is_icon_or_unmapped(c) {
+            // An icon or unmapped glyph at the start of a line marks a list
+            // item; anywhere else it is decoration (a phone or mail icon).
+            if out.is_empty() {
+                out.push(BULLET);
+                pending_space = true;
+            } else {
+                pending_space = true;
+            }
+        } else if is_invisible(c) {
+            continue;
+        } else if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            push_word_char(&mut out, &mut pending_space);
+            out.push(c);
+        }
+    }
+    join_currency(&out)
+}
+
+fn push_word_char(out: &mut String, pending_space: &mut bool) {
+    if *pending_space && !out.is_empty() {
+        out.push(' ');
+    }
+    *pending_space = false;
+}
+
+/// "$ 400B" → "$400B": a currency sign set apart from its amount by a
+/// layout gap is one token to a reader.
+fn join_currency(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if matches!(c, '$' | '€' | '£' | '¥') {
+            let mut lookahead = chars.clone();
+            if lookahead.next() == Some(' ') && lookahead.peek().is_some_and(|d| d.is_ascii_digit())
+            {
+                chars.next();
+            }
+        }
+    }
+    out
+}
+
+fn dictionary() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    // SCOWL American English list (Debian wamerican), lower-case words only
+    // (src/extract/words.LICENSE). Used only to tell a hyphenation break from
+    // a real hyphen.
+    WORDS.get_or_init(|| include_str!("words.txt").lines().collect())
+}
+
+/// Whether a line ends in a word broken by hyphenation that continues on
+/// `next`, and if so the joined text of the two lines' meeting words.
+///
+/// `vocabulary` is every word of the document, lower-cased: the document's
+/// own spelling elsewhere is the best evidence of what a hyphen is.
+pub fn should_join_hyphen(line: &str, next: &str, vocabulary: &HashSet<String>) -> bool {
+    let Some(before) = line.strip_suffix('-') else {
+        return false;
+    };
+    let head: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+    // A hyphen after a number ("200-engineer") or before a capital
+    // ("Kafka-Flink") is written, not a break; a break needs letters on both
+    // sides and a lower-case continuation.
+    if head.is_empty()
+        || tail.is_empty()
+        || !head.chars().all(char::is_alphabetic)
+        || !tail.chars().next().is_some_and(char::is_lowercase)
+        || !tail.chars().all(char::is_alphabetic)
+    {
+        return false;
+    }
+    let head_lc = head.to_lowercase();
+    let joined = format!("{head_lc}{tail}");
+    let hyphenated = format!("{head_lc}-{tail}");
+    if vocabulary.contains(&hyphenated) {
+        return false;
+    }
+    if vocabulary.contains(&joined) {
+        return true;
+    }
+    let words = dictionary();
+    if words.contains(joined.as_str()) || words.contains(stem(&joined)) {
+        return true;
+    }
+    // Two words in their own right joined by a hyphen are a compound
+    // ("event-sourced", "zero-downtime"); a fragment that is no word
+    // ("Kuber-" + "netes") is a break.
+    let tail_is_word = words.contains(tail.as_str()) || words.contains(stem(&tail));
+    !tail_is_word
+}
+
+/// A crude stem for dictionary look-ups: the list holds base forms and
+/// common inflections, not every one.
+fn stem(word: &str) -> &str {
+    let sibilant = |base: &str| {
+        ["s", "x", "z", "ch", "sh"]
+            .iter()
+            .any(|e| base.ends_with(e))
+    };
+    if let Some(base) = word.strip_suffix("es")
+        && sibilant(base)
+    {
+        return base;
+    }
+    for suffix in ["ing", "ed", "s", "ly"] {
+        if let Some(base) = word.strip_suffix(suffix)
+            && base.len() >= 3
+        {
+            return base;
+        }
+    }
+    word
+}
+
+/// Every word of the text, lower-cased, including hyphenated forms, for
+/// [`should_join_hyphen`].
+pub fn vocabulary<'a>(lines: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for line in lines {
+        for token in line.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let token = token.trim_matches('-');
+            if !token.is_empty() {
+                words.insert(token.to_lowercase());
+                for part in token.split('-') {
+                    if !part.is_empty() {
+                        words.insert(part.to_lowercase());
+                    }
+                }
+            }
+        }
+    }
+    words
+}
+
+/// Join line-end hyphenation in a sequence of lines: a line whose last word
+/// was broken takes the rest of that word from the next line. Callers pass
+/// one column of one page at a time, so no word is joined across them.
+pub fn join_hyphenation(lines: &mut Vec<String>) {
+    let vocabulary = vocabulary(lines.iter().map(String::as_str));
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        if should_join_hyphen(&lines[i], &lines[i + 1], &vocabulary) {
+            let next = lines[i + 1].clone();
+            let split = next.find(' ').unwrap_or(next.len());
+            let (rest_of_word, remainder) = next.split_at(split);
+            let line = &mut lines[i];
+            line.pop();
+            line.push_str(rest_of_word);
+            let remainder = remainder.trim_start().to_string();
+            if remainder.is_empty() {
+                lines.remove(i + 1);
+                continue;
+            }
+            lines[i + 1] = remainder;
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn join(a: &str, b: &str) -> Vec<String> {
+        let mut lines = vec![a.to_string(), b.to_string()];
+        join_hyphenation(&mut lines);
+        lines
+    }
+
+    #[test]
+    fn ligatures_become_letters() {
+        assert_eq!(clean_line("e\u{FB03}cient \u{FB01}rst"), "efficient first");
+    }
+
+    #[test]
+    fn soft_hyphens_and_zero_width_go() {
+        assert_eq!(
+            clean_line("Sep. 2023 \u{AD} Mar. 2024"),
+            "Sep. 2023 Mar. 2024"
+        );
+        assert_eq!(clean_line("Kaf\u{200B}ka"), "Kafka");
+    }
+
+    #[test]
+    fn icons_become_bullets_or_nothing() {
+        assert_eq!(clean_line("\u{F0B7} Owned the API"), "• Owned the API");
+        assert_eq!(clean_line("\u{88}Owned the API"), "• Owned the API");
+        assert_eq!(clean_line("x \u{E0A0} y"), "x y");
+        assert_eq!(clean_line("\u{FFFD}"), "•");
+    }
+
+    #[test]
+    fn currency_joins_its_amount() {
+        assert_eq!(clean_line("$ 400B+ in volume"), "$400B+ in volume");
+        assert_eq!(clean_line("costs $ and more"), "costs $ and more");
+    }
+
+    #[test]
+    fn whitespace_is_normalised() {
+        assert_eq!(clean_line("  a \t b\u{A0}\u{2009}c  "), "a b c");
+    }
+
+    #[test]
+    fn real_hyphens_stay() {
+        assert_eq!(
+            join("an event-", "sourced ledger"),
+            ["an event-", "sourced ledger"]
+        );
+        assert_eq!(join("a 200-", "engineer org"), ["a 200-", "engineer org"]);
+        assert_eq!(
+            join("zero-", "downtime cutover"),
+            ["zero-", "downtime cutover"]
+        );
+    }
+
+    #[test]
+    fn hyphenation_breaks_join() {
+        assert_eq!(
+            join("the distribu-", "tion layer"),
+            ["the distribution", "layer"]
+        );
+        assert_eq!(join("on Kuber-", "netes"), ["on Kubernetes"]);
+        assert_eq!(
+            join("built a pro-", "duction service"),
+            ["built a production", "service"]
+        );
+    }
+
+    #[test]
+    fn the_document_decides_first() {
+        let mut lines = vec![
+            "uses trade-offs".to_string(),
+            "weighed trade-".to_string(),
+            "offs early".to_string(),
+        ];
+        join_hyphenation(&mut lines);
+        assert_eq!(lines[1], "weighed trade-");
+    }
+}

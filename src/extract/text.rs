@@ -1,0 +1,65 @@
+//! Plain text and Markdown resumes, read as they are.
+//!
+//! Takes UTF-8 (or Latin-1, as a fallback) bytes and gives one [`Line`] per
+//! non-empty line; a form feed starts a new page. Markdown headings (`#`)
+//! become section hints, with their markers removed so quotes read as text.
+
+use crate::document::{Diagnostics, Document, Line, SectionHint};
+use crate::extract::cleanup::{clean_line, join_hyphenation};
+use crate::extract::{ExtractError, Limits};
+
+pub fn extract(bytes: &[u8], _limits: &Limits) -> Result<Document, ExtractError> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        // Latin-1 maps every byte to the code point of the same value.
+        Err(_) if !bytes.contains(&0) => bytes.iter().map(|&b| b as char).collect(),
+        Err(_) => {
+            return Err(ExtractError::Unsupported(
+                "binary content: not a text file".into(),
+            ));
+        }
+    };
+    let mut lines = Vec::new();
+    for (page_index, page_text) in text.split('\u{c}').enumerate() {
+        let mut texts = Vec::new();
+        let mut hints = Vec::new();
+        for raw in page_text.lines() {
+            let (raw, hint) = match raw.trim_start().strip_prefix('#') {
+                Some(rest) => (
+                    rest.trim_start_matches('#'),
+                    Some(SectionHint::HeadingStyle),
+                ),
+                None => (raw, None),
+            };
+            let cleaned = clean_line(raw);
+            if !cleaned.is_empty() {
+                texts.push(cleaned);
+                hints.push(hint);
+            }
+        }
+        // Hyphenation joins may merge lines; keep hints only when the count
+        // did not change (plain text rarely carries hyphenation).
+        let before = texts.len();
+        join_hyphenation(&mut texts);
+        let keep_hints = texts.len() == before;
+        for (i, text) in texts.into_iter().enumerate() {
+            lines.push(Line {
+                page: page_index as u32 + 1,
+                line: i as u32 + 1,
+                column: 0,
+                text,
+                section_hint: if keep_hints { hints[i] } else { None },
+            });
+        }
+    }
+    let pages = lines.last().map_or(0, |l| l.page);
+    Ok(Document {
+        lines,
+        hidden: Vec::new(),
+        diagnostics: Diagnostics {
+            format: "text".into(),
+            pages,
+            ..Diagnostics::default()
+        },
+    })
+}
