@@ -227,27 +227,23 @@ pub fn vocabulary<'a>(lines: impl IntoIterator<Item = &'a str>) -> HashSet<Strin
 }
 
 /// Join line-end hyphenation in a sequence of lines: a line whose last word
-/// was broken takes the rest of that word from the next line. Callers pass
-/// one column of one page at a time, so no word is joined across them.
-pub fn join_hyphenation(lines: &mut Vec<String>) {
+/// was broken takes the rest of that word from the next line. Lines keep
+/// their positions (a line whose only word moved up becomes empty, and the
+/// caller drops empty lines), so callers can keep per-line data aligned.
+/// Callers pass one column of one page at a time, so no word is joined
+/// across them.
+pub fn join_hyphenation(lines: &mut [String]) {
     let vocabulary = vocabulary(lines.iter().map(String::as_str));
-    let mut i = 0;
-    while i + 1 < lines.len() {
-        if should_join_hyphen(&lines[i], &lines[i + 1], &vocabulary) {
-            let next = lines[i + 1].clone();
-            let split = next.find(' ').unwrap_or(next.len());
-            let (rest_of_word, remainder) = next.split_at(split);
-            let line = &mut lines[i];
-            line.pop();
-            line.push_str(rest_of_word);
-            let remainder = remainder.trim_start().to_string();
-            if remainder.is_empty() {
-                lines.remove(i + 1);
-                continue;
-            }
-            lines[i + 1] = remainder;
+    for i in 0..lines.len().saturating_sub(1) {
+        if !should_join_hyphen(&lines[i], &lines[i + 1], &vocabulary) {
+            continue;
         }
-        i += 1;
+        let next = std::mem::take(&mut lines[i + 1]);
+        let split = next.find(' ').unwrap_or(next.len());
+        let (rest_of_word, remainder) = next.split_at(split);
+        lines[i].pop();
+        lines[i].push_str(rest_of_word);
+        lines[i + 1] = remainder.trim_start().to_string();
     }
 }
 
@@ -258,6 +254,7 @@ mod tests {
     fn join(a: &str, b: &str) -> Vec<String> {
         let mut lines = vec![a.to_string(), b.to_string()];
         join_hyphenation(&mut lines);
+        lines.retain(|l| !l.is_empty());
         lines
     }
 

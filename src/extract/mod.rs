@@ -10,6 +10,7 @@
 //! This stage must never judge the text: it only reports what a reader sees.
 
 pub mod cleanup;
+pub mod pdf;
 pub mod text;
 
 use std::path::Path;
@@ -126,20 +127,17 @@ pub fn extract_bytes(
     }
     let format = sniff(bytes, extension)?;
     let mut doc = match format {
-        Format::Pdf | Format::Docx => {
+        Format::Pdf => pdf::extract(bytes, limits)?,
+        Format::Docx => {
             return Err(ExtractError::Unsupported(
-                "PDF and DOCX reading is not built yet".into(),
+                "DOCX reading is not built yet".into(),
             ));
         }
         Format::PlainText => text::extract(bytes, limits)?,
     };
     finish(&mut doc, limits);
     if doc.lines.is_empty() {
-        return Err(if format == Format::Pdf {
-            ExtractError::ImageOnly
-        } else {
-            ExtractError::NoText
-        });
+        return Err(ExtractError::NoText);
     }
     Ok(doc)
 }

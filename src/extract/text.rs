@@ -37,18 +37,19 @@ pub fn extract(bytes: &[u8], _limits: &Limits) -> Result<Document, ExtractError>
                 hints.push(hint);
             }
         }
-        // Hyphenation joins may merge lines; keep hints only when the count
-        // did not change (plain text rarely carries hyphenation).
-        let before = texts.len();
         join_hyphenation(&mut texts);
-        let keep_hints = texts.len() == before;
-        for (i, text) in texts.into_iter().enumerate() {
+        let mut number = 0;
+        for (text, hint) in texts.into_iter().zip(hints) {
+            if text.is_empty() {
+                continue;
+            }
+            number += 1;
             lines.push(Line {
                 page: page_index as u32 + 1,
-                line: i as u32 + 1,
+                line: number,
                 column: 0,
                 text,
-                section_hint: if keep_hints { hints[i] } else { None },
+                section_hint: hint,
             });
         }
     }

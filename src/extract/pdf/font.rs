@@ -1,0 +1,525 @@
+//! PDF fonts: from a font dictionary to "what text does this code show, and
+//! how wide is it".
+//!
+//! Decoding follows the order that gives what a reader sees: the font's
+//! ToUnicode CMap first; then its /Encoding (a base encoding plus
+//! /Differences with standard glyph names); then the font's built-in
+//! encoding. A code none of these can map becomes U+FFFD, which the clean-up
+//! turns into a bullet or nothing — never a stray letter. Widths come from
+//! /Widths (simple fonts) or /W and /DW (composite fonts), in glyph space.
+//!
+//! lopdf resolves each of these pieces; this module only decides the order
+//! and builds a 256-entry table (simple fonts) so the hot loop is a lookup.
+
+use std::collections::HashMap;
+
+use lopdf::{Dictionary, Document, Encoding, Object};
+
+/// A font ready for the content-stream interpreter.
+#[derive(Debug)]
+pub struct Font {
+    /// `BaseFont`, for diagnostics.
+    pub name: String,
+    pub bold: bool,
+    /// Scale from glyph-space widths to text space (1/1000, or a Type3
+    /// font's FontMatrix).
+    pub width_scale: f32,
+    /// Simple fonts: text and width per code.
+    simple: Option<Box<[SimpleGlyph; 256]>>,
+    /// Composite fonts: text per code from the ToUnicode CMap.
+    composite_text: HashMap<u32, String>,
+    composite_widths: HashMap<u32, f32>,
+    composite_default_width: f32,
+    /// Whether any code had to be shown as U+FFFD for want of a mapping.
+    pub has_unmapped: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+struct SimpleGlyph {
+    text: Option<String>,
+    width: f32,
+}
+
+/// One decoded character code.
+#[derive(Debug)]
+pub struct DecodedCode<'a> {
+    pub text: &'a str,
+    /// Width in glyph space (usually thousandths of the font size).
+    pub width: f32,
+    /// Whether this is the single-byte code 32, which word spacing (Tw)
+    /// applies to.
+    pub is_space_code: bool,
+}
+
+const UNMAPPED: &str = "\u{FFFD}";
+
+impl Font {
+    /// Build a font from its dictionary. Never fails: an unreadable font
+    /// yields a font whose codes are all unmapped, so the page still reads.
+    pub fn load(doc: &Document, dict: &Dictionary, limit: usize) -> Font {
+        let name = dict
+            .get(b"BaseFont")
+            .and_then(Object::as_name)
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_else(|_| "(unnamed)".to_string());
+        let subtype = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
+        let descriptor = dict
+            .get_deref(b"FontDescriptor", doc)
+            .and_then(Object::as_dict)
+            .ok();
+        let weight = descriptor
+            .and_then(|d| d.get(b"FontWeight").and_then(Object::as_float).ok())
+            .unwrap_or(400.0);
+        let lower = name.to_lowercase();
+        let bold = weight >= 600.0
+            || ["bold", "black", "heavy", "semibold", "demi"]
+                .iter()
+                .any(|w| lower.contains(w));
+        let to_unicode = to_unicode_map(doc, dict, limit);
+
+        if subtype == b"Type0" {
+            return Font::composite(doc, dict, name, bold, to_unicode);
+        }
+
+        let width_scale = if subtype == b"Type3" {
+            dict.get(b"FontMatrix")
+                .and_then(Object::as_array)
+                .ok()
+                .and_then(|m| m.first())
+                .and_then(|v| v.as_float().ok())
+                .unwrap_or(0.001)
+        } else {
+            0.001
+        };
+        let symbolic = descriptor
+            .and_then(|d| d.get(b"Flags").and_then(Object::as_i64).ok())
+            .is_some_and(|flags| flags & 4 != 0);
+
+        let mut table: Box<[SimpleGlyph; 256]> =
+            Box::new(std::array::from_fn(|_| SimpleGlyph::default()));
+        fill_simple_widths(doc, dict, descriptor, &name, width_scale, &mut table);
+        let encoding = SimpleEncoding::from_font(doc, dict, &name, symbolic, limit);
+        let mut has_unmapped = false;
+        for (code, glyph) in table.iter_mut().enumerate() {
+            let text = to_unicode
+                .as_ref()
+                .and_then(|map| map.lookup(code as u32, 1))
+                .or_else(|| encoding.decode(code as u8));
+            if text.is_none() {
+                has_unmapped = true;
+            }
+            glyph.text = text;
+        }
+        Font {
+            name,
+            bold,
+            width_scale,
+            simple: Some(table),
+            composite_text: HashMap::new(),
+            composite_widths: HashMap::new(),
+            composite_default_width: 1000.0,
+            // A simple font always has codes it does not use; it counts as
+            // unmapped only if it has no mapping at all.
+            has_unmapped: has_unmapped && to_unicode.is_none() && encoding.is_empty(),
+        }
+    }
+
+    fn composite(
+        doc: &Document,
+        dict: &Dictionary,
+        name: String,
+        bold: bool,
+        to_unicode: Option<CodeMap>,
+    ) -> Font {
+        let descendant = dict
+            .get_deref(b"DescendantFonts", doc)
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|a| a.first())
+            .and_then(|o| deref(doc, o).as_dict().ok());
+        let default_width = descendant
+            .and_then(|d| d.get(b"DW").and_then(Object::as_float).ok())
+            .unwrap_or(1000.0);
+        let mut widths = HashMap::new();
+        if let Some(w) =
+            descendant.and_then(|d| d.get_deref(b"W", doc).and_then(Object::as_array).ok())
+        {
+            parse_cid_widths(doc, w, &mut widths);
+        }
+        let has_unmapped = to_unicode.is_none();
+        Font {
+            name,
+            bold,
+            width_scale: 0.001,
+            simple: None,
+            composite_text: to_unicode.map(|m| m.two_byte).unwrap_or_default(),
+            composite_widths: widths,
+            composite_default_width: default_width,
+            has_unmapped,
+        }
+    }
+
+    /// A stand-in for a font the page names but does not define, so its
+    /// text is still placed (and shows as unmapped).
+    pub fn missing(name: &str) -> Font {
+        Font {
+            name: name.to_string(),
+            bold: false,
+            width_scale: 0.001,
+            simple: Some(Box::new(std::array::from_fn(|code| SimpleGlyph {
+                // Without a font, ASCII is the only reasonable guess.
+                text: (32..127)
+                    .contains(&code)
+                    .then(|| (code as u8 as char).to_string()),
+                width: 500.0,
+            }))),
+            composite_text: HashMap::new(),
+            composite_widths: HashMap::new(),
+            composite_default_width: 1000.0,
+            has_unmapped: true,
+        }
+    }
+
+    /// Split a string operand into codes and decode each.
+    pub fn decode<'a>(&'a self, bytes: &[u8], mut each: impl FnMut(DecodedCode<'a>)) {
+        if let Some(table) = &self.simple {
+            for &b in bytes {
+                let glyph = &table[b as usize];
+                each(DecodedCode {
+                    text: glyph.text.as_deref().unwrap_or(UNMAPPED),
+                    width: glyph.width,
+                    is_space_code: b == 32,
+                });
+            }
+            return;
+        }
+        for pair in bytes.chunks(2) {
+            let code = pair.iter().fold(0u32, |acc, &b| acc << 8 | b as u32);
+            each(DecodedCode {
+                text: self
+                    .composite_text
+                    .get(&code)
+                    .map_or(UNMAPPED, String::as_str),
+                width: self
+                    .composite_widths
+                    .get(&code)
+                    .copied()
+                    .unwrap_or(self.composite_default_width),
+                is_space_code: false,
+            });
+        }
+    }
+}
+
+fn deref<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
+    doc.dereference(object).map_or(object, |(_, o)| o)
+}
+
+/// Widths of a simple font: /FirstChar + /Widths, else /MissingWidth, else
+/// a guess by family (monospaced fonts are 600 wide, others about 500).
+fn fill_simple_widths(
+    doc: &Document,
+    dict: &Dictionary,
+    descriptor: Option<&Dictionary>,
+    name: &str,
+    width_scale: f32,
+    table: &mut [SimpleGlyph; 256],
+) {
+    let missing = descriptor
+        .and_then(|d| d.get(b"MissingWidth").and_then(Object::as_float).ok())
+        .filter(|w| *w > 0.0);
+    let guess = if name.to_lowercase().contains("courier") || name.to_lowercase().contains("mono") {
+        600.0
+    } else {
+        500.0
+    };
+    // For Type3 fonts widths are in the font's own units; the guess is in
+    // thousandths, so convert it.
+    let guess = guess * 0.001 / width_scale;
+    for glyph in table.iter_mut() {
+        glyph.width = missing.unwrap_or(guess);
+    }
+    let first = dict
+        .get(b"FirstChar")
+        .and_then(Object::as_i64)
+        .unwrap_or(0)
+        .clamp(0, 255) as usize;
+    if let Ok(widths) = dict.get_deref(b"Widths", doc).and_then(Object::as_array) {
+        for (i, w) in widths.iter().enumerate() {
+            if let (Some(glyph), Ok(w)) = (table.get_mut(first + i), deref(doc, w).as_float()) {
+                glyph.width = w;
+            }
+        }
+    }
+}
+
+/// The /W array of a CID font: `c [w1 w2 …]` or `c_first c_last w`.
+fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f32>) {
+    // A hostile file could declare a huge range; resumes need few glyphs.
+    const MAX_ENTRIES: usize = 65_536;
+    let mut i = 0;
+    while i < w.len() && widths.len() < MAX_ENTRIES {
+        let Ok(first) = deref(doc, &w[i]).as_i64() else {
+            break;
+        };
+        match w.get(i + 1).map(|o| deref(doc, o)) {
+            Some(Object::Array(list)) => {
+                for (k, v) in list.iter().enumerate() {
+                    if let Ok(v) = deref(doc, v).as_float() {
+                        widths.insert(first as u32 + k as u32, v);
+                    }
+                }
+                i += 2;
+            }
+            Some(last) => {
+                let (Ok(last), Some(Ok(v))) = (
+                    last.as_i64(),
+                    w.get(i + 2).map(|o| deref(doc, o).as_float()),
+                ) else {
+                    break;
+                };
+                let span = (last - first).clamp(0, MAX_ENTRIES as i64);
+                for code in first..=first + span {
+                    widths.insert(code as u32, v);
+                }
+                i += 3;
+            }
+            None => break,
+        }
+    }
+}
+
+/// A ToUnicode CMap flattened into look-up tables.
+struct CodeMap {
+    one_byte: HashMap<u32, String>,
+    two_byte: HashMap<u32, String>,
+}
+
+impl CodeMap {
+    fn lookup(&self, code: u32, bytes: usize) -> Option<String> {
+        let map = if bytes == 1 {
+            &self.one_byte
+        } else {
+            &self.two_byte
+        };
+        map.get(&code).cloned()
+    }
+}
+
+/// Read a font's /ToUnicode CMap through lopdf. lopdf parses a CMap only as
+/// part of resolving an encoding, so a throw-away font dictionary carrying
+/// just this CMap (with the Identity-H encoding that makes lopdf use it) is
+/// handed to it.
+fn to_unicode_map(doc: &Document, dict: &Dictionary, limit: usize) -> Option<CodeMap> {
+    let cmap_object = dict.get(b"ToUnicode").ok()?.clone();
+    let mut probe = Dictionary::new();
+    probe.set("Type", Object::Name(b"Font".to_vec()));
+    probe.set("Encoding", Object::Name(b"Identity-H".to_vec()));
+    probe.set("ToUnicode", cmap_object);
+    let encoding = probe.get_font_encoding_with_limit(doc, limit).ok()?;
+    let Encoding::UnicodeMapEncoding(cmap) = encoding else {
+        return None;
+    };
+    let mut one_byte = HashMap::new();
+    for code in 0..256u32 {
+        if let Some(units) = cmap.get(code, 1) {
+            one_byte.insert(code, String::from_utf16_lossy(&units));
+        }
+    }
+    let mut two_byte = HashMap::new();
+    for (range, _) in cmap.bf_ranges[1].iter() {
+        // Bound the walk: a crafted CMap may declare 0000-FFFF many times.
+        for code in *range.start()..=(*range.end()).min(range.start().saturating_add(65_535)) {
+            if two_byte.len() >= 65_536 {
+                break;
+            }
+            if let Some(units) = cmap.get(code, 2) {
+                two_byte.insert(code, String::from_utf16_lossy(&units));
+            }
+        }
+    }
+    if one_byte.is_empty() && two_byte.is_empty() {
+        return None;
+    }
+    Some(CodeMap { one_byte, two_byte })
+}
+
+/// A simple font's code → text table from /Encoding, or its built-in one.
+struct SimpleEncoding {
+    table: Vec<Option<String>>,
+}
+
+impl SimpleEncoding {
+    fn is_empty(&self) -> bool {
+        self.table.iter().all(Option::is_none)
+    }
+
+    fn decode(&self, code: u8) -> Option<String> {
+        self.table.get(code as usize).cloned().flatten()
+    }
+
+    fn from_font(
+        doc: &Document,
+        dict: &Dictionary,
+        name: &str,
+        symbolic: bool,
+        limit: usize,
+    ) -> SimpleEncoding {
+        let encoding_object = dict.get(b"Encoding").ok().map(|o| deref(doc, o));
+        let (base_name, differences) = match encoding_object {
+            Some(Object::Name(n)) => (Some(n.clone()), None),
+            Some(Object::Dictionary(d)) => (
+                d.get(b"BaseEncoding")
+                    .and_then(Object::as_name)
+                    .ok()
+                    .map(<[u8]>::to_vec),
+                d.get_deref(b"Differences", doc)
+                    .and_then(Object::as_array)
+                    .ok(),
+            ),
+            _ => (None, None),
+        };
+        let mut table: Vec<Option<String>> = match base_name {
+            Some(base) => base_table(doc, &base, limit),
+            // Symbolic fonts with no encoding (Wingdings-like bullet and icon
+            // fonts, Symbol, ZapfDingbats) have no letters to give: their
+            // codes become private-use characters, which the clean-up turns
+            // into bullets or nothing.
+            None if symbolic || is_symbol_font(name) => (0..256)
+                .map(|c| char::from_u32(0xF000 + c).map(String::from))
+                .collect(),
+            None => base_table(doc, b"StandardEncoding", limit),
+        };
+        if let Some(differences) = differences {
+            let mut code = 0usize;
+            for item in differences {
+                match deref(doc, item) {
+                    Object::Integer(c) => code = (*c).clamp(0, 255) as usize,
+                    Object::Name(glyph) => {
+                        if code < 256 {
+                            table[code] = glyph_name_to_text(doc, glyph, limit);
+                        }
+                        code += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        SimpleEncoding { table }
+    }
+}
+
+fn is_symbol_font(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [
+        "symbol",
+        "dingbat",
+        "wingding",
+        "webdings",
+        "fontawesome",
+        "awesome",
+        "icon",
+    ]
+    .iter()
+    .any(|s| lower.contains(s))
+}
+
+/// The 256 entries of a named base encoding, decoded one byte at a time by
+/// lopdf's tables.
+fn base_table(doc: &Document, base: &[u8], limit: usize) -> Vec<Option<String>> {
+    let mut probe = Dictionary::new();
+    probe.set("Type", Object::Name(b"Font".to_vec()));
+    probe.set("Encoding", Object::Name(base.to_vec()));
+    let Ok(encoding) = probe.get_font_encoding_with_limit(doc, limit) else {
+        return vec![None; 256];
+    };
+    (0..=255u8)
+        .map(|b| {
+            encoding
+                .bytes_to_string(&[b])
+                .ok()
+                .filter(|s| !s.is_empty())
+        })
+        .collect()
+}
+
+/// The text of a standard glyph name: `uniXXXX`, `uXXXX[XX]`, or a name from
+/// the Adobe Glyph List, which lopdf knows. lopdf exposes that list only
+/// through encodings, so the name is looked up by decoding code 0 of a
+/// one-entry /Differences encoding (code 0 has no glyph in the base
+/// encoding, so an unknown name gives nothing back).
+fn glyph_name_to_text(doc: &Document, glyph: &[u8], limit: usize) -> Option<String> {
+    let name = std::str::from_utf8(glyph).ok()?;
+    // "f_f_i", "T_h" and "a.sc" style names: the part before a dot, and
+    // ligatures joined by underscores.
+    let base = name.split('.').next().unwrap_or(name);
+    if base.contains('_') {
+        let parts: Option<String> = base
+            .split('_')
+            .map(|p| glyph_name_to_text(doc, p.as_bytes(), limit))
+            .collect();
+        return parts;
+    }
+    if let Some(hex) = base.strip_prefix("uni")
+        && hex.len() >= 4
+        && hex.len() % 4 == 0
+    {
+        let units: Option<Vec<u16>> = hex
+            .as_bytes()
+            .chunks(4)
+            .map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok())
+            .collect();
+        return units.map(|u| String::from_utf16_lossy(&u));
+    }
+    if let Some(hex) = base.strip_prefix('u')
+        && (4..=6).contains(&hex.len())
+        && let Ok(cp) = u32::from_str_radix(hex, 16)
+    {
+        return char::from_u32(cp).map(String::from);
+    }
+    let mut differences = Dictionary::new();
+    differences.set(
+        "Differences",
+        Object::Array(vec![
+            Object::Integer(0),
+            Object::Name(base.as_bytes().to_vec()),
+        ]),
+    );
+    let mut probe = Dictionary::new();
+    probe.set("Type", Object::Name(b"Font".to_vec()));
+    probe.set("Encoding", Object::Dictionary(differences));
+    let encoding = probe.get_font_encoding_with_limit(doc, limit).ok()?;
+    encoding
+        .bytes_to_string(&[0])
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glyph_names_resolve() {
+        let doc = Document::new();
+        let text = |n: &str| glyph_name_to_text(&doc, n.as_bytes(), 1 << 20);
+        assert_eq!(text("A").as_deref(), Some("A"));
+        assert_eq!(text("fi").as_deref(), Some("\u{FB01}"));
+        assert_eq!(text("uni0041").as_deref(), Some("A"));
+        assert_eq!(text("u1F600").as_deref(), Some("😀"));
+        assert_eq!(text("f_f_i").as_deref(), Some("ffi"));
+        assert_eq!(text("a.sc").as_deref(), Some("a"));
+        assert_eq!(text("notaglyphname"), None);
+    }
+
+    #[test]
+    fn base_encodings_decode() {
+        let doc = Document::new();
+        let win = base_table(&doc, b"WinAnsiEncoding", 1 << 20);
+        assert_eq!(win[b'a' as usize].as_deref(), Some("a"));
+        assert_eq!(win[0x95].as_deref(), Some("•"));
+    }
+}

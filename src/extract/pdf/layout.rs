@@ -1,0 +1,532 @@
+//! Layout: a page's visible glyphs in, text lines in reading order out.
+//!
+//! 1. Glyphs on one baseline are gathered and sorted by x; a space is put
+//!    where the gap between two glyphs is wider than the line's usual
+//!    letter gap by a fifth of the font size — so words neither merge
+//!    ("SummaryBackend") nor split ("b uilding"), whatever the producer did
+//!    with its strings and kerning.
+//! 2. A wide gap on a baseline splits it into segments (a sidebar and the
+//!    main column share baselines but are separate text).
+//! 3. Columns are found by a vertical gutter that no segment crosses where
+//!    both sides have text (an XY-cut); text spanning the gutter above or
+//!    below (a name banner, a footer) is read before or after. A narrow
+//!    column of isolated labels aligned with the lines beside it (dates in
+//!    a CV class's margin) is not a column: those rows are read across.
+//! 4. Reading order: the main (widest) column first with the banner above
+//!    and footer below it, then the other columns left to right.
+//!
+//! It never reorders text within a line and never drops visible text.
+
+use super::interpret::PlacedGlyph;
+
+/// A line of one column, before clean-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaidLine {
+    pub text: String,
+    pub column: u32,
+    /// Set larger or bolder than the page's body text.
+    pub emphasised: bool,
+}
+
+/// A run of glyphs on one baseline with no wide gap inside.
+#[derive(Debug, Clone)]
+struct Segment {
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    text: String,
+    glyphs: usize,
+    bold_glyphs: usize,
+}
+
+/// Lay out one page. Returns the lines and the number of columns found.
+pub fn lay_out(glyphs: &[&PlacedGlyph]) -> (Vec<LaidLine>, u32) {
+    if glyphs.is_empty() {
+        return (Vec::new(), 0);
+    }
+    let body = body_style(glyphs);
+    let segments = segments(glyphs);
+    let mut columns: Vec<Vec<Segment>> = Vec::new();
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    split_columns(segments, &mut columns, &mut before, &mut after);
+
+    // The main column is the one with the most text; it is read first,
+    // with the spanning text above and below it.
+    let main = (0..columns.len())
+        .max_by_key(|&i| {
+            (
+                columns[i].iter().map(|s| s.glyphs).sum::<usize>(),
+                std::cmp::Reverse(i),
+            )
+        })
+        .unwrap_or(0);
+    let mut ordered: Vec<(u32, Vec<Segment>)> = Vec::new();
+    let mut main_segments = before;
+    if let Some(col) = columns.get(main) {
+        main_segments.extend(col.iter().cloned());
+    }
+    main_segments.extend(after);
+    ordered.push((0, main_segments));
+    let mut next_id = 1;
+    for (i, col) in columns.into_iter().enumerate() {
+        if i != main {
+            ordered.push((next_id, col));
+            next_id += 1;
+        }
+    }
+    let column_count = ordered.iter().filter(|(_, s)| !s.is_empty()).count() as u32;
+    let mut lines = Vec::new();
+    for (column, segs) in ordered {
+        for row in rows(segs) {
+            lines.push(row_to_line(&row, column, &body));
+        }
+    }
+    (lines, column_count.max(1))
+}
+
+/// The body text's size and weight: what most glyphs on the page use.
+struct BodyStyle {
+    size: f32,
+    mostly_bold: bool,
+}
+
+fn body_style(glyphs: &[&PlacedGlyph]) -> BodyStyle {
+    let mut sizes: Vec<f32> = glyphs.iter().map(|g| round_tenth(g.size)).collect();
+    sizes.sort_by(f32::total_cmp);
+    // The most frequent size, ties to the smaller.
+    let mut best = (0usize, sizes[0]);
+    let mut run = (0usize, sizes[0]);
+    for &s in &sizes {
+        if s == run.1 {
+            run.0 += 1;
+        } else {
+            run = (1, s);
+        }
+        if run.0 > best.0 {
+            best = run;
+        }
+    }
+    let bold = glyphs.iter().filter(|g| g.bold).count();
+    BodyStyle {
+        size: best.1,
+        mostly_bold: bold * 2 > glyphs.len(),
+    }
+}
+
+fn round_tenth(v: f32) -> f32 {
+    (v * 10.0).round() / 10.0
+}
+
+/// Group glyphs into baselines, then split each baseline at wide gaps.
+fn segments(glyphs: &[&PlacedGlyph]) -> Vec<Segment> {
+    let mut sorted: Vec<&PlacedGlyph> = glyphs.to_vec();
+    // Baseline top to bottom, then left to right; painting order breaks
+    // ties so the result never depends on sort stability.
+    sorted.sort_by(|a, b| {
+        b.y.total_cmp(&a.y)
+            .then(a.x0.total_cmp(&b.x0))
+            .then(a.order.cmp(&b.order))
+    });
+    let mut baselines: Vec<Vec<&PlacedGlyph>> = Vec::new();
+    for g in sorted {
+        match baselines.last_mut() {
+            Some(line) if same_baseline(line[0], g) => line.push(g),
+            _ => baselines.push(vec![g]),
+        }
+    }
+    let mut out = Vec::new();
+    for mut line in baselines {
+        line.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.order.cmp(&b.order)));
+        remove_overprints(&mut line);
+        out.extend(split_baseline(&line));
+    }
+    out
+}
+
+fn same_baseline(a: &PlacedGlyph, b: &PlacedGlyph) -> bool {
+    (a.y - b.y).abs() <= 0.3 * a.size.min(b.size).max(1.0)
+}
+
+/// Fake bold and shadows print a glyph twice at almost the same spot.
+fn remove_overprints(line: &mut Vec<&PlacedGlyph>) {
+    line.dedup_by(|b, a| a.text == b.text && (a.x0 - b.x0).abs() < 0.25 * a.size.max(1.0) * 0.2);
+}
+
+/// The gap (in points) between two glyphs on a baseline.
+fn gap(a: &PlacedGlyph, b: &PlacedGlyph) -> f32 {
+    b.x0 - a.x1
+}
+
+fn split_baseline(line: &[&PlacedGlyph]) -> Vec<Segment> {
+    // Letter gaps in this line: usually ~0, larger in letter-spaced headings.
+    let mut gaps: Vec<f32> = line.windows(2).map(|w| gap(w[0], w[1])).collect();
+    gaps.sort_by(f32::total_cmp);
+    let usual_gap = gaps.get(gaps.len() / 3).copied().unwrap_or(0.0).max(0.0);
+
+    let mut out: Vec<Segment> = Vec::new();
+    let mut current: Option<Segment> = None;
+    let mut prev: Option<&PlacedGlyph> = None;
+    for &g in line {
+        if let (Some(p), Some(seg)) = (prev, current.as_mut()) {
+            let d = gap(p, g);
+            let size = p.size.max(g.size);
+            if d > segment_gap(size) {
+                out.push(current.take().expect("checked above"));
+            } else if d > usual_gap + 0.2 * size
+                && !p.text.ends_with(char::is_whitespace)
+                && !g.text.starts_with(char::is_whitespace)
+            {
+                seg.text.push(' ');
+            }
+        }
+        let seg = current.get_or_insert_with(|| Segment {
+            x0: g.x0,
+            x1: g.x1,
+            y: g.y,
+            size: g.size,
+            text: String::new(),
+            glyphs: 0,
+            bold_glyphs: 0,
+        });
+        seg.text.push_str(&g.text);
+        seg.x1 = seg.x1.max(g.x1);
+        seg.size = seg.size.max(g.size);
+        if !g.text.trim().is_empty() {
+            seg.glyphs += 1;
+            seg.bold_glyphs += usize::from(g.bold);
+        }
+        prev = Some(g);
+    }
+    out.extend(current);
+    out.retain(|s| !s.text.trim().is_empty());
+    out
+}
+
+/// A gap this wide on one baseline separates two pieces of text (columns,
+/// or a right-aligned date), not two words.
+fn segment_gap(size: f32) -> f32 {
+    1.5 * size.max(4.0)
+}
+
+/// Distinct baselines of a set of segments, top to bottom.
+fn baselines_of(segs: &[Segment]) -> Vec<f32> {
+    let mut ys: Vec<f32> = segs.iter().map(|s| s.y).collect();
+    ys.sort_by(|a, b| b.total_cmp(a));
+    ys.dedup_by(|b, a| (*a - *b).abs() < 1.0);
+    ys
+}
+
+/// Recursive XY-cut over segments: vertical gutters first.
+fn split_columns(
+    segs: Vec<Segment>,
+    columns: &mut Vec<Vec<Segment>>,
+    before: &mut Vec<Segment>,
+    after: &mut Vec<Segment>,
+) {
+    match find_gutter(&segs) {
+        Some(cut) => {
+            let (left, right, spanning) = partition(segs, cut);
+            let top = left
+                .iter()
+                .chain(&right)
+                .map(|s| s.y)
+                .fold(f32::MIN, f32::max);
+            for s in spanning {
+                if s.y > top {
+                    before.push(s);
+                } else {
+                    after.push(s);
+                }
+            }
+            // Each side may hold further columns; spanning text found
+            // inside a side stays with that side.
+            for side in [left, right] {
+                let mut inner_before = Vec::new();
+                let mut inner_after = Vec::new();
+                let start = columns.len();
+                split_columns(side, columns, &mut inner_before, &mut inner_after);
+                if let Some(first) = columns.get_mut(start) {
+                    let mut merged = inner_before;
+                    merged.append(first);
+                    merged.extend(inner_after);
+                    *first = merged;
+                }
+            }
+        }
+        None => columns.push(segs),
+    }
+}
+
+/// Left of, right of, and across a cut at x = (cut.0 .. cut.1).
+fn partition(segs: Vec<Segment>, cut: (f32, f32)) -> (Vec<Segment>, Vec<Segment>, Vec<Segment>) {
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    let mut spanning = Vec::new();
+    for s in segs {
+        if s.x1 <= cut.0 + 0.5 {
+            left.push(s);
+        } else if s.x0 >= cut.1 - 0.5 {
+            right.push(s);
+        } else {
+            spanning.push(s);
+        }
+    }
+    (left, right, spanning)
+}
+
+/// The best vertical gutter: a gap in x that splits the text into two
+/// sides, each with at least three lines, side by side over a vertical
+/// range that no other text crosses.
+fn find_gutter(segs: &[Segment]) -> Option<(f32, f32)> {
+    const MIN_GUTTER: f32 = 6.0;
+    const MIN_LINES: usize = 3;
+    let mut edges: Vec<f32> = segs.iter().map(|s| s.x1).collect();
+    edges.sort_by(f32::total_cmp);
+    edges.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+
+    let mut best: Option<((f32, f32), i64)> = None;
+    for &edge in &edges {
+        // The gutter runs from this right edge to the nearest left edge
+        // beyond it.
+        let Some(next_left) = segs
+            .iter()
+            .map(|s| s.x0)
+            .filter(|&x| x >= edge + MIN_GUTTER)
+            .min_by(f32::total_cmp)
+        else {
+            continue;
+        };
+        let cut = (edge, next_left);
+        let (left, right, spanning): (Vec<&Segment>, Vec<&Segment>, Vec<&Segment>) = {
+            let mut l = Vec::new();
+            let mut r = Vec::new();
+            let mut sp = Vec::new();
+            for s in segs {
+                if s.x1 <= cut.0 + 0.5 {
+                    l.push(s);
+                } else if s.x0 >= cut.1 - 0.5 {
+                    r.push(s);
+                } else {
+                    sp.push(s);
+                }
+            }
+            (l, r, sp)
+        };
+        let left_lines = baselines_of(&left.iter().map(|s| (*s).clone()).collect::<Vec<_>>());
+        let right_lines = baselines_of(&right.iter().map(|s| (*s).clone()).collect::<Vec<_>>());
+        if left_lines.len() < MIN_LINES || right_lines.len() < MIN_LINES {
+            continue;
+        }
+        // The vertical range where both sides have text.
+        let top = left_lines[0].min(right_lines[0]);
+        let bottom = left_lines[left_lines.len() - 1].max(right_lines[right_lines.len() - 1]);
+        if top <= bottom {
+            continue;
+        }
+        if spanning
+            .iter()
+            .any(|s| s.y <= top + 0.5 && s.y >= bottom - 0.5)
+        {
+            continue;
+        }
+        if is_label_margin(&left_lines, &right_lines) || is_label_margin(&right_lines, &left_lines)
+        {
+            continue;
+        }
+        if rows_align(&left_lines, &right_lines) {
+            continue;
+        }
+        // Prefer the cut whose sides stand side by side: text beside the
+        // other column counts for it, text of one side above or below the
+        // other (a banner wrongly given to one side) against it.
+        let beside = left
+            .iter()
+            .chain(&right)
+            .filter(|s| s.y <= top + 0.5 && s.y >= bottom - 0.5)
+            .count() as i64;
+        let outside = (left.len() + right.len()) as i64 - beside;
+        let score = 2 * beside - outside;
+        if best.is_none_or(|(_, n)| score > n) {
+            best = Some((cut, score));
+        }
+    }
+    best.map(|(cut, _)| cut)
+}
+
+fn aligned_share(lines: &[f32], other: &[f32]) -> f32 {
+    let aligned = lines
+        .iter()
+        .filter(|y| other.iter().any(|o| (*o - **y).abs() < 1.0))
+        .count();
+    aligned as f32 / lines.len().max(1) as f32
+}
+
+/// Labels in a margin (dates beside each entry of a CV class): nearly every
+/// label shares a baseline with text beside it, and the labels stand apart
+/// from one another, far sparser than the lines of the text they label.
+fn is_label_margin(labels: &[f32], text: &[f32]) -> bool {
+    if aligned_share(labels, text) < 0.7 {
+        return false;
+    }
+    let spacing = |ys: &[f32]| -> f32 {
+        let mut d: Vec<f32> = ys.windows(2).map(|w| w[0] - w[1]).collect();
+        d.sort_by(f32::total_cmp);
+        d.get(d.len() / 2).copied().unwrap_or(f32::MAX)
+    };
+    spacing(labels) > 1.8 * spacing(text)
+}
+
+/// A table read across: both sides share nearly every baseline (a list of
+/// "role … dates" rows), so the text belongs together row by row.
+fn rows_align(left: &[f32], right: &[f32]) -> bool {
+    aligned_share(left, right) >= 0.85 && aligned_share(right, left) >= 0.85
+}
+
+/// Segments of one column grouped into rows (same baseline), top to bottom.
+fn rows(mut segs: Vec<Segment>) -> Vec<Vec<Segment>> {
+    segs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    let mut rows: Vec<Vec<Segment>> = Vec::new();
+    for s in segs {
+        match rows.last_mut() {
+            Some(row) if (row[0].y - s.y).abs() <= 0.3 * row[0].size.min(s.size).max(1.0) => {
+                row.push(s)
+            }
+            _ => rows.push(vec![s]),
+        }
+    }
+    for row in &mut rows {
+        row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    rows
+}
+
+fn row_to_line(row: &[Segment], column: u32, body: &BodyStyle) -> LaidLine {
+    let text = row
+        .iter()
+        .map(|s| s.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let glyphs: usize = row.iter().map(|s| s.glyphs).sum();
+    let bold: usize = row.iter().map(|s| s.bold_glyphs).sum();
+    let size = row.iter().map(|s| s.size).fold(0.0, f32::max);
+    let words = text.split_whitespace().count();
+    let larger = size >= body.size * 1.15;
+    let bolder = !body.mostly_bold && glyphs > 0 && bold * 10 >= glyphs * 9;
+    LaidLine {
+        text,
+        column,
+        emphasised: words <= 8 && (larger || bolder),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs for `text` starting at x on baseline y, 5 pt per character.
+    fn word(text: &str, x: f32, y: f32) -> Vec<PlacedGlyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| PlacedGlyph {
+                text: c.to_string(),
+                x0: x + 5.0 * i as f32,
+                x1: x + 5.0 * i as f32 + 5.0,
+                y,
+                size: 10.0,
+                bold: false,
+                colour: Some([0.0; 3]),
+                alpha: 1.0,
+                render_mode: 0,
+                order: (y * 1000.0 + x) as u32 + i as u32,
+            })
+            .collect()
+    }
+
+    fn texts(glyphs: &[PlacedGlyph]) -> Vec<(String, u32)> {
+        let refs: Vec<&PlacedGlyph> = glyphs.iter().collect();
+        lay_out(&refs)
+            .0
+            .into_iter()
+            .map(|l| (l.text, l.column))
+            .collect()
+    }
+
+    #[test]
+    fn words_come_from_gaps_not_strings() {
+        let mut g = word("Summary", 10.0, 700.0);
+        g.extend(word("Backend", 10.0 + 35.0 + 3.0, 700.0));
+        g.extend(word("building", 10.0, 680.0));
+        assert_eq!(
+            texts(&g),
+            vec![("Summary Backend".into(), 0), ("building".into(), 0)]
+        );
+    }
+
+    #[test]
+    fn a_sidebar_never_interleaves_with_the_main_column() {
+        let mut g = Vec::new();
+        // Sidebar on the left at x 20..80, main column at x 200.., same
+        // baselines — the hardest case.
+        for (i, y) in [700.0, 686.0, 672.0, 658.0].iter().enumerate() {
+            g.extend(word(&format!("skill{i}"), 20.0, *y));
+            g.extend(word(&format!("main{i}text"), 200.0, *y));
+        }
+        g.extend(word("mainlast", 200.0, 644.0));
+        let lines = texts(&g);
+        let main: Vec<&str> = lines
+            .iter()
+            .filter(|(_, c)| *c == 0)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            main,
+            [
+                "main0text",
+                "main1text",
+                "main2text",
+                "main3text",
+                "mainlast"
+            ]
+        );
+        assert!(
+            lines
+                .iter()
+                .all(|(t, c)| t.starts_with("skill") == (*c == 1))
+        );
+    }
+
+    #[test]
+    fn a_banner_above_columns_is_read_first() {
+        // The banner runs across the gutter, as a name banner does.
+        let mut g = word("Name Surname of a long banner line", 150.0, 760.0);
+        for (i, y) in [700.0, 690.0, 680.0].iter().enumerate() {
+            g.extend(word(&format!("s{i}"), 20.0, *y));
+        }
+        for (i, y) in [705.0, 693.0, 681.0, 669.0].iter().enumerate() {
+            g.extend(word(&format!("m{i}"), 300.0, *y));
+        }
+        let lines = texts(&g);
+        assert_eq!(lines[0].0, "Name Surname of a long banner line");
+        assert_eq!(lines[1].0, "m0");
+    }
+
+    #[test]
+    fn margin_dates_are_read_across_their_rows() {
+        let mut g = Vec::new();
+        g.extend(word("2019-2023", 20.0, 700.0));
+        g.extend(word("Senior Engineer", 120.0, 700.0));
+        for (i, y) in [688.0, 676.0, 664.0].iter().enumerate() {
+            g.extend(word(&format!("detail{i}"), 120.0, *y));
+        }
+        g.extend(word("2016-2019", 20.0, 640.0));
+        g.extend(word("Engineer", 120.0, 640.0));
+        g.extend(word("detailx", 120.0, 628.0));
+        g.extend(word("2014-2016", 20.0, 600.0));
+        g.extend(word("Intern", 120.0, 600.0));
+        let lines = texts(&g);
+        assert_eq!(lines[0].0, "2019-2023 Senior Engineer");
+        assert!(lines.iter().all(|(_, c)| *c == 0));
+    }
+}
