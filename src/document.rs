@@ -95,6 +95,19 @@ pub struct Document {
     pub diagnostics: Diagnostics,
 }
 
+/// What goes between two consecutive lines of flowing text: nothing after a
+/// hyphen that ends a line inside a compound ("event-" + "sourced" reads
+/// "event-sourced"), a space otherwise. Quotes built across lines use this,
+/// so they read as the reader reads them.
+pub fn line_separator(previous: &str, next: &str) -> &'static str {
+    let hyphen_inside_word = previous
+        .strip_suffix('-')
+        .and_then(|rest| rest.chars().last())
+        .is_some_and(char::is_alphanumeric)
+        && next.chars().next().is_some_and(char::is_alphanumeric);
+    if hyphen_inside_word { "" } else { " " }
+}
+
 impl Document {
     /// The visible text, one line per line, pages separated by a form feed.
     pub fn plain_text(&self) -> String {
@@ -109,5 +122,18 @@ impl Document {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compounds_broken_at_their_hyphen_rejoin() {
+        assert_eq!(line_separator("for event-", "sourced pipelines"), "");
+        assert_eq!(line_separator("a 200-", "engineer org"), "");
+        assert_eq!(line_separator("skills -", "Go"), " ");
+        assert_eq!(line_separator("ends here.", "Next"), " ");
     }
 }

@@ -94,6 +94,24 @@ pub enum Format {
     PlainText,
 }
 
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Pdf => "PDF",
+            Format::Docx => "DOCX",
+            Format::PlainText => "text",
+        }
+    }
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
+}
+
 /// Read and extract one file.
 pub fn extract_file(path: &Path, limits: &Limits) -> Result<Document, ExtractError> {
     let size = std::fs::metadata(path)
@@ -126,15 +144,22 @@ pub fn extract_bytes(
         });
     }
     let format = sniff(bytes, extension)?;
-    let mut doc = match format {
-        Format::Pdf => pdf::extract(bytes, limits)?,
-        Format::Docx => {
-            return Err(ExtractError::Unsupported(
-                "DOCX reading is not built yet".into(),
-            ));
-        }
-        Format::PlainText => text::extract(bytes, limits)?,
-    };
+    // Third-party parsers may panic on hostile input; a panic here becomes
+    // this file's error. (Hangs, stack overflows and allocation failures
+    // cannot be caught in-process: the batch runs parsers in workers.)
+    let parsed = std::panic::catch_unwind(|| match format {
+        Format::Pdf => pdf::extract(bytes, limits),
+        Format::Docx => Err(ExtractError::Unsupported(
+            "DOCX reading is not built yet".into(),
+        )),
+        Format::PlainText => text::extract(bytes, limits),
+    });
+    let mut doc = parsed.unwrap_or_else(|panic| {
+        Err(ExtractError::Damaged {
+            format: format.name(),
+            detail: format!("the parser failed: {}", panic_message(&panic)),
+        })
+    })?;
     finish(&mut doc, limits);
     if doc.lines.is_empty() {
         return Err(ExtractError::NoText);
