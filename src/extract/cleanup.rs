@@ -68,7 +68,6 @@ pub fn is_bullet(c: char) -> bool {
             | '➢'
             | '►'
             | '▸'
-            | '–'
     )
 }
 

@@ -2,7 +2,7 @@
 //!
 //! 1. Glyphs on one baseline are gathered and sorted by x; a space is put
 //!    where the gap between two glyphs is wider than the line's usual
-//!    letter gap by a fifth of the font size — so words neither merge
+//!    letter gap by 0.15 em — so words neither merge
 //!    ("SummaryBackend") nor split ("b uilding"), whatever the producer did
 //!    with its strings and kerning.
 //! 2. A wide gap on a baseline splits it into segments (a sidebar and the
@@ -121,7 +121,14 @@ fn round_tenth(v: f32) -> f32 {
 
 /// Group glyphs into baselines, then split each baseline at wide gaps.
 fn segments(glyphs: &[&PlacedGlyph]) -> Vec<Segment> {
-    let mut sorted: Vec<&PlacedGlyph> = glyphs.to_vec();
+    // Space characters are not trusted: producers shrink them to nothing
+    // with word spacing (groff's "Envo y") or leave them out and move the
+    // pen instead (TeX). Words come from the gaps alone.
+    let mut sorted: Vec<&PlacedGlyph> = glyphs
+        .iter()
+        .copied()
+        .filter(|g| !g.text.trim().is_empty())
+        .collect();
     // Baseline top to bottom, then left to right; painting order breaks
     // ties so the result never depends on sort stability.
     sorted.sort_by(|a, b| {
@@ -174,10 +181,7 @@ fn split_baseline(line: &[&PlacedGlyph]) -> Vec<Segment> {
             let size = p.size.max(g.size);
             if d > segment_gap(size) {
                 out.push(current.take().expect("checked above"));
-            } else if d > usual_gap + 0.2 * size
-                && !p.text.ends_with(char::is_whitespace)
-                && !g.text.starts_with(char::is_whitespace)
-            {
+            } else if d > usual_gap + WORD_GAP * size {
                 seg.text.push(' ');
             }
         }
@@ -203,6 +207,11 @@ fn split_baseline(line: &[&PlacedGlyph]) -> Vec<Segment> {
     out.retain(|s| !s.text.trim().is_empty());
     out
 }
+
+/// A gap this much wider than the line's usual letter gap (in ems) is a
+/// word space. Interword space is about 0.25 em and shrinks in justified
+/// text; kerning moves letters by well under 0.1 em.
+const WORD_GAP: f32 = 0.15;
 
 /// A gap this wide on one baseline separates two pieces of text (columns,
 /// or a right-aligned date), not two words.
