@@ -1,0 +1,133 @@
+//! Extraction speed on the shipped fixtures, one thread, beside the tools a
+//! reader would compare it with — measured in the same run, because these
+//! machines are shared and noisy: the ratios are the result, the absolute
+//! figures only context.
+//!
+//! Compared, per round over every fixture PDF and DOCX:
+//! - levelscan's extraction (layout, fonts, hidden text, clean-up);
+//! - lopdf's own `Document::load_mem` + `extract_text` (the parser alone,
+//!   with its word-merging text), PDFs only;
+//! - poppler's `pdftotext` on the same PDFs, one process per file as a
+//!   screener would run it — when it is installed.
+//!
+//! Run: `cargo bench --bench extract` (ROUNDS=N to change the 15 rounds).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use levelscan::extract::{Limits, extension_of, extract_bytes};
+
+fn fixture_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut files = Vec::new();
+    for dir in ["pdf", "docx"] {
+        if let Ok(entries) = std::fs::read_dir(root.join(dir)) {
+            for entry in entries.flatten() {
+                let p = entry.path();
+                if matches!(extension_of(&p).as_str(), "pdf" | "docx") {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn rate(files: usize, time: Duration) -> f64 {
+    files as f64 / time.as_secs_f64()
+}
+
+fn main() {
+    let rounds: usize = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(15);
+    let files = fixture_files();
+    let loaded: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|p| (extension_of(p), std::fs::read(p).expect("fixture readable")))
+        .collect();
+    let pdfs: Vec<&(String, Vec<u8>)> = loaded.iter().filter(|(e, _)| e == "pdf").collect();
+    let pdf_paths: Vec<&PathBuf> = files.iter().filter(|p| extension_of(p) == "pdf").collect();
+    let limits = Limits::default();
+
+    let mut ours_all = Vec::new();
+    let mut ours_pdf = Vec::new();
+    let mut bare = Vec::new();
+    let mut poppler = Vec::new();
+    let have_pdftotext = Command::new("pdftotext").arg("-v").output().is_ok();
+    for _ in 0..rounds {
+        let start = Instant::now();
+        for (ext, bytes) in &loaded {
+            std::hint::black_box(extract_bytes(bytes, ext, &limits).ok());
+        }
+        ours_all.push(start.elapsed());
+
+        let start = Instant::now();
+        for (ext, bytes) in &pdfs {
+            std::hint::black_box(extract_bytes(bytes, ext, &limits).ok());
+        }
+        ours_pdf.push(start.elapsed());
+
+        let start = Instant::now();
+        for (_, bytes) in &pdfs {
+            if let Ok(doc) = lopdf::Document::load_mem(bytes) {
+                let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+                std::hint::black_box(doc.extract_text(&pages).ok());
+            }
+        }
+        bare.push(start.elapsed());
+
+        if have_pdftotext {
+            let start = Instant::now();
+            for path in &pdf_paths {
+                let status = Command::new("pdftotext")
+                    .arg(path)
+                    .arg("-")
+                    .output()
+                    .expect("pdftotext runs");
+                std::hint::black_box(status);
+            }
+            poppler.push(start.elapsed());
+        }
+    }
+
+    let ours_all = median(ours_all);
+    let ours_pdf = median(ours_pdf);
+    let bare = median(bare);
+    println!(
+        "extraction, one thread, median of {rounds} rounds over {} fixtures ({} PDF)",
+        loaded.len(),
+        pdfs.len()
+    );
+    println!(
+        "levelscan, all fixtures        {:>9.0} files/s",
+        rate(loaded.len(), ours_all)
+    );
+    println!(
+        "levelscan, PDFs                {:>9.0} files/s",
+        rate(pdfs.len(), ours_pdf)
+    );
+    println!(
+        "lopdf load + extract_text      {:>9.0} files/s   levelscan/lopdf = {:.2}",
+        rate(pdfs.len(), bare),
+        bare.as_secs_f64() / ours_pdf.as_secs_f64()
+    );
+    if have_pdftotext {
+        let poppler = median(poppler);
+        println!(
+            "pdftotext, a process per file  {:>9.0} files/s   levelscan/pdftotext = {:.1}x",
+            rate(pdfs.len(), poppler),
+            poppler.as_secs_f64() / ours_pdf.as_secs_f64()
+        );
+    } else {
+        println!("pdftotext not installed (Debian package poppler-utils): not compared");
+    }
+}
