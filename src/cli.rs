@@ -19,6 +19,10 @@ pub struct Cli {
 pub enum Command {
     /// Print the text levelscan sees in one resume (PDF, DOCX, TXT, MD).
     Extract(ExtractArgs),
+    /// Internal: serve file requests from a parent levelscan process (the
+    /// isolation workers of `screen`). Not for direct use.
+    #[command(name = "__worker", hide = true)]
+    Worker(WorkerArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -29,6 +33,12 @@ pub struct ExtractArgs {
     /// located lines, hidden text and diagnostics.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WorkerArgs {
     #[command(flatten)]
     pub limits: LimitArgs,
 }

@@ -2,6 +2,7 @@
 //! the library, write the output. This is the only code that prints.
 
 pub mod extract;
+pub mod worker;
 
 use std::io::Write;
 
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let outcome = match cli.command {
         Command::Extract(args) => extract::run(&args, &mut out)?,
+        Command::Worker(args) => worker::run(&args)?,
     };
     out.flush()?;
     Ok(outcome)
