@@ -2,6 +2,14 @@
 //! the library, write the output. This is the only code that prints.
 
 pub mod extract;
+// Building blocks of the batch commands (`screen`, `calibrate`): each is
+// complete and tested, and is used as soon as those commands are wired.
+#[allow(dead_code)]
+pub mod parallel;
+#[allow(dead_code)]
+pub mod progress;
+#[allow(dead_code)]
+pub mod summary;
 pub mod worker;
 
 use std::io::Write;
