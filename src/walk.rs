@@ -45,7 +45,7 @@ pub enum WalkError {
     NotFound,
     #[error("permission denied: levelscan needs read access")]
     PermissionDenied,
-    #[error("broken symbolic link: its target does not exist")]
+    #[error("broken symbolic link: its target is missing or loops back to itself")]
     BrokenLink,
     #[error("not a regular file (a pipe, socket or device): only files can be screened")]
     NotAFile,
