@@ -19,6 +19,10 @@ pub struct Cli {
 pub enum Command {
     /// Print the text levelscan sees in one resume (PDF, DOCX, TXT, MD).
     Extract(ExtractArgs),
+    /// Internal: serve file requests from a parent levelscan process (the
+    /// isolation workers of `screen`). Not for direct use.
+    #[command(name = "__worker", hide = true)]
+    Worker(WorkerArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -29,6 +33,12 @@ pub struct ExtractArgs {
     /// located lines, hidden text and diagnostics.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WorkerArgs {
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -47,7 +57,39 @@ pub struct LimitArgs {
     pub max_decompressed_mib: u64,
 }
 
+/// How a batch runs: threads, and the bounds on each file's worker process.
+/// Shared by the commands that read many files (`screen`, `calibrate`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct BatchArgs {
+    /// Files read at once [default: all cores].
+    #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub jobs: Option<u32>,
+    /// Seconds one file may take before it is given up as `timeout`.
+    #[arg(long, value_name = "SECS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub timeout_secs: u64,
+    /// Memory one file's worker process may use, in MiB, before the file is
+    /// given up as `out of memory`.
+    #[arg(long, value_name = "MIB", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
+    pub max_memory_mib: u64,
+}
+
 impl LimitArgs {
+    /// The same limits as arguments for a worker process, so workers read
+    /// each file under exactly the limits the user gave.
+    pub fn to_worker_args(&self) -> Vec<std::ffi::OsString> {
+        [
+            ("--max-file-mib", self.max_file_mib.to_string()),
+            ("--max-pages", self.max_pages.to_string()),
+            (
+                "--max-decompressed-mib",
+                self.max_decompressed_mib.to_string(),
+            ),
+        ]
+        .into_iter()
+        .flat_map(|(flag, value)| [flag.into(), value.into()])
+        .collect()
+    }
+
     pub fn to_limits(&self) -> levelscan::extract::Limits {
         levelscan::extract::Limits {
             max_file_bytes: self.max_file_mib.saturating_mul(1024 * 1024),

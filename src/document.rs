@@ -6,10 +6,10 @@
 //! file. Later stages never touch the file again; they quote from these lines,
 //! so a line's `text` must be exactly what a reader of the document sees.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One visible line of text, in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Line {
     /// 1-based page number (DOCX and plain text count as one page unless they
     /// carry explicit page breaks).
@@ -28,7 +28,7 @@ pub struct Line {
 }
 
 /// Why the extractor thinks a line is a heading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionHint {
     /// A heading style in a word-processor file (DOCX `Heading1`, `Title`...).
@@ -40,7 +40,7 @@ pub enum SectionHint {
 }
 
 /// Text that was in the file but that a human reader would not see.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HiddenText {
     pub page: u32,
     /// Why it is invisible.
@@ -49,7 +49,7 @@ pub struct HiddenText {
 }
 
 /// The ways text can be present but invisible.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HiddenReason {
     /// Painted in the same colour as what lies beneath it (white on white).
@@ -66,7 +66,7 @@ pub enum HiddenReason {
 }
 
 /// What extraction learnt about the file besides its text.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostics {
     /// `pdf`, `docx`, `text`.
     pub format: String,
@@ -88,7 +88,7 @@ pub struct Diagnostics {
 }
 
 /// An extracted resume.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub lines: Vec<Line>,
     pub hidden: Vec<HiddenText>,

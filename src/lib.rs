@@ -9,5 +9,8 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod dedupe;
 pub mod document;
 pub mod extract;
+pub mod isolate;
+pub mod walk;

@@ -2,6 +2,15 @@
 //! the library, write the output. This is the only code that prints.
 
 pub mod extract;
+// Building blocks of the batch commands (`screen`, `calibrate`): each is
+// complete and tested, and is used as soon as those commands are wired.
+#[allow(dead_code)]
+pub mod parallel;
+#[allow(dead_code)]
+pub mod progress;
+#[allow(dead_code)]
+pub mod summary;
+pub mod worker;
 
 use std::io::Write;
 
@@ -28,6 +37,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let outcome = match cli.command {
         Command::Extract(args) => extract::run(&args, &mut out)?,
+        Command::Worker(args) => worker::run(&args)?,
     };
     out.flush()?;
     Ok(outcome)

@@ -1,0 +1,113 @@
+//! How a batch command runs in parallel: the rayon threads that `-j` sets,
+//! and the worker-process pool that isolates each file's parsing, both
+//! built from the command line.
+//!
+//! The output of a batch must never depend on the thread count; that is the
+//! caller's job (collect, then sort by path). This module only builds the
+//! machinery.
+
+use std::ffi::OsString;
+use std::time::Duration;
+
+use levelscan::isolate::PoolConfig;
+
+use crate::cli::{BatchArgs, LimitArgs};
+
+/// The rayon pool for `-j N`; without `-j`, one thread per core.
+pub fn thread_pool(batch: &BatchArgs) -> Result<rayon::ThreadPool, rayon::ThreadPoolBuildError> {
+    rayon::ThreadPoolBuilder::new()
+        // 0 asks rayon for its default: the number of cores.
+        .num_threads(batch.jobs.map_or(0, |n| n as usize))
+        .thread_name(|i| format!("levelscan-{i}"))
+        .build()
+}
+
+/// The worker pool configuration: this same binary's hidden worker
+/// subcommand, under the user's extraction limits, deadline and memory cap.
+pub fn worker_pool_config(batch: &BatchArgs, limits: &LimitArgs) -> std::io::Result<PoolConfig> {
+    let program = std::env::current_exe()?;
+    let mut args = vec![OsString::from("__worker")];
+    args.extend(limits.to_worker_args());
+    let mut config = PoolConfig::new(program, args);
+    config.deadline = Duration::from_secs(batch.timeout_secs);
+    config.memory_cap_bytes = Some(batch.max_memory_mib.saturating_mul(1024 * 1024));
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(Parser)]
+    struct Flags {
+        #[command(flatten)]
+        batch: BatchArgs,
+        #[command(flatten)]
+        limits: LimitArgs,
+    }
+
+    fn flags(args: &[&str]) -> Flags {
+        Flags::try_parse_from(std::iter::once("levelscan").chain(args.iter().copied())).unwrap()
+    }
+
+    #[test]
+    fn jobs_sets_the_thread_count() {
+        let f = flags(&["-j", "3"]);
+        assert_eq!(thread_pool(&f.batch).unwrap().current_num_threads(), 3);
+        let f = flags(&[]);
+        assert_eq!(
+            thread_pool(&f.batch).unwrap().current_num_threads(),
+            rayon::ThreadPoolBuilder::new()
+                .build()
+                .unwrap()
+                .current_num_threads()
+        );
+    }
+
+    #[test]
+    fn zero_jobs_and_tiny_memory_are_refused() {
+        assert!(Flags::try_parse_from(["levelscan", "-j", "0"]).is_err());
+        assert!(Flags::try_parse_from(["levelscan", "--max-memory-mib", "8"]).is_err());
+        assert!(Flags::try_parse_from(["levelscan", "--timeout-secs", "0"]).is_err());
+    }
+
+    #[test]
+    fn workers_get_the_users_limits_deadline_and_cap() {
+        let f = flags(&[
+            "--max-pages",
+            "7",
+            "--timeout-secs",
+            "5",
+            "--max-memory-mib",
+            "512",
+        ]);
+        let config = worker_pool_config(&f.batch, &f.limits).unwrap();
+        assert_eq!(config.args[0], "__worker");
+        let pages = config.args.iter().position(|a| a == "--max-pages").unwrap();
+        assert_eq!(config.args[pages + 1], "7");
+        assert_eq!(config.deadline, Duration::from_secs(5));
+        assert_eq!(config.memory_cap_bytes, Some(512 * 1024 * 1024));
+    }
+
+    #[test]
+    fn worker_args_parse_back_to_the_same_limits() {
+        #[derive(Parser)]
+        struct Worker {
+            #[command(flatten)]
+            limits: LimitArgs,
+        }
+        let f = flags(&[
+            "--max-file-mib",
+            "3",
+            "--max-pages",
+            "9",
+            "--max-decompressed-mib",
+            "11",
+        ]);
+        let args = f.limits.to_worker_args();
+        let back = Worker::try_parse_from(std::iter::once("w".into()).chain(args)).unwrap();
+        assert_eq!(back.limits.to_limits(), f.limits.to_limits());
+    }
+}

@@ -1,0 +1,406 @@
+//! The parent side: a pool of worker processes, each file under a deadline
+//! and a memory cap.
+//!
+//! [`WorkerPool::run`] hands one path to an idle worker (starting one when
+//! none is idle, so a pool used from N rayon threads ends up with N workers,
+//! each started once and reused) and waits for the reply no longer than the
+//! deadline. A worker that misses the deadline is killed; one that dies is
+//! examined (its exit signal, the last words it wrote to standard error) to
+//! tell an allocation failure from a crash. Either way the worker is
+//! replaced by a fresh one on the next call and the file gets a
+//! [`Failure`]. Nothing here blocks without a bound.
+//!
+//! The memory cap is the address-space limit (`RLIMIT_AS`) set in the child
+//! before it starts, so no code in the worker can lift it.
+
+use std::ffi::OsString;
+use std::io::{self, Read};
+use std::marker::PhantomData;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use serde::de::DeserializeOwned;
+
+use super::Failure;
+use super::protocol::{self, Reply};
+
+/// How much of a worker's standard error is kept to explain its death.
+const STDERR_TAIL: usize = 4096;
+/// How long a worker that closed its output may take to exit before it is
+/// killed, and how long its standard error may take to drain after that.
+const GRACE: Duration = Duration::from_secs(2);
+
+/// What the pool starts and the bounds it enforces.
+#[derive(Debug, Clone)]
+pub struct PoolConfig {
+    /// The worker program: normally this binary (`std::env::current_exe`).
+    pub program: PathBuf,
+    /// Its arguments, e.g. the hidden worker subcommand and its options.
+    pub args: Vec<OsString>,
+    /// Extra environment variables for the workers.
+    pub env: Vec<(OsString, OsString)>,
+    /// The longest one file may take, from the request to the reply.
+    pub deadline: Duration,
+    /// The address space one worker may use, in bytes; `None` for no cap.
+    pub memory_cap_bytes: Option<u64>,
+}
+
+impl PoolConfig {
+    /// The default deadline: far beyond what any real resume takes, short
+    /// enough that a folder with a few hostile files still finishes.
+    pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(20);
+    /// The default cap: well above what a resume needs, low enough that a
+    /// few workers at the cap do not exhaust a laptop.
+    pub const DEFAULT_MEMORY_CAP: u64 = 1024 * 1024 * 1024;
+
+    /// A configuration with the default deadline and memory cap.
+    pub fn new(program: impl Into<PathBuf>, args: Vec<OsString>) -> Self {
+        PoolConfig {
+            program: program.into(),
+            args,
+            env: Vec::new(),
+            deadline: Self::DEFAULT_DEADLINE,
+            memory_cap_bytes: Some(Self::DEFAULT_MEMORY_CAP),
+        }
+    }
+}
+
+/// The pool could not start its first worker: nothing can be screened.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot start a worker process ({program}): {source}")]
+pub struct SpawnError {
+    program: String,
+    source: io::Error,
+}
+
+/// Worker processes that each run the job for one file at a time and reply
+/// with an `R`.
+pub struct WorkerPool<R> {
+    config: PoolConfig,
+    idle: Mutex<Vec<Worker>>,
+    reply: PhantomData<fn() -> R>,
+}
+
+impl<R: DeserializeOwned> WorkerPool<R> {
+    /// Start the pool with one worker, so that a worker that cannot start at
+    /// all is reported once, before any file, rather than once per file.
+    pub fn new(config: PoolConfig) -> Result<Self, SpawnError> {
+        let first = Worker::spawn(&config).map_err(|source| SpawnError {
+            program: config.program.display().to_string(),
+            source,
+        })?;
+        Ok(WorkerPool {
+            config,
+            idle: Mutex::new(vec![first]),
+            reply: PhantomData,
+        })
+    }
+
+    /// Run the job on one file in a worker. Safe to call from many threads
+    /// at once; each call uses its own worker.
+    pub fn run(&self, path: &Path) -> Result<R, Failure> {
+        let mut worker = self.checkout()?;
+        worker.clear_stderr();
+        if worker.send(path).is_err() {
+            // It died between files (killed from outside while idle, say).
+            // The file is not to blame: give it one fresh worker.
+            drop(worker);
+            worker =
+                Worker::spawn(&self.config).map_err(|e| Failure::Unavailable(e.to_string()))?;
+            if worker.send(path).is_err() {
+                return Err(worker.death(self.config.memory_cap_bytes));
+            }
+        }
+        match worker.replies.recv_timeout(self.config.deadline) {
+            Ok(Ok(frame)) => match serde_json::from_slice::<Reply<R>>(&frame) {
+                Ok(Reply::Done(result)) => {
+                    self.checkin(worker);
+                    Ok(result)
+                }
+                Ok(Reply::Failed(why)) => {
+                    self.checkin(worker);
+                    Err(Failure::Crashed(why))
+                }
+                // The worker is not speaking the protocol: do not trust it
+                // with another file.
+                Err(e) => Err(Failure::Crashed(format!(
+                    "unreadable reply from the worker: {e}"
+                ))),
+            },
+            Err(RecvTimeoutError::Timeout) => Err(Failure::Timeout(self.config.deadline)),
+            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
+                Err(worker.death(self.config.memory_cap_bytes))
+            }
+        }
+        // A worker not checked back in is dropped here: killed and reaped.
+    }
+
+    /// The process ids of the workers idle right now (for diagnostics).
+    pub fn idle_pids(&self) -> Vec<u32> {
+        self.lock_idle().iter().map(|w| w.child.id()).collect()
+    }
+
+    fn checkout(&self) -> Result<Worker, Failure> {
+        if let Some(worker) = self.lock_idle().pop() {
+            return Ok(worker);
+        }
+        Worker::spawn(&self.config).map_err(|e| Failure::Unavailable(e.to_string()))
+    }
+
+    fn checkin(&self, worker: Worker) {
+        self.lock_idle().push(worker);
+    }
+
+    fn lock_idle(&self) -> std::sync::MutexGuard<'_, Vec<Worker>> {
+        // A panic while holding this lock cannot leave the list half-changed
+        // (push and pop are whole), so a poisoned lock is still usable.
+        self.idle.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// One worker process and the threads that listen to it.
+struct Worker {
+    child: Child,
+    stdin: ChildStdin,
+    /// Frames read from the worker's standard output by a reader thread; the
+    /// channel closes when the output ends.
+    replies: Receiver<io::Result<Vec<u8>>>,
+    /// The last bytes the worker wrote to standard error.
+    stderr_tail: Arc<Mutex<Vec<u8>>>,
+    /// Closes when standard error has been read to its end.
+    stderr_done: Receiver<()>,
+}
+
+impl Worker {
+    fn spawn(config: &PoolConfig) -> io::Result<Worker> {
+        let mut command = Command::new(&config.program);
+        command
+            .args(&config.args)
+            .envs(config.env.iter().map(|(k, v)| (k, v)))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if let Some(cap) = config.memory_cap_bytes {
+            limit_memory(&mut command, cap);
+        }
+        let mut child = command.spawn()?;
+        let (Some(stdin), Some(stdout), Some(stderr)) =
+            (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(io::Error::other("worker started without its pipes"));
+        };
+
+        let (reply_tx, replies) = mpsc::channel();
+        thread::Builder::new()
+            .name("levelscan-worker-out".into())
+            .spawn(move || {
+                let mut stdout = io::BufReader::new(stdout);
+                loop {
+                    let frame = match protocol::read_frame(&mut stdout) {
+                        Ok(Some(frame)) => Ok(frame),
+                        Ok(None) => break,
+                        Err(e) => Err(e),
+                    };
+                    let failed = frame.is_err();
+                    if reply_tx.send(frame).is_err() || failed {
+                        break;
+                    }
+                }
+            })?;
+
+        let stderr_tail = Arc::new(Mutex::new(Vec::new()));
+        let (done_tx, stderr_done) = mpsc::channel::<()>();
+        let tail = Arc::clone(&stderr_tail);
+        thread::Builder::new()
+            .name("levelscan-worker-err".into())
+            .spawn(move || {
+                // Always drained, so a chatty worker never blocks on a full
+                // pipe; only the tail is kept.
+                let _done = done_tx;
+                let mut stderr = stderr;
+                let mut buf = [0u8; 4096];
+                while let Ok(n) = stderr.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    let mut tail = tail.lock().unwrap_or_else(|e| e.into_inner());
+                    tail.extend_from_slice(&buf[..n]);
+                    let excess = tail.len().saturating_sub(STDERR_TAIL);
+                    tail.drain(..excess);
+                }
+            })?;
+
+        Ok(Worker {
+            child,
+            stdin,
+            replies,
+            stderr_tail,
+            stderr_done,
+        })
+    }
+
+    fn send(&mut self, path: &Path) -> io::Result<()> {
+        if self.child.try_wait()?.is_some() {
+            return Err(io::ErrorKind::BrokenPipe.into());
+        }
+        protocol::write_frame(&mut self.stdin, &protocol::path_to_bytes(path))
+    }
+
+    fn clear_stderr(&self) {
+        self.stderr_tail
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
+    /// The worker stopped answering: wait (briefly) for it to exit and say
+    /// why it died.
+    fn death(mut self, memory_cap_bytes: Option<u64>) -> Failure {
+        let status = self.reap();
+        // Its standard error closes when it exits; give the reader a moment
+        // to take the last words.
+        let _ = self.stderr_done.recv_timeout(GRACE);
+        let tail = self.stderr_tail.lock().unwrap_or_else(|e| e.into_inner());
+        classify(status, &String::from_utf8_lossy(&tail), memory_cap_bytes)
+    }
+
+    /// Wait for the process to end, killing it if it lingers.
+    fn reap(&mut self) -> Option<ExitStatus> {
+        let start = Instant::now();
+        while start.elapsed() < GRACE {
+            match self.child.try_wait() {
+                Ok(Some(status)) => return Some(status),
+                Ok(None) => thread::sleep(Duration::from_millis(5)),
+                Err(_) => break,
+            }
+        }
+        let _ = self.child.kill();
+        self.child.wait().ok()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // Idle, late or dead alike: make sure it is gone and reaped.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+    }
+}
+
+/// Tell an allocation failure from a crash by how the worker ended and what
+/// it last wrote. Rust reports both a failed allocation and a stack overflow
+/// with a line on standard error and then aborts, so the signal alone
+/// (SIGABRT) cannot tell them apart.
+fn classify(
+    status: Option<ExitStatus>,
+    stderr_tail: &str,
+    memory_cap_bytes: Option<u64>,
+) -> Failure {
+    if stderr_tail.contains("memory allocation of") {
+        return Failure::OutOfMemory {
+            cap_bytes: memory_cap_bytes,
+        };
+    }
+    if stderr_tail.contains("has overflowed its stack") {
+        return Failure::Crashed("stack overflow (the file is nested too deeply)".into());
+    }
+    let Some(status) = status else {
+        return Failure::Crashed("the worker vanished".into());
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            return Failure::Crashed(format!("killed by signal {signal}{}", signal_name(signal)));
+        }
+    }
+    Failure::Crashed(format!("the worker stopped unexpectedly ({status})"))
+}
+
+#[cfg(unix)]
+fn signal_name(signal: i32) -> &'static str {
+    match signal {
+        libc::SIGSEGV => " (SIGSEGV, invalid memory access)",
+        libc::SIGABRT => " (SIGABRT, aborted)",
+        libc::SIGKILL => " (SIGKILL, killed from outside or by the system)",
+        libc::SIGBUS => " (SIGBUS)",
+        libc::SIGILL => " (SIGILL)",
+        libc::SIGFPE => " (SIGFPE)",
+        _ => "",
+    }
+}
+
+/// Cap the child's address space before it runs a single instruction of its
+/// own, so nothing in the worker can raise it.
+#[cfg(unix)]
+fn limit_memory(command: &mut Command, cap_bytes: u64) {
+    use std::os::unix::process::CommandExt;
+    let limit = libc::rlimit {
+        rlim_cur: cap_bytes,
+        rlim_max: cap_bytes,
+    };
+    // SAFETY: the closure runs in the forked child before exec; it only
+    // calls setrlimit, which is async-signal-safe, on a value copied in.
+    unsafe {
+        command.pre_exec(move || {
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(unix))]
+fn limit_memory(_command: &mut Command, _cap_bytes: u64) {
+    // No portable address-space limit: the deadline still bounds the file.
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allocation_failure_is_out_of_memory_whatever_the_signal() {
+        let f = classify(
+            None,
+            "memory allocation of 8589934592 bytes failed\n",
+            Some(1 << 30),
+        );
+        assert_eq!(
+            f,
+            Failure::OutOfMemory {
+                cap_bytes: Some(1 << 30)
+            }
+        );
+        assert!(f.to_string().starts_with("out of memory: "), "{f}");
+        assert!(f.to_string().contains("1024 MiB"), "{f}");
+    }
+
+    #[test]
+    fn stack_overflow_is_a_crash() {
+        let f = classify(
+            None,
+            "\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n",
+            None,
+        );
+        assert!(f.to_string().starts_with("crashed: stack overflow"), "{f}");
+    }
+
+    #[test]
+    fn timeout_message_names_the_deadline() {
+        let f = Failure::Timeout(Duration::from_millis(1500));
+        assert!(
+            f.to_string().starts_with("timeout: no result within 1.5 s"),
+            "{f}"
+        );
+    }
+}

@@ -1,0 +1,375 @@
+//! Discovery: the paths given on the command line in, every file to screen
+//! out, sorted by path.
+//!
+//! Folders are walked recursively; entries whose name starts with a dot are
+//! skipped (a path given explicitly is always honoured). Symbolic links are
+//! followed, but each real folder is walked once, so a link loop ends. Real
+//! folders are walked before folders reached only through a link, so a file
+//! is listed under its own path rather than under a link's. Every file found
+//! is returned, whatever its type: deciding what is a resume is extraction's
+//! job, and a file levelscan cannot read must still get a row. A path that
+//! cannot be read (missing, a folder without permission, a broken link, a
+//! pipe) comes back as a [`Found::Error`] on the same list, never a panic.
+//!
+//! The result never depends on the order the operating system lists a folder
+//! or on the order of the paths given: children are sorted before they are
+//! visited and the final list is sorted and free of repeats. Paths stay
+//! `PathBuf` throughout, so names that are not valid UTF-8 survive.
+
+use std::collections::{BTreeSet, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// One entry of the discovery result.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Found {
+    /// A file to screen.
+    File(PathBuf),
+    /// A path that could not be walked or is not a regular file.
+    Error { path: PathBuf, error: WalkError },
+}
+
+impl Found {
+    /// The path this entry is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Found::File(path) | Found::Error { path, .. } => path,
+        }
+    }
+}
+
+/// Why a path given or found could not be screened.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, thiserror::Error)]
+pub enum WalkError {
+    #[error("no such file or folder: check the path")]
+    NotFound,
+    #[error("permission denied: levelscan needs read access")]
+    PermissionDenied,
+    #[error("broken symbolic link: its target is missing or loops back to itself")]
+    BrokenLink,
+    #[error("not a regular file (a pipe, socket or device): only files can be screened")]
+    NotAFile,
+    #[error("cannot read: {0}")]
+    Io(String),
+}
+
+impl WalkError {
+    fn from_io(e: &std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => WalkError::NotFound,
+            std::io::ErrorKind::PermissionDenied => WalkError::PermissionDenied,
+            _ => WalkError::Io(e.to_string()),
+        }
+    }
+}
+
+/// Find every file under `roots` (files and folders), sorted by path, each
+/// path once.
+pub fn discover(roots: &[PathBuf]) -> Vec<Found> {
+    let mut walker = Walker::default();
+    let mut roots: Vec<&PathBuf> = roots.iter().collect();
+    roots.sort();
+    roots.dedup();
+    for root in roots {
+        walker.visit_root(root);
+    }
+    // Folders reached through a link wait until every real folder has been
+    // walked; the smallest path goes first so the outcome is fixed.
+    while let Some(dir) = walker.linked_dirs.pop_first() {
+        walker.walk_dir(&dir);
+    }
+    let mut found = walker.found;
+    found.sort_by(|a, b| a.path().cmp(b.path()));
+    found.dedup_by(|a, b| a.path() == b.path());
+    found
+}
+
+#[derive(Default)]
+struct Walker {
+    found: Vec<Found>,
+    /// Canonical paths of folders already walked: the guard against loops.
+    visited: HashSet<PathBuf>,
+    /// Links to folders, walked after the real folders.
+    linked_dirs: BTreeSet<PathBuf>,
+}
+
+impl Walker {
+    fn error(&mut self, path: &Path, error: WalkError) {
+        self.found.push(Found::Error {
+            path: path.to_path_buf(),
+            error,
+        });
+    }
+
+    /// A path given by the user: hidden or not, a link or not, it is taken.
+    fn visit_root(&mut self, root: &Path) {
+        match fs::metadata(root) {
+            Ok(meta) if meta.is_dir() => self.walk_dir(root),
+            Ok(meta) if meta.is_file() => self.found.push(Found::File(root.to_path_buf())),
+            Ok(_) => self.error(root, WalkError::NotAFile),
+            Err(e) => {
+                let error = if fs::symlink_metadata(root).is_ok() {
+                    WalkError::BrokenLink
+                } else {
+                    WalkError::from_io(&e)
+                };
+                self.error(root, error);
+            }
+        }
+    }
+
+    /// Walk one folder and every real folder below it; links to folders are
+    /// set aside in `linked_dirs`.
+    fn walk_dir(&mut self, dir: &Path) {
+        // An explicit stack rather than recursion: a deep tree must not
+        // overflow ours.
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            match fs::canonicalize(&dir) {
+                Ok(real) => {
+                    if !self.visited.insert(real) {
+                        continue;
+                    }
+                }
+                Err(e) => {
+                    self.error(&dir, WalkError::from_io(&e));
+                    continue;
+                }
+            }
+            let mut children = match read_children(&dir) {
+                Ok(children) => children,
+                Err(e) => {
+                    self.error(&dir, WalkError::from_io(&e));
+                    continue;
+                }
+            };
+            children.sort();
+            // Reversed so the stack pops them in sorted order.
+            for child in children.into_iter().rev() {
+                if let Some(subdir) = self.visit_child(child) {
+                    stack.push(subdir);
+                }
+            }
+        }
+    }
+
+    /// Classify one folder entry; returns it when it is a real folder to
+    /// descend into.
+    fn visit_child(&mut self, path: PathBuf) -> Option<PathBuf> {
+        let hidden = path
+            .file_name()
+            .is_some_and(|name| name.as_encoded_bytes().starts_with(b"."));
+        if hidden {
+            return None;
+        }
+        let link_meta = match fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                self.error(&path, WalkError::from_io(&e));
+                return None;
+            }
+        };
+        if link_meta.is_dir() {
+            return Some(path);
+        }
+        if link_meta.is_file() {
+            self.found.push(Found::File(path));
+            return None;
+        }
+        if !link_meta.file_type().is_symlink() {
+            self.error(&path, WalkError::NotAFile);
+            return None;
+        }
+        match fs::metadata(&path) {
+            Ok(target) if target.is_dir() => {
+                self.linked_dirs.insert(path);
+            }
+            Ok(target) if target.is_file() => self.found.push(Found::File(path)),
+            Ok(_) => self.error(&path, WalkError::NotAFile),
+            // A link whose target is missing, or a link to itself.
+            Err(_) => self.error(&path, WalkError::BrokenLink),
+        }
+        None
+    }
+}
+
+fn read_children(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    fs::read_dir(dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(found: &[Found]) -> Vec<PathBuf> {
+        found
+            .iter()
+            .filter_map(|f| match f {
+                Found::File(p) => Some(p.clone()),
+                Found::Error { .. } => None,
+            })
+            .collect()
+    }
+
+    fn touch(path: &Path) {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, b"text").unwrap();
+    }
+
+    #[test]
+    fn walks_recursively_skips_hidden_and_sorts() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        touch(&root.join("b/resume.pdf"));
+        touch(&root.join("a.docx"));
+        touch(&root.join("b/c/deep.txt"));
+        touch(&root.join(".git/config"));
+        touch(&root.join("b/.hidden.pdf"));
+        touch(&root.join("photo.png"));
+        let found = discover(&[root.to_path_buf()]);
+        assert_eq!(
+            files(&found),
+            vec![
+                root.join("a.docx"),
+                root.join("b/c/deep.txt"),
+                root.join("b/resume.pdf"),
+                root.join("photo.png"),
+            ]
+        );
+    }
+
+    #[test]
+    fn explicit_hidden_file_is_taken_and_repeats_are_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let hidden = tmp.path().join(".draft.txt");
+        touch(&hidden);
+        touch(&tmp.path().join("x.txt"));
+        let found = discover(&[
+            hidden.clone(),
+            tmp.path().to_path_buf(),
+            tmp.path().join("x.txt"),
+        ]);
+        assert_eq!(files(&found), vec![hidden, tmp.path().join("x.txt")]);
+    }
+
+    #[test]
+    fn order_of_roots_does_not_matter() {
+        let tmp = tempfile::tempdir().unwrap();
+        touch(&tmp.path().join("one/a.txt"));
+        touch(&tmp.path().join("two/b.txt"));
+        let one = tmp.path().join("one");
+        let two = tmp.path().join("two");
+        assert_eq!(discover(&[one.clone(), two.clone()]), discover(&[two, one]));
+    }
+
+    #[test]
+    fn missing_root_is_an_error_entry() {
+        let tmp = tempfile::tempdir().unwrap();
+        let missing = tmp.path().join("nope");
+        assert_eq!(
+            discover(std::slice::from_ref(&missing)),
+            vec![Found::Error {
+                path: missing,
+                error: WalkError::NotFound
+            }]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_ends_and_real_paths_win() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        touch(&root.join("z/inner/cv.txt"));
+        // a/loop -> the root itself; a/z-link -> z (sorts before z).
+        fs::create_dir(root.join("a")).unwrap();
+        symlink(root, root.join("a/loop")).unwrap();
+        symlink(root.join("z"), root.join("a/z-link")).unwrap();
+        symlink(root.join("gone"), root.join("broken")).unwrap();
+        let found = discover(&[root.to_path_buf()]);
+        assert_eq!(files(&found), vec![root.join("z/inner/cv.txt")]);
+        assert!(found.contains(&Found::Error {
+            path: root.join("broken"),
+            error: WalkError::BrokenLink
+        }));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn linked_folder_outside_the_roots_is_walked() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        touch(&tmp.path().join("elsewhere/cv.txt"));
+        fs::create_dir(tmp.path().join("inbox")).unwrap();
+        symlink(
+            tmp.path().join("elsewhere"),
+            tmp.path().join("inbox/shared"),
+        )
+        .unwrap();
+        let found = discover(&[tmp.path().join("inbox")]);
+        assert_eq!(files(&found), vec![tmp.path().join("inbox/shared/cv.txt")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_names_are_kept() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let name = OsStr::from_bytes(b"r\xe9sum\xe9.txt");
+        let path = tmp.path().join(name);
+        fs::write(&path, b"text").unwrap();
+        let found = discover(&[tmp.path().to_path_buf()]);
+        assert_eq!(files(&found), vec![path]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unreadable_folder_is_an_error_entry() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let locked = tmp.path().join("locked");
+        touch(&locked.join("cv.txt"));
+        touch(&tmp.path().join("open.txt"));
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+        let found = discover(&[tmp.path().to_path_buf()]);
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+        if is_root() {
+            // Root reads any folder: then the walk simply sees the file.
+            assert!(files(&found).contains(&locked.join("cv.txt")));
+        } else {
+            assert!(found.contains(&Found::Error {
+                path: locked,
+                error: WalkError::PermissionDenied
+            }));
+        }
+        assert!(files(&found).contains(&tmp.path().join("open.txt")));
+    }
+
+    #[cfg(unix)]
+    fn is_root() -> bool {
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        unsafe { libc::geteuid() == 0 }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_reported_not_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        let fifo = tmp.path().join("pipe");
+        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: c_path is a valid NUL-terminated path string.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        let found = discover(&[tmp.path().to_path_buf()]);
+        assert_eq!(
+            found,
+            vec![Found::Error {
+                path: fifo,
+                error: WalkError::NotAFile
+            }]
+        );
+    }
+}

@@ -1,0 +1,242 @@
+//! Parser isolation, end to end: real worker processes of the built binary,
+//! made to hang, crash, overflow their stack, exhaust their memory cap or
+//! panic through the test-only fault switch (`isolate::fault`). Each bad file
+//! must come back as its own failure with the contract's wording, within the
+//! deadline, and the pool must go on serving good files afterwards.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use levelscan::isolate::jobs::Extracted;
+use levelscan::isolate::{Failure, PoolConfig, WorkerPool, fault};
+
+/// Generous, so a busy machine never turns a good file into a timeout.
+const DEADLINE: Duration = Duration::from_secs(30);
+/// For the one test that waits for the deadline on purpose.
+const SHORT_DEADLINE: Duration = Duration::from_secs(2);
+/// Enough for the worker itself, far below the 8 GiB `oom.fault` asks for.
+const MEMORY_CAP: u64 = 256 * 1024 * 1024;
+
+fn pool() -> WorkerPool<Extracted> {
+    pool_with_deadline(DEADLINE)
+}
+
+fn pool_with_deadline(deadline: Duration) -> WorkerPool<Extracted> {
+    let mut config = PoolConfig::new(
+        env!("CARGO_BIN_EXE_levelscan"),
+        vec![OsString::from("__worker")],
+    );
+    config.deadline = deadline;
+    config.memory_cap_bytes = Some(MEMORY_CAP);
+    config.env = vec![(fault::ENV.into(), "1".into())];
+    WorkerPool::new(config).expect("the worker starts")
+}
+
+/// A folder holding one good resume and the fault files (their content does
+/// not matter: the name triggers the fault).
+fn folder() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = tmp.path().join("good.txt");
+    std::fs::write(
+        &good,
+        "Rowan Example\nBackend engineer\nOwned the billing service end to end.\n",
+    )
+    .unwrap();
+    for name in [
+        "hang.fault",
+        "panic.fault",
+        "stack.fault",
+        "segv.fault",
+        "oom.fault",
+        "killme.fault",
+    ] {
+        std::fs::write(tmp.path().join(name), "x").unwrap();
+    }
+    (tmp, good)
+}
+
+fn assert_good(pool: &WorkerPool<Extracted>, good: &Path) {
+    let doc = pool
+        .run(good)
+        .expect("the worker answers")
+        .expect("the text file extracts");
+    assert_eq!(doc.lines[2].text, "Owned the billing service end to end.");
+}
+
+fn note(result: Result<Extracted, Failure>) -> String {
+    match result {
+        Err(failure) => failure.to_string(),
+        Ok(other) => panic!("expected a failure, got {other:?}"),
+    }
+}
+
+#[test]
+fn good_file_is_extracted_in_a_worker() {
+    let (_tmp, good) = folder();
+    let pool = pool();
+    assert_good(&pool, &good);
+    assert_good(&pool, &good);
+    assert_eq!(pool.idle_pids().len(), 1, "one worker, reused");
+}
+
+#[test]
+fn extraction_errors_come_back_as_results() {
+    let (tmp, _good) = folder();
+    let empty = tmp.path().join("empty.pdf");
+    std::fs::write(&empty, b"").unwrap();
+    let failure = pool().run(&empty).unwrap().unwrap_err();
+    assert_eq!(failure.status, "error");
+    assert!(failure.note.contains("empty file"), "{}", failure.note);
+}
+
+#[test]
+fn hang_is_a_timeout_within_the_deadline() {
+    let (tmp, good) = folder();
+    let pool = pool_with_deadline(SHORT_DEADLINE);
+    let start = Instant::now();
+    let note = note(pool.run(&tmp.path().join("hang.fault")));
+    let took = start.elapsed();
+    assert!(note.starts_with("timeout: no result within 2 s"), "{note}");
+    assert!(took >= SHORT_DEADLINE, "gave up early: {took:?}");
+    assert!(took < SHORT_DEADLINE * 2, "too slow: {took:?}");
+    assert_good(&pool, &good);
+}
+
+#[test]
+fn panic_is_an_error_and_the_worker_is_kept() {
+    let (tmp, good) = folder();
+    let pool = pool();
+    let before = pool.idle_pids();
+    let note = note(pool.run(&tmp.path().join("panic.fault")));
+    assert!(
+        note.starts_with("crashed: parser panic: injected fault"),
+        "{note}"
+    );
+    assert_eq!(
+        pool.idle_pids(),
+        before,
+        "a caught panic does not cost the worker"
+    );
+    assert_good(&pool, &good);
+}
+
+#[test]
+fn stack_overflow_is_a_crash_and_the_worker_is_replaced() {
+    let (tmp, good) = folder();
+    let pool = pool();
+    let before = pool.idle_pids();
+    let note = note(pool.run(&tmp.path().join("stack.fault")));
+    assert!(note.starts_with("crashed: stack overflow"), "{note}");
+    assert!(pool.idle_pids().is_empty(), "the dead worker is not reused");
+    assert_good(&pool, &good);
+    assert_ne!(pool.idle_pids(), before);
+}
+
+#[test]
+fn segfault_is_a_crash() {
+    let (tmp, good) = folder();
+    let pool = pool();
+    let note = note(pool.run(&tmp.path().join("segv.fault")));
+    assert!(note.starts_with("crashed: killed by signal 11"), "{note}");
+    assert_good(&pool, &good);
+}
+
+#[test]
+fn allocation_over_the_cap_is_out_of_memory() {
+    let (tmp, good) = folder();
+    let pool = pool();
+    let note = note(pool.run(&tmp.path().join("oom.fault")));
+    assert!(note.starts_with("out of memory: "), "{note}");
+    assert!(note.contains("256 MiB"), "{note}");
+    assert_good(&pool, &good);
+}
+
+#[cfg(unix)]
+#[test]
+fn worker_killed_from_outside_mid_file_is_reported_and_replaced() {
+    let (tmp, good) = folder();
+    let pool = pool();
+    let victim = tmp.path().join("killme.fault");
+    let pid_file = tmp.path().join("killme.pid");
+    let start = Instant::now();
+    let note = std::thread::scope(|s| {
+        let running = s.spawn(|| note(pool.run(&victim)));
+        let pid = loop {
+            if let Ok(pid) = std::fs::read_to_string(&pid_file) {
+                if let Ok(pid) = pid.parse::<i32>() {
+                    break pid;
+                }
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "the worker never started the file"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        // SAFETY: kill sends a signal; the pid is our own worker's.
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
+        running.join().unwrap()
+    });
+    assert!(note.starts_with("crashed: killed by signal 9"), "{note}");
+    assert!(
+        start.elapsed() < DEADLINE / 2,
+        "reported at death, not at the deadline"
+    );
+    assert_good(&pool, &good);
+}
+
+#[test]
+fn a_batch_with_every_fault_loses_only_the_bad_files() {
+    let (tmp, good) = folder();
+    let pool = pool();
+    let files = [
+        "panic.fault",
+        "good.txt",
+        "stack.fault",
+        "segv.fault",
+        "good.txt",
+        "oom.fault",
+        "good.txt",
+    ];
+    let results: Vec<_> = std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .iter()
+            .map(|name| {
+                let pool = &pool;
+                let path = tmp.path().join(name);
+                s.spawn(move || pool.run(&path))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (name, result) in files.iter().zip(&results) {
+        let ok = matches!(result, Ok(Ok(_)));
+        assert_eq!(ok, *name == "good.txt", "{name}: {result:?}");
+    }
+    assert_good(&pool, &good);
+}
+
+#[test]
+fn a_missing_program_is_refused_up_front() {
+    let config = PoolConfig::new("/nonexistent/levelscan", vec![]);
+    let err = WorkerPool::<Extracted>::new(config)
+        .err()
+        .expect("spawn fails");
+    assert!(
+        err.to_string().starts_with("cannot start a worker process"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_reaches_the_worker_intact() {
+    use std::os::unix::ffi::OsStrExt;
+    let (tmp, good) = folder();
+    let odd = tmp
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"cv-\xe9t\xe9.txt"));
+    std::fs::copy(&good, &odd).unwrap();
+    assert_good(&pool(), &odd);
+}
