@@ -130,7 +130,16 @@ fn dictionary() -> &'static HashSet<&'static str> {
     // SCOWL American English list (Debian wamerican), lower-case words only
     // (src/extract/words.LICENSE). Used only to tell a hyphenation break from
     // a real hyphen.
-    WORDS.get_or_init(|| include_str!("words.txt").lines().collect())
+    WORDS.get_or_init(|| {
+        include_str!("words.txt")
+            .lines()
+            .chain(
+                include_str!("tech_words.txt")
+                    .lines()
+                    .filter(|l| !l.starts_with('#')),
+            )
+            .collect()
+    })
 }
 
 /// Whether a line ends in a word broken by hyphenation that continues on
@@ -151,19 +160,25 @@ pub fn should_join_hyphen(line: &str, next: &str, vocabulary: &HashSet<String>) 
         .rev()
         .collect();
     let tail: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
-    // A hyphen after a number ("200-engineer") or before a capital
-    // ("Kafka-Flink") is written, not a break; a break needs letters on both
-    // sides and a lower-case continuation.
+    // A hyphen after a number ("200-engineer") is written, not a break; a
+    // break needs letters on both sides.
     if head.is_empty()
         || tail.is_empty()
         || !head.chars().all(char::is_alphabetic)
-        || !tail.chars().next().is_some_and(char::is_lowercase)
         || !tail.chars().all(char::is_alphabetic)
     {
         return false;
     }
     let head_lc = head.to_lowercase();
+    let tail = tail.to_lowercase();
     let joined = format!("{head_lc}{tail}");
+    // Before a capital ("Kafka-Flink") a hyphen is written, unless the
+    // joined word is a known word in its own right ("Web-" + "Sockets").
+    let capital_continuation = next.chars().next().is_some_and(char::is_uppercase);
+    if capital_continuation {
+        return dictionary().contains(joined.as_str())
+            && !vocabulary.contains(&format!("{head_lc}-{tail}"));
+    }
     let hyphenated = format!("{head_lc}-{tail}");
     if vocabulary.contains(&hyphenated) {
         return false;
@@ -178,7 +193,15 @@ pub fn should_join_hyphen(line: &str, next: &str, vocabulary: &HashSet<String>) 
     // Two words in their own right joined by a hyphen are a compound
     // ("event-sourced", "zero-downtime"); a fragment that is no word
     // ("Kuber-" + "netes") is a break.
-    let tail_is_word = words.contains(tail.as_str()) || words.contains(stem(&tail));
+    // A break leaves at least two letters on the new line; a continuation
+    // of two letters that is no common particle ("Debezi-" + "um") is a
+    // fragment, not a word.
+    let particle = matches!(
+        tail.as_str(),
+        "in" | "up" | "on" | "of" | "by" | "to" | "at" | "go" | "as"
+    );
+    let tail_is_word = (tail.len() > 2 || particle)
+        && (words.contains(tail.as_str()) || words.contains(stem(&tail)));
     !tail_is_word
 }
 

@@ -496,6 +496,23 @@ fn glyph_name_to_text(doc: &Document, glyph: &[u8], limit: usize) -> Option<Stri
         .bytes_to_string(&[0])
         .ok()
         .filter(|s| !s.is_empty())
+        .or_else(|| numeric_glyph_name(base))
+}
+
+/// Bitmap (Type3) fonts made by TeX and some converters name glyphs by
+/// their code: "a36", "g65", "cid36". Printable ASCII codes are taken as
+/// the character, as poppler does; anything else stays unmapped.
+fn numeric_glyph_name(name: &str) -> Option<String> {
+    let digits_at = name.find(|c: char| c.is_ascii_digit())?;
+    let (prefix, digits) = name.split_at(digits_at);
+    if prefix.is_empty() || prefix.len() > 3 || !prefix.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let code: u32 = digits.parse().ok()?;
+    if !(33..127).contains(&code) {
+        return None;
+    }
+    char::from_u32(code).map(String::from)
 }
 
 #[cfg(test)]
@@ -513,6 +530,8 @@ mod tests {
         assert_eq!(text("f_f_i").as_deref(), Some("ffi"));
         assert_eq!(text("a.sc").as_deref(), Some("a"));
         assert_eq!(text("notaglyphname"), None);
+        assert_eq!(text("a36").as_deref(), Some("$"));
+        assert_eq!(text("a136"), None);
     }
 
     #[test]
