@@ -11,3 +11,5 @@
 
 pub mod document;
 pub mod extract;
+pub mod detect;
+pub mod rubric;
