@@ -13,3 +13,4 @@ pub mod document;
 pub mod extract;
 pub mod detect;
 pub mod rubric;
+pub mod segment;
