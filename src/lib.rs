@@ -9,8 +9,8 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod detect;
 pub mod document;
 pub mod extract;
-pub mod detect;
 pub mod rubric;
 pub mod segment;
