@@ -9,6 +9,8 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod assess;
+pub mod classify;
 pub mod detect;
 pub mod document;
 pub mod extract;
