@@ -19,6 +19,37 @@ pub struct Cli {
 pub enum Command {
     /// Print the text levelscan sees in one resume (PDF, DOCX, TXT, MD).
     Extract(ExtractArgs),
+    /// Explain one resume's level: evidence quoted with its place, flags,
+    /// the claim check and what the next level up needs.
+    Explain(ExplainArgs),
+    /// Print the default rubric or check a rubric file.
+    #[command(subcommand)]
+    Rubric(RubricCommand),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The resume to explain.
+    pub file: PathBuf,
+    /// A rubric TOML file instead of the built-in default.
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// `text` for people, `json` for tools.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RubricCommand {
+    /// Write the built-in default rubric to stdout, to edit.
+    Print,
+    /// Load a rubric strictly and test every rule's examples.
+    Check {
+        /// The rubric TOML file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]

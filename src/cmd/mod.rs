@@ -1,7 +1,9 @@
 //! Orchestration, one module per subcommand: turn flags into options, call
 //! the library, write the output. This is the only code that prints.
 
+pub mod explain;
 pub mod extract;
+pub mod rubric;
 
 use std::io::Write;
 
@@ -21,6 +23,14 @@ pub enum Outcome {
 pub enum CommandError {
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Rubric(#[from] levelscan::rubric::RubricError),
+    #[error("{file}: {count} rubric example(s) fail:\n{details}")]
+    RubricExamples {
+        file: String,
+        count: usize,
+        details: String,
+    },
 }
 
 pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
@@ -28,6 +38,8 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let outcome = match cli.command {
         Command::Extract(args) => extract::run(&args, &mut out)?,
+        Command::Explain(args) => explain::run(&args, &mut out)?,
+        Command::Rubric(command) => rubric::run(&command, &mut out)?,
     };
     out.flush()?;
     Ok(outcome)
