@@ -17,12 +17,89 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Screen a folder of resumes: one ranked row per file, every score
+    /// backed by quotes.
+    Screen(ScreenArgs),
     /// Print the text levelscan sees in one resume (PDF, DOCX, TXT, MD).
     Extract(ExtractArgs),
     /// Internal: serve file requests from a parent levelscan process (the
     /// isolation workers of `screen`). Not for direct use.
     #[command(name = "__worker", hide = true)]
     Worker(WorkerArgs),
+    /// Explain one resume's level: evidence quoted with its place, flags,
+    /// the claim check and what the next level up needs.
+    Explain(ExplainArgs),
+    /// Print the default rubric or check a rubric file.
+    #[command(subcommand)]
+    Rubric(RubricCommand),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ScreenArgs {
+    /// Resume files and folders (folders are walked recursively; hidden
+    /// entries are skipped).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Write the ranking here; `-` or nothing means standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// `csv` (one row per file) or `jsonl` (one JSON object per file, full
+    /// evidence included).
+    #[arg(long, value_enum, default_value_t = RankingFormat::Csv)]
+    pub format: RankingFormat,
+    /// Also write every evidence item as a CSV row (file, family, signal,
+    /// weight, page, line, quote).
+    #[arg(long, value_name = "FILE")]
+    pub evidence: Option<PathBuf>,
+    /// A rubric TOML file instead of the built-in default.
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// Blind screening: remove names, emails, phone numbers and links from
+    /// every field and quote. Levels and scores do not change.
+    #[arg(long)]
+    pub redact: bool,
+    /// Start CSV files with a UTF-8 byte-order mark, so Excel shows
+    /// non-ASCII quotes correctly (LibreOffice needs no mark).
+    #[arg(long)]
+    pub bom: bool,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankingFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The resume to explain.
+    pub file: PathBuf,
+    /// A rubric TOML file instead of the built-in default.
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// `text` for people, `json` for tools.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RubricCommand {
+    /// Write the built-in default rubric to stdout, to edit.
+    Print,
+    /// Load a rubric strictly and test every rule's examples.
+    Check {
+        /// The rubric TOML file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -41,6 +118,9 @@ pub struct ExtractArgs {
 pub struct WorkerArgs {
     #[command(flatten)]
     pub limits: LimitArgs,
+    /// The rubric the batch was given (the built-in default without it).
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
 }
 
 /// Bounds on what one file may cost.

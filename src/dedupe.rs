@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 /// A SHA-256 digest of a file's bytes or of its normalised text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct ContentHash(pub [u8; 32]);
 
 impl ContentHash {

@@ -9,8 +9,17 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod assess;
+pub mod classify;
 pub mod dedupe;
+pub mod detect;
 pub mod document;
 pub mod extract;
 pub mod isolate;
+pub mod rank;
+pub mod redact;
+pub mod report;
+pub mod rubric;
+pub mod screen;
+pub mod segment;
 pub mod walk;

@@ -8,7 +8,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use levelscan::isolate::jobs::Extracted;
+use levelscan::screen::Screened;
 use levelscan::isolate::{Failure, PoolConfig, WorkerPool, fault};
 
 /// Generous, so a busy machine never turns a good file into a timeout.
@@ -18,11 +18,11 @@ const SHORT_DEADLINE: Duration = Duration::from_secs(2);
 /// Enough for the worker itself, far below the 8 GiB `oom.fault` asks for.
 const MEMORY_CAP: u64 = 256 * 1024 * 1024;
 
-fn pool() -> WorkerPool<Extracted> {
+fn pool() -> WorkerPool<Screened> {
     pool_with_deadline(DEADLINE)
 }
 
-fn pool_with_deadline(deadline: Duration) -> WorkerPool<Extracted> {
+fn pool_with_deadline(deadline: Duration) -> WorkerPool<Screened> {
     let mut config = PoolConfig::new(
         env!("CARGO_BIN_EXE_levelscan"),
         vec![OsString::from("__worker")],
@@ -56,15 +56,13 @@ fn folder() -> (tempfile::TempDir, PathBuf) {
     (tmp, good)
 }
 
-fn assert_good(pool: &WorkerPool<Extracted>, good: &Path) {
-    let doc = pool
-        .run(good)
-        .expect("the worker answers")
-        .expect("the text file extracts");
-    assert_eq!(doc.lines[2].text, "Owned the billing service end to end.");
+fn assert_good(pool: &WorkerPool<Screened>, good: &Path) {
+    let screened = pool.run(good).expect("the worker answers");
+    assert_eq!(screened.record.status, "ok", "{:?}", screened.record.note);
+    assert!(screened.text.is_some(), "the text file extracts");
 }
 
-fn note(result: Result<Extracted, Failure>) -> String {
+fn note(result: Result<Screened, Failure>) -> String {
     match result {
         Err(failure) => failure.to_string(),
         Ok(other) => panic!("expected a failure, got {other:?}"),
@@ -211,7 +209,7 @@ fn a_batch_with_every_fault_loses_only_the_bad_files() {
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     for (name, result) in files.iter().zip(&results) {
-        let ok = matches!(result, Ok(Ok(_)));
+        let ok = matches!(result, Ok(s) if s.record.status == "ok");
         assert_eq!(ok, *name == "good.txt", "{name}: {result:?}");
     }
     assert_good(&pool, &good);
@@ -220,7 +218,7 @@ fn a_batch_with_every_fault_loses_only_the_bad_files() {
 #[test]
 fn a_missing_program_is_refused_up_front() {
     let config = PoolConfig::new("/nonexistent/levelscan", vec![]);
-    let err = WorkerPool::<Extracted>::new(config)
+    let err = WorkerPool::<Screened>::new(config)
         .err()
         .expect("spawn fails");
     assert!(

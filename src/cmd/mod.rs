@@ -1,16 +1,14 @@
 //! Orchestration, one module per subcommand: turn flags into options, call
 //! the library, write the output. This is the only code that prints.
 
+pub mod explain;
 pub mod extract;
-// Building blocks of the batch commands (`screen`, `calibrate`): each is
-// complete and tested, and is used as soon as those commands are wired.
-#[allow(dead_code)]
 pub mod parallel;
-#[allow(dead_code)]
 pub mod progress;
-#[allow(dead_code)]
+pub mod screen;
 pub mod summary;
 pub mod worker;
+pub mod rubric;
 
 use std::io::Write;
 
@@ -30,14 +28,31 @@ pub enum Outcome {
 pub enum CommandError {
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    /// A flag that cannot be acted on (an output that cannot be written).
+    #[error("{0}")]
+    Usage(String),
+    /// The worker processes or threads could not be started.
+    #[error("cannot start the batch: {0}")]
+    Worker(String),
+    #[error(transparent)]
+    Rubric(#[from] levelscan::rubric::RubricError),
+    #[error("{file}: {count} rubric example(s) fail:\n{details}")]
+    RubricExamples {
+        file: String,
+        count: usize,
+        details: String,
+    },
 }
 
 pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let outcome = match cli.command {
+        Command::Screen(args) => screen::run(&args)?,
         Command::Extract(args) => extract::run(&args, &mut out)?,
         Command::Worker(args) => worker::run(&args)?,
+        Command::Explain(args) => explain::run(&args, &mut out)?,
+        Command::Rubric(command) => rubric::run(&command, &mut out)?,
     };
     out.flush()?;
     Ok(outcome)

@@ -55,11 +55,13 @@ impl Progress {
     }
 
     /// Whether the bar is drawn at all.
+    #[cfg(test)]
     pub fn is_visible(&self) -> bool {
         !self.bar.is_hidden()
     }
 
     /// Files counted so far.
+    #[cfg(test)]
     pub fn done(&self) -> u64 {
         self.bar.position()
     }

@@ -1,15 +1,24 @@
 //! `levelscan __worker`: the process side of parser isolation. Started by
 //! the batch's worker pool, never by a user (the subcommand is hidden). It
-//! reads file paths on standard input and answers each with the
-//! extraction result on standard output, until standard input closes.
+//! loads the rubric once, then reads file paths on standard input and
+//! answers each with the file's screened record on standard output, until
+//! standard input closes.
 
-use levelscan::isolate::{jobs, worker};
+use levelscan::isolate::worker;
+use levelscan::rubric::{load_default, load_file};
+use levelscan::screen::screen_file;
 
 use super::{CommandError, Outcome};
 use crate::cli::WorkerArgs;
 
 pub fn run(args: &WorkerArgs) -> Result<Outcome, CommandError> {
     let limits = args.limits.to_limits();
-    worker::serve_stdio(|path| jobs::extract(path, &limits))?;
+    let rubric = match &args.rubric {
+        Some(path) => load_file(path)?,
+        None => load_default()?,
+    };
+    worker::serve_stdio(|path| {
+        screen_file(path, path.to_string_lossy().into_owned(), &limits, &rubric)
+    })?;
     Ok(Outcome::Complete)
 }

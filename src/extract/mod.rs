@@ -112,8 +112,8 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "panic".to_string())
 }
 
-/// Read and extract one file.
-pub fn extract_file(path: &Path, limits: &Limits) -> Result<Document, ExtractError> {
+/// Read a file's bytes, refusing one over the size limit before reading it.
+pub fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
     let size = std::fs::metadata(path)
         .map_err(|e| ExtractError::Io(e.to_string()))?
         .len();
@@ -123,7 +123,12 @@ pub fn extract_file(path: &Path, limits: &Limits) -> Result<Document, ExtractErr
             limit: limits.max_file_bytes,
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| ExtractError::Io(e.to_string()))?;
+    std::fs::read(path).map_err(|e| ExtractError::Io(e.to_string()))
+}
+
+/// Read and extract one file.
+pub fn extract_file(path: &Path, limits: &Limits) -> Result<Document, ExtractError> {
+    let bytes = read_file(path, limits)?;
     extract_bytes(&bytes, &extension_of(path), limits)
 }
 

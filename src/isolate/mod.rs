@@ -10,15 +10,14 @@
 //! `crashed`; the rest of the batch goes on. Workers and parent speak the
 //! small length-prefixed protocol in [`protocol`].
 //!
-//! The pool is generic over the job's result, so the same machinery carries
-//! an extracted document today ([`jobs`]) and a whole per-file assessment
-//! when that is computed inside the worker.
+//! The pool is generic over the job's result; the batch runs the whole
+//! per-file pipeline in the worker (`crate::screen`), so only a compact
+//! record crosses the pipe.
 //!
 //! This module must never decide what a file means: it only runs the job and
 //! reports how the run ended.
 
 pub mod fault;
-pub mod jobs;
 pub mod pool;
 pub mod protocol;
 pub mod worker;

@@ -1,0 +1,133 @@
+//! `levelscan explain FILE`: one resume's level with every reason quoted —
+//! for a hiring manager spot-checking a claimed level before an interview.
+//! The rubric is loaded (strictly) before the resume is read.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use levelscan::assess::{Assessment, assess};
+use levelscan::extract::extract_file;
+use levelscan::rubric::{Rubric, load_default, load_file};
+
+use super::{CommandError, Outcome};
+use crate::cli::{ExplainArgs, TextOrJson};
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    file: String,
+    #[serde(flatten)]
+    assessment: &'a Assessment,
+}
+
+pub fn run(args: &ExplainArgs, out: &mut impl Write) -> Result<Outcome, CommandError> {
+    let rubric: Rubric = match &args.rubric {
+        Some(path) => load_file(path)?,
+        None => load_default()?,
+    };
+    let doc = match extract_file(&args.file, &args.limits.to_limits()) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("levelscan: {}: {e}", args.file.display());
+            return Ok(Outcome::SomeInputsFailed);
+        }
+    };
+    let a = assess(&doc, &rubric);
+    match args.format {
+        TextOrJson::Json => {
+            let report = JsonReport {
+                file: args.file.display().to_string(),
+                assessment: &a,
+            };
+            serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        TextOrJson::Text => write_text(&args.file.display().to_string(), &a, &rubric, out)?,
+    }
+    Ok(Outcome::Complete)
+}
+
+fn write_text(
+    file: &str,
+    a: &Assessment,
+    rubric: &Rubric,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    writeln!(out, "{file}")?;
+    writeln!(
+        out,
+        "level: {}   score: {}   confidence: {:.2}",
+        a.level, a.score, a.confidence
+    )?;
+    let claimed = match (&a.claimed_title, &a.claimed_level) {
+        (Some(t), Some(l)) => format!("{t} ({l})"),
+        (Some(t), None) => format!("{t} (no level)"),
+        _ => "none found".to_string(),
+    };
+    writeln!(
+        out,
+        "claimed: {claimed}   claim check: {}",
+        a.claim_check.name()
+    )?;
+    let mut years = format!("{} engineering", a.years_experience);
+    if a.years_other > 0.0 {
+        years.push_str(&format!(", {} in other work", a.years_other));
+    }
+    writeln!(out, "years: {years} (prior adds {} points)", a.years_points)?;
+    for (family, fs) in rubric.families.iter().zip(&a.families) {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} — {} (cap {}, {} item(s))",
+            family.id, fs.score, family.cap, fs.evidence
+        )?;
+        let items: Vec<_> = a
+            .evidence
+            .iter()
+            .filter(|e| e.family == family.id)
+            .collect();
+        if items.is_empty() {
+            writeln!(out, "  none found")?;
+        }
+        for e in items {
+            writeln!(
+                out,
+                "  +{:<5} {} [{}] p{} l{} ({}): \"{}\"",
+                e.weight,
+                e.signal,
+                e.detail,
+                e.page,
+                e.line,
+                e.section.name(),
+                e.quote
+            )?;
+        }
+    }
+    writeln!(out)?;
+    if a.flag_evidence.is_empty() {
+        writeln!(out, "flags: none")?;
+    } else {
+        writeln!(out, "flags:")?;
+        for f in &a.flag_evidence {
+            if f.quote.is_empty() {
+                writeln!(out, "  {} (p{})", f.flag, f.page)?;
+            } else {
+                writeln!(out, "  {} p{} l{}: \"{}\"", f.flag, f.page, f.line, f.quote)?;
+            }
+        }
+    }
+    writeln!(out)?;
+    match a.level.next() {
+        None => writeln!(out, "next level: none above principal")?,
+        Some(next) if a.missing_for_next.is_empty() => {
+            writeln!(out, "next level: {next} — nothing missing but score")?
+        }
+        Some(_) => {
+            writeln!(out, "missing for the next level:")?;
+            for m in &a.missing_for_next {
+                writeln!(out, "  {m}")?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,38 @@
+//! `levelscan rubric print` writes the built-in rubric out for editing;
+//! `levelscan rubric check FILE` loads one strictly and tests every rule's
+//! examples, so a rubric is known good before any resume meets it.
+
+use std::io::Write;
+
+use levelscan::rubric::{DEFAULT_RUBRIC, examples::check_examples, load_file};
+
+use super::{CommandError, Outcome};
+use crate::cli::RubricCommand;
+
+pub fn run(command: &RubricCommand, out: &mut impl Write) -> Result<Outcome, CommandError> {
+    match command {
+        RubricCommand::Print => out.write_all(DEFAULT_RUBRIC.as_bytes())?,
+        RubricCommand::Check { file } => {
+            let rubric = load_file(file)?;
+            let failures = check_examples(&rubric);
+            if !failures.is_empty() {
+                return Err(CommandError::RubricExamples {
+                    file: file.display().to_string(),
+                    count: failures.len(),
+                    details: failures.join("\n"),
+                });
+            }
+            writeln!(
+                out,
+                "{}: ok — {} families, {} signals, {} metrics, {} flags, {} title rules; every example holds",
+                file.display(),
+                rubric.families.len(),
+                rubric.signals.len(),
+                rubric.metrics.len(),
+                rubric.flags.len(),
+                rubric.titles.len()
+            )?;
+        }
+    }
+    Ok(Outcome::Complete)
+}

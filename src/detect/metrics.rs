@@ -1,0 +1,529 @@
+//! Reading numbers: one sentence and one metric rule in, the values that
+//! rule recognises out — normalised (K/M/B expanded, per-day turned into
+//! per-second, months into years) so that magnitude tiers compare like with
+//! like.
+//!
+//! "28K RPS" is 28,000/s; "12M events/day" is ~139/s; "p99 from 480ms to
+//! 84ms" is an improvement with both values; "across three regions" is 3
+//! regions. A number this file cannot tie to a unit the rule names is not
+//! scale, whatever its size: "7 years" and "Go 1.22" earn nothing.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::rubric::{Measure, Metric};
+
+/// A number found in a sentence, with its multiplier applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    pub value: f64,
+    /// Byte span of the number and its suffix in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub currency: bool,
+    /// Written as a word ("three"): only counts read these.
+    pub word: bool,
+}
+
+/// One reading of a metric in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricHit {
+    /// Normalised value: per second (rate), ms (latency), dollars (per year
+    /// when a period is given), a count, or a percentage.
+    pub value: f64,
+    /// The value written out for a reader, e.g. "28,000/s".
+    pub detail: String,
+    /// (before, after) when the sentence states a change ("from A to B").
+    pub improvement: Option<(f64, f64)>,
+}
+
+fn number_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)(?P<cur>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a dozen|dozens of|hundreds of|thousands of)\b")
+            .expect("the number pattern is a constant and compiles")
+    })
+}
+
+fn word_value(word: &str) -> f64 {
+    match word.to_lowercase().as_str() {
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" | "a dozen" => 12.0,
+        "fifteen" => 15.0,
+        "twenty" => 20.0,
+        "dozens of" => 24.0,
+        "hundreds of" => 200.0,
+        "thousands of" => 2000.0,
+        _ => 0.0,
+    }
+}
+
+fn suffix_multiplier(word: &str) -> Option<f64> {
+    Some(match word.to_lowercase().as_str() {
+        "k" | "thousand" => 1e3,
+        "m" | "mm" | "mn" | "million" | "millions" => 1e6,
+        "b" | "bn" | "billion" | "billions" => 1e9,
+        "t" | "tn" | "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Every number in a sentence, with K/M/B suffixes and a trailing "+"
+/// folded in. Digits glued to letters before them (p99, v2, S3) are not
+/// numbers.
+pub fn numbers(text: &str) -> Vec<Number> {
+    let mut out = Vec::new();
+    for caps in number_regex().captures_iter(text) {
+        let whole = caps.get(0).expect("a match has group 0");
+        if let Some(w) = caps.name("word") {
+            out.push(Number {
+                value: word_value(w.as_str()),
+                start: whole.start(),
+                end: whole.end(),
+                currency: false,
+                word: true,
+            });
+            continue;
+        }
+        let Some(num) = caps.name("num") else {
+            continue;
+        };
+        let before = text[..whole.start()].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '_') {
+            continue;
+        }
+        let Ok(mut value) = num.as_str().replace(',', "").parse::<f64>() else {
+            continue;
+        };
+        let mut end = whole.end();
+        // Suffix: "28K", "5 million", "2.5B".
+        let rest = &text[end..];
+        let gap = if rest.starts_with(' ') { 1 } else { 0 };
+        let alpha: String = rest[gap..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if !alpha.is_empty() {
+            if let Some(mult) = suffix_multiplier(&alpha) {
+                // A spaced single letter ("5 m") is too ambiguous to scale.
+                if gap == 0 || alpha.len() > 2 {
+                    value *= mult;
+                    end += gap + alpha.len();
+                }
+            }
+        }
+        if text[end..].starts_with('+') {
+            end += 1;
+        }
+        out.push(Number {
+            value,
+            start: whole.start(),
+            end,
+            currency: caps.name("cur").is_some(),
+            word: false,
+        });
+    }
+    out
+}
+
+/// Words that are never a count's noun when they sit between number and
+/// unit: "7 years of services" is tenure, not a fleet.
+const TIME_WORDS: &[&str] = &[
+    "year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour",
+    "hours", "minute", "minutes", "second", "seconds", "of", "and", "or", "to", "from", "in", "at",
+    "the", "with", "for",
+];
+
+/// Seconds in the period a rate is written against, if `rest` starts with
+/// one ("/day", " per second", " a day", " daily"); with the bytes it used.
+fn period_seconds(rest: &str) -> Option<(f64, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:(?:/|per\s+|an?\s+|each\s+|every\s+)\s*(?P<unit>s|sec|secs|second|min|mins|minute|h|hr|hour|d|day|wk|week|mo|month|yr|year)\b|(?P<adv>daily|nightly|hourly|monthly|weekly|annually|yearly)\b)")
+            .expect("the period pattern is a constant and compiles")
+    });
+    let caps = re.captures(rest)?;
+    let unit = caps
+        .name("unit")
+        .or_else(|| caps.name("adv"))?
+        .as_str()
+        .to_lowercase();
+    let secs = match unit.as_str() {
+        "s" | "sec" | "secs" | "second" => 1.0,
+        "min" | "mins" | "minute" => 60.0,
+        "h" | "hr" | "hour" | "hourly" => 3600.0,
+        "d" | "day" | "daily" | "nightly" => 86_400.0,
+        "wk" | "week" | "weekly" => 604_800.0,
+        "mo" | "month" | "monthly" => 2_592_000.0,
+        "yr" | "year" | "yearly" | "annually" => 31_536_000.0,
+        _ => return None,
+    };
+    Some((secs, caps.get(0)?.end()))
+}
+
+/// Whether `rest` starts with `unit` (or its singular) as a whole word.
+fn starts_with_unit(rest: &str, unit: &str) -> Option<usize> {
+    let lower = rest.to_lowercase();
+    let singular = unit.strip_suffix('s').filter(|s| s.len() >= 2);
+    for form in std::iter::once(unit).chain(singular) {
+        if let Some(after) = lower.strip_prefix(form) {
+            if !after.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                return Some(form.len());
+            }
+        }
+    }
+    None
+}
+
+/// Find one of `units` right after a number, allowing a hyphen or space and
+/// up to `max_between` plain words in between ("16 product teams").
+fn unit_after<'u>(rest: &str, units: &'u [String], max_between: usize) -> Option<(&'u str, usize)> {
+    let mut offset = 0;
+    let mut s = rest;
+    for step in 0..=max_between {
+        let trimmed = s.trim_start_matches([' ', '-']);
+        offset += s.len() - trimmed.len();
+        s = trimmed;
+        // Longest unit first, so "daily active users" beats "users".
+        let mut best: Option<(&str, usize)> = None;
+        for u in units {
+            if let Some(len) = starts_with_unit(s, u) {
+                if best.is_none_or(|(_, l)| len > l) {
+                    best = Some((u.as_str(), len));
+                }
+            }
+        }
+        if let Some((u, len)) = best {
+            return Some((u, offset + len));
+        }
+        if step == max_between {
+            break;
+        }
+        let word: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
+        if word.is_empty() || TIME_WORDS.contains(&word.to_lowercase().as_str()) {
+            return None;
+        }
+        offset += word.len();
+        s = &s[word.len()..];
+    }
+    None
+}
+
+fn context_ok(metric: &Metric, lower_sentence: &str) -> bool {
+    metric.context.is_empty()
+        || metric.context.iter().any(|c| {
+            lower_sentence.match_indices(c.as_str()).any(|(i, _)| {
+                let before = lower_sentence[..i].chars().next_back();
+                let after = lower_sentence[i + c.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+}
+
+/// Pairs of numbers written as a change: "from 480ms to 84ms", "480 → 84 ms".
+fn improvements(text: &str, nums: &[Number]) -> Vec<(usize, usize)> {
+    static BETWEEN: OnceLock<Regex> = OnceLock::new();
+    let between = BETWEEN.get_or_init(|| {
+        Regex::new(r"(?i)^\s*[a-zµ%/]*\s*(?:to|→|->|=>|down to|up to)\s*$")
+            .expect("the change pattern is a constant and compiles")
+    });
+    let mut pairs = Vec::new();
+    for i in 0..nums.len().saturating_sub(1) {
+        let (a, b) = (&nums[i], &nums[i + 1]);
+        if a.word || b.word {
+            continue;
+        }
+        let gap = &text[a.end..b.start];
+        let before = text[..a.start].to_lowercase();
+        let arrow = gap.contains('→') || gap.contains("->");
+        if between.is_match(gap) && (arrow || before.trim_end().ends_with("from")) {
+            pairs.push((i, i + 1));
+        }
+    }
+    pairs
+}
+
+fn latency_ms(rest: &str) -> Option<(f64, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s?(?P<u>ms|msec|milliseconds?|µs|us|microseconds?|s|sec|secs|seconds?)\b",
+        )
+        .expect("the latency pattern is a constant and compiles")
+    });
+    let caps = re.captures(rest)?;
+    let u = caps["u"].to_lowercase();
+    let factor = if u.starts_with("ms") || u.starts_with("milli") {
+        1.0
+    } else if u.starts_with('µ') || u == "us" || u.starts_with("micro") {
+        0.001
+    } else {
+        1000.0
+    };
+    Some((factor, caps.get(0)?.end()))
+}
+
+/// Every reading of `metric` in `sentence`.
+pub fn read(sentence: &str, metric: &Metric) -> Vec<MetricHit> {
+    let lower = sentence.to_lowercase();
+    if !context_ok(metric, &lower) {
+        return Vec::new();
+    }
+    let nums = numbers(sentence);
+    let pairs = improvements(sentence, &nums);
+    let before_of = |i: usize| pairs.iter().find(|(_, b)| *b == i).map(|(a, _)| *a);
+    let consumed = |i: usize| pairs.iter().any(|(a, _)| *a == i);
+    let mut hits = Vec::new();
+    for (i, n) in nums.iter().enumerate() {
+        if consumed(i) || (n.word && metric.measure != Measure::Count) {
+            continue;
+        }
+        let rest = &sentence[n.end..];
+        let hit = match metric.measure {
+            Measure::Percent => read_percent(n, rest),
+            Measure::Latency => latency_ms(rest).map(|(factor, _)| {
+                let value = n.value * factor;
+                let before = before_of(i).map(|b| {
+                    let brest = &sentence[nums[b].end..];
+                    nums[b].value * latency_ms(brest).map_or(factor, |(f, _)| f)
+                });
+                MetricHit {
+                    value,
+                    detail: match before {
+                        Some(b) => format!("{} ms → {} ms", fmt(b), fmt(value)),
+                        None => format!("{} ms", fmt(value)),
+                    },
+                    improvement: before.map(|b| (b, value)),
+                }
+            }),
+            Measure::Rate => read_rate(n, rest, metric),
+            Measure::Money => read_money(n, rest),
+            Measure::Count => read_count(n, rest, metric),
+        };
+        if let Some(mut hit) = hit {
+            if metric.measure != Measure::Latency {
+                if let Some(b) = before_of(i) {
+                    let before = nums[b].value;
+                    hit.improvement = Some((before, hit.value));
+                    hit.detail = format!("{} → {}", fmt(before), hit.detail);
+                }
+            }
+            hits.push(hit);
+        }
+    }
+    hits
+}
+
+fn read_percent(n: &Number, rest: &str) -> Option<MetricHit> {
+    let r = rest.trim_start();
+    if n.currency || !(r.starts_with('%') || r.to_lowercase().starts_with("percent")) {
+        return None;
+    }
+    Some(MetricHit {
+        value: n.value,
+        detail: format!("{}%", fmt(n.value)),
+        improvement: None,
+    })
+}
+
+fn read_rate(n: &Number, rest: &str, metric: &Metric) -> Option<MetricHit> {
+    if n.currency {
+        return None;
+    }
+    let (per_second, label) = if let Some((u, _)) = unit_after(rest, &metric.implied_per_second, 0)
+    {
+        (n.value, u.to_string())
+    } else if let Some((secs, _)) = period_seconds(rest) {
+        (n.value / secs, String::new())
+    } else {
+        let (u, used) = unit_after(rest, &metric.units, 1)?;
+        let (secs, _) = period_seconds(&rest[used..])?;
+        (n.value / secs, u.to_string())
+    };
+    let detail = if label.is_empty() {
+        format!("{}/s", fmt(per_second))
+    } else {
+        format!("{}/s ({label})", fmt(per_second))
+    };
+    Some(MetricHit {
+        value: per_second,
+        detail,
+        improvement: None,
+    })
+}
+
+fn read_money(n: &Number, rest: &str) -> Option<MetricHit> {
+    if !n.currency {
+        return None;
+    }
+    let window: String = rest.chars().take(40).collect::<String>().to_lowercase();
+    let yearly = [
+        "annual",
+        "per year",
+        "a year",
+        "/yr",
+        "/year",
+        "yearly",
+        "per annum",
+        "arr",
+    ];
+    let monthly = ["per month", "/month", "/mo", "a month", "monthly", "mrr"];
+    let (value, period) = if monthly.iter().any(|m| window.contains(m)) {
+        (n.value * 12.0, "/yr")
+    } else if yearly.iter().any(|y| window.contains(y)) {
+        (n.value, "/yr")
+    } else {
+        (n.value, "")
+    };
+    Some(MetricHit {
+        value,
+        detail: format!("${}{period}", fmt(value)),
+        improvement: None,
+    })
+}
+
+fn read_count(n: &Number, rest: &str, metric: &Metric) -> Option<MetricHit> {
+    if n.currency {
+        return None;
+    }
+    let (unit, used) = unit_after(rest, &metric.units, 2)?;
+    // "12M events/day" is a rate, read by the throughput rule.
+    if period_seconds(&rest[used..]).is_some() {
+        return None;
+    }
+    let factor = metric.unit_factors.get(unit).copied().unwrap_or(1.0);
+    let value = n.value * factor;
+    Some(MetricHit {
+        value,
+        detail: format!("{} {unit}", fmt(n.value)),
+        improvement: None,
+    })
+}
+
+/// A number for people: thousands separated, small values to one decimal.
+pub fn fmt(v: f64) -> String {
+    if v.abs() >= 100.0 {
+        let n = v.round() as i128;
+        let digits = n.abs().to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if n < 0 { format!("-{out}") } else { out }
+    } else if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn metric(id: &str) -> Metric {
+        let rubric = crate::rubric::load_default().expect("default rubric loads");
+        rubric
+            .metrics
+            .iter()
+            .find(|m| m.id == id)
+            .cloned()
+            .expect("metric exists")
+    }
+
+    fn one(sentence: &str, id: &str) -> MetricHit {
+        let hits = read(sentence, &metric(id));
+        assert_eq!(hits.len(), 1, "{sentence}: {hits:?}");
+        hits.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn rps_is_per_second() {
+        assert_eq!(
+            one("Owned the ledger API that handles 28K RPS", "throughput").value,
+            28_000.0
+        );
+    }
+
+    #[test]
+    fn per_day_becomes_per_second() {
+        let v = one("Ingests 12M events/day from the fleet", "throughput").value;
+        assert!((v - 138.9).abs() < 0.1, "{v}");
+        let v = one("processes 4M transactions/day", "throughput").value;
+        assert!((v - 46.3).abs() < 0.1, "{v}");
+        let v = one("about 600K/day", "throughput").value;
+        assert!((v - 6.94).abs() < 0.01, "{v}");
+    }
+
+    #[test]
+    fn money_per_year() {
+        let h = one("Settles $400B+ in annual volume", "money");
+        assert_eq!(h.value, 400e9);
+        assert_eq!(
+            one("saved $30K per month on compute", "money").value,
+            360_000.0
+        );
+    }
+
+    #[test]
+    fn latency_before_and_after() {
+        let h = one("cut p99 from 480ms to 84ms", "latency");
+        assert_eq!(h.value, 84.0);
+        assert_eq!(h.improvement, Some((480.0, 84.0)));
+        let h = one("p95 latency 1.2s → 300 ms", "latency");
+        assert_eq!(h.improvement, Some((1200.0, 300.0)));
+        assert!(read("a 30 ms cron interval", &metric("latency")).is_empty());
+    }
+
+    #[test]
+    fn counts_of_topology_fleet_and_users() {
+        assert_eq!(
+            one("active-active across three regions", "topology").value,
+            3.0
+        );
+        assert_eq!(one("a mesh of 90+ services", "fleet").value, 90.0);
+        assert_eq!(one("used by 16 product teams", "fleet").value, 16.0);
+        assert_eq!(one("at a 1,200-engineer company", "fleet").value, 1200.0);
+        assert_eq!(one("serving 100M+ DAU", "users").value, 100e6);
+        assert_eq!(one("search over 220M vectors", "volume").value, 220e6);
+    }
+
+    #[test]
+    fn numbers_without_units_are_not_scale() {
+        let rubric = crate::rubric::load_default().unwrap();
+        for s in [
+            "7 years building payment services in Go",
+            "Go 1.22 and Java 21",
+            "p99 matters",
+        ] {
+            for m in &rubric.metrics {
+                assert!(read(s, m).is_empty(), "{s} read as {}", m.id);
+            }
+        }
+    }
+
+    #[test]
+    fn tiers_separate_magnitudes() {
+        let m = metric("throughput");
+        let per_day = m.weight_for(600_000.0 / 86_400.0);
+        let rps = m.weight_for(28_000.0);
+        assert!(rps > per_day);
+        let users = metric("users");
+        assert!(users.weight_for(100e6) > users.weight_for(5_000.0));
+    }
+}

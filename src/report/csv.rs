@@ -1,0 +1,109 @@
+//! The ranking as CSV: one row per input, columns in the order design.md
+//! fixes, a `<family>_score` and `<family>_evidence` pair per rubric family
+//! in rubric order. Every cell passes through [`cells::neutralise`].
+//!
+//! UTF-8 throughout; with `bom`, a byte-order mark first, so Excel opens
+//! non-ASCII quotes correctly (LibreOffice Calc reads UTF-8 either way).
+
+use std::io::Write;
+
+use super::Record;
+use super::cells::{cut_at_word, neutralise};
+
+/// Quotes per evidence cell, and characters per quote.
+const QUOTES_PER_CELL: usize = 3;
+const QUOTE_CHARS: usize = 140;
+
+/// Write the ranking. `families` are the rubric's family ids in order.
+pub fn write(
+    out: &mut impl Write,
+    records: &[Record],
+    families: &[String],
+    bom: bool,
+) -> std::io::Result<()> {
+    if bom {
+        out.write_all("\u{FEFF}".as_bytes())?;
+    }
+    let mut writer = ::csv::Writer::from_writer(out);
+    let mut header: Vec<String> = [
+        "rank",
+        "file",
+        "status",
+        "level",
+        "score",
+        "confidence",
+        "candidate",
+        "email",
+        "claimed_title",
+        "claimed_level",
+        "claim_check",
+        "years_experience",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for family in families {
+        header.push(format!("{family}_score"));
+        header.push(format!("{family}_evidence"));
+    }
+    header.push("flags".into());
+    header.push("note".into());
+    writer.write_record(&header)?;
+    for record in records {
+        writer.write_record(row(record, families).iter().map(|c| neutralise(c)))?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn number(value: Option<f64>, decimals: usize) -> String {
+    value.map_or(String::new(), |v| format!("{v:.decimals$}"))
+}
+
+fn text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+fn row(r: &Record, families: &[String]) -> Vec<String> {
+    let mut cells = vec![
+        r.rank.map_or(String::new(), |n| n.to_string()),
+        r.file.clone(),
+        r.status.clone(),
+        text(&r.level),
+        number(r.score, 2),
+        number(r.confidence, 2),
+        text(&r.candidate),
+        text(&r.email),
+        text(&r.claimed_title),
+        text(&r.claimed_level),
+        text(&r.claim_check),
+        number(r.years_experience, 1),
+    ];
+    for family in families {
+        match r.families.iter().find(|f| &f.family == family) {
+            Some(f) if r.is_assessed() => {
+                cells.push(format!("{:.2}", f.score));
+                cells.push(evidence_cell(f));
+            }
+            _ => {
+                cells.push(String::new());
+                cells.push(String::new());
+            }
+        }
+    }
+    cells.push(r.flags.join(";"));
+    cells.push(r.note.clone());
+    cells
+}
+
+/// The strongest few quotes with their places:
+/// `owned the shipment-tracking gRPC service … (p1 l12) | …`.
+fn evidence_cell(family: &super::FamilyResult) -> String {
+    family
+        .evidence
+        .iter()
+        .take(QUOTES_PER_CELL)
+        .map(|q| format!("{} (p{} l{})", cut_at_word(&q.quote, QUOTE_CHARS), q.page, q.line))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}

@@ -1,0 +1,564 @@
+//! Loading a rubric strictly: TOML text in, a checked [`Rubric`] or one
+//! [`RubricError`] naming the file, line, column and the fix.
+//!
+//! Every check happens here, before the first resume is read: unknown keys
+//! (serde), patterns that do not compile, thresholds out of order, tiers out
+//! of order, signals or gates that name a family or signal that does not
+//! exist, levels missing or misspelt. This must never accept a rubric it has
+//! not fully understood, and never panic on one.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::Path;
+
+use regex::Regex;
+use toml::Spanned;
+
+use super::inflect::combined_source;
+use super::schema::{self, Examples, Measure, RubricFile};
+use super::{
+    DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Family, FlagRule, Gate, Level, LevelRule, Metric, Rubric,
+    Scoring, SectionKind, SectionWeights, Signal, Tier, TitleRule, YearsRule,
+};
+
+/// Why a rubric was refused. The message says where and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RubricError {
+    #[error("{file}: cannot read the rubric: {message}")]
+    Read { file: String, message: String },
+    #[error("{file}:{line}:{column}: {message}")]
+    Invalid {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// Load the rubric compiled into the binary.
+pub fn load_default() -> Result<Rubric, RubricError> {
+    load_str(DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME)
+}
+
+/// Read and load a rubric file.
+pub fn load_file(path: &Path) -> Result<Rubric, RubricError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| RubricError::Read {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
+    load_str(&text, &file)
+}
+
+/// Load a rubric from text; `file` names it in error messages.
+pub fn load_str(text: &str, file: &str) -> Result<Rubric, RubricError> {
+    let loader = Loader { text, file };
+    let raw: RubricFile = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let message = format!(
+            "{} (the fields are documented in rubrics/README.md)",
+            e.message().trim_end()
+        );
+        loader.error_at(offset, message)
+    })?;
+    loader.build(raw)
+}
+
+struct Loader<'a> {
+    text: &'a str,
+    file: &'a str,
+}
+
+impl Loader<'_> {
+    fn error_at(&self, offset: usize, message: impl Into<String>) -> RubricError {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        RubricError::Invalid {
+            file: self.file.to_string(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    fn error(&self, span: Range<usize>, message: impl Into<String>) -> RubricError {
+        self.error_at(span.start, message)
+    }
+
+    fn build(&self, raw: RubricFile) -> Result<Rubric, RubricError> {
+        let families = self.families(&raw.families)?;
+        let family_ids: Vec<&str> = families.iter().map(|f| f.id.as_str()).collect();
+        let find_family = |name: &Spanned<String>| -> Result<usize, RubricError> {
+            family_ids
+                .iter()
+                .position(|f| *f == name.get_ref())
+                .ok_or_else(|| {
+                    self.error(
+                        name.span(),
+                        format!(
+                            "family \"{}\" does not exist; declare it with [[family]] or use one of: {}",
+                            name.get_ref(),
+                            family_ids.join(", ")
+                        ),
+                    )
+                })
+        };
+
+        let mut ids = BTreeSet::new();
+        let mut signals = Vec::new();
+        for s in &raw.signals {
+            let span = s.span();
+            let s = s.get_ref();
+            self.unique_id(&mut ids, &s.id, span.clone())?;
+            let family = find_family(&s.family)?;
+            self.non_negative(s.weight, "weight", span.clone())?;
+            if s.max_hits == 0 {
+                return Err(self.error(
+                    span,
+                    format!("signal \"{}\": max_hits must be at least 1", s.id),
+                ));
+            }
+            let regex =
+                self.phrase_regex(&s.id, &s.phrases, s.inflect, &s.patterns, span.clone())?;
+            self.require_examples(&s.id, &s.examples, span)?;
+            signals.push(Signal {
+                id: s.id.clone(),
+                family,
+                weight: s.weight,
+                max_hits: s.max_hits,
+                context: s.context,
+                regex,
+                describe: s.describe.clone(),
+                examples_match: s.examples.matches.clone(),
+                examples_no_match: s.examples.no_match.clone(),
+            });
+        }
+
+        let mut metrics = Vec::new();
+        for m in &raw.metrics {
+            let span = m.span();
+            let m = m.get_ref();
+            self.unique_id(&mut ids, &m.id, span.clone())?;
+            let family = find_family(&m.family)?;
+            self.non_negative(m.weight, "weight", span.clone())?;
+            if m.max_hits == 0 {
+                return Err(self.error(
+                    span,
+                    format!("metric \"{}\": max_hits must be at least 1", m.id),
+                ));
+            }
+            if matches!(m.measure, Measure::Rate | Measure::Count) && m.units.is_empty() {
+                return Err(self.error(
+                    span,
+                    format!("metric \"{}\": a {:?} metric needs `units` (the words after the number, e.g. \"rps\", \"regions\")", m.id, m.measure).to_lowercase(),
+                ));
+            }
+            if m.measure == Measure::Percent && m.context.is_empty() {
+                return Err(self.error(
+                    span,
+                    format!("metric \"{}\": a percent metric needs `context` words (e.g. \"uptime\"), or every percentage would count", m.id),
+                ));
+            }
+            let tiers: Vec<Tier> = m
+                .tiers
+                .as_ref()
+                .map_or(&[][..], |t| t.get_ref().as_slice())
+                .iter()
+                .map(|t| Tier {
+                    at_least: t.at_least,
+                    weight: t.weight,
+                })
+                .collect();
+            if tiers.windows(2).any(|w| w[1].at_least <= w[0].at_least) {
+                return Err(self.error(
+                    m.tiers.as_ref().map_or(span.clone(), |t| t.span()),
+                    format!("metric \"{}\": tiers must be in ascending order of `at_least`, each larger than the one before", m.id),
+                ));
+            }
+            self.require_examples(&m.id, &m.examples, span)?;
+            metrics.push(Metric {
+                id: m.id.clone(),
+                family,
+                measure: m.measure,
+                units: m.units.iter().map(|u| u.to_lowercase()).collect(),
+                implied_per_second: m
+                    .implied_per_second
+                    .iter()
+                    .map(|u| u.to_lowercase())
+                    .collect(),
+                unit_factors: m
+                    .unit_factors
+                    .iter()
+                    .map(|(k, v)| (k.to_lowercase(), *v))
+                    .collect::<BTreeMap<_, _>>(),
+                context: m.context.iter().map(|c| c.to_lowercase()).collect(),
+                weight: m.weight,
+                tiers,
+                improvement_weight: m.improvement_weight,
+                max_hits: m.max_hits,
+                describe: m.describe.clone(),
+                examples_match: m.examples.matches.clone(),
+                examples_no_match: m.examples.no_match.clone(),
+            });
+        }
+
+        let known_signal = |name: &Spanned<String>| -> Result<String, RubricError> {
+            if ids.contains(name.get_ref()) {
+                Ok(name.get_ref().clone())
+            } else {
+                Err(self.error(
+                    name.span(),
+                    format!(
+                        "no signal or metric is called \"{}\"; check the spelling against the [[signal]] and [[metric]] ids",
+                        name.get_ref()
+                    ),
+                ))
+            }
+        };
+
+        let levels = self.levels(&raw.levels, &find_family, &known_signal)?;
+
+        let mut achievement_signals = Vec::new();
+        for s in &raw.scoring.achievement_signals {
+            achievement_signals.push(known_signal(s)?);
+        }
+        let scoring = Scoring {
+            achievement_signals,
+            bare_mention_factor: raw.scoring.bare_mention_factor,
+            list_line_factor: raw.scoring.list_line_factor,
+            list_min_items: raw.scoring.list_min_items.max(2),
+            tool_stuffing_min_items: raw.scoring.tool_stuffing_min_items.max(2),
+        };
+
+        let s = &raw.sections;
+        let by_kind: BTreeMap<SectionKind, f64> = [
+            (SectionKind::Header, s.header),
+            (SectionKind::Summary, s.summary),
+            (SectionKind::Experience, s.experience),
+            (SectionKind::Projects, s.projects),
+            (SectionKind::Skills, s.skills),
+            (SectionKind::Education, s.education),
+            (SectionKind::Other, s.other),
+        ]
+        .into_iter()
+        .collect();
+        if let Some((kind, _)) = by_kind.iter().find(|(_, w)| w.is_nan() || **w < 0.0) {
+            return Err(self.error_at(
+                self.text.find("[sections]").unwrap_or(0),
+                format!(
+                    "[sections] {}: a section weight must be 0 or more",
+                    kind.name()
+                ),
+            ));
+        }
+
+        let years = YearsRule {
+            engineering_titles: self
+                .word_regex(&raw.years.engineering_titles, "[years] engineering_titles")?,
+            points_per_year: raw.years.points_per_year,
+            max_points: raw.years.max_points,
+            min_evidence_score: raw.years.min_evidence_score,
+        };
+
+        let mut flags = Vec::new();
+        for f in &raw.flags {
+            let span = f.span();
+            let f = f.get_ref();
+            let regex =
+                self.phrase_regex(&f.id, &f.phrases, f.inflect, &f.patterns, span.clone())?;
+            let mut sections = Vec::new();
+            for name in &f.sections {
+                sections.push(SectionKind::from_name(name.get_ref()).ok_or_else(|| {
+                    self.error(
+                        name.span(),
+                        format!(
+                            "no section is called \"{}\"; use one of: header, summary, experience, projects, skills, education, other",
+                            name.get_ref()
+                        ),
+                    )
+                })?);
+            }
+            self.require_examples(&f.id, &f.examples, span)?;
+            let unless_family = match &f.unless_family {
+                Some(name) => Some(find_family(name)?),
+                None => None,
+            };
+            flags.push(FlagRule {
+                id: f.id.clone(),
+                regex,
+                sections,
+                when: f.when,
+                unless_family,
+                describe: f.describe.clone(),
+                examples_match: f.examples.matches.clone(),
+                examples_no_match: f.examples.no_match.clone(),
+            });
+        }
+
+        let mut titles = Vec::new();
+        for t in &raw.titles {
+            let span = t.span();
+            let t = t.get_ref();
+            let level = if t.level.get_ref() == "management" {
+                None
+            } else {
+                Some(self.level_name(&t.level)?)
+            };
+            let mut accepts = Vec::new();
+            for a in &t.accepts {
+                accepts.push(self.level_name(a)?);
+            }
+            if level.is_some() && accepts.is_empty() {
+                return Err(self.error(span, format!("title \"{}\": `accepts` must list the assessed levels consistent with this claim", t.claim)));
+            }
+            titles.push(TitleRule {
+                claim: t.claim.clone(),
+                regex: self.word_regex(&t.words, &format!("title \"{}\" words", t.claim))?,
+                level,
+                accepts,
+            });
+        }
+
+        Ok(Rubric {
+            name: raw.rubric.name,
+            version: raw.rubric.version,
+            description: raw.rubric.description,
+            families,
+            sections: SectionWeights { by_kind },
+            scoring,
+            years,
+            signals,
+            metrics,
+            levels,
+            flags,
+            titles,
+        })
+    }
+
+    fn families(&self, raw: &[Spanned<schema::FamilyDef>]) -> Result<Vec<Family>, RubricError> {
+        if raw.is_empty() {
+            return Err(self.error_at(0, "a rubric needs at least one [[family]]"));
+        }
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for f in raw {
+            let span = f.span();
+            let f = f.get_ref();
+            if !seen.insert(f.id.clone()) {
+                return Err(self.error(
+                    span,
+                    format!(
+                        "family \"{}\" is declared twice; give each [[family]] its own id",
+                        f.id
+                    ),
+                ));
+            }
+            self.non_negative(f.weight, "weight", span.clone())?;
+            if f.cap.is_nan() || f.cap <= 0.0 {
+                return Err(self.error(span, format!("family \"{}\": cap must be above 0", f.id)));
+            }
+            out.push(Family {
+                id: f.id.clone(),
+                weight: f.weight,
+                cap: f.cap,
+                description: f.description.clone(),
+            });
+        }
+        Ok(out)
+    }
+
+    fn levels(
+        &self,
+        raw: &[Spanned<schema::LevelDef>],
+        find_family: &dyn Fn(&Spanned<String>) -> Result<usize, RubricError>,
+        known_signal: &dyn Fn(&Spanned<String>) -> Result<String, RubricError>,
+    ) -> Result<Vec<LevelRule>, RubricError> {
+        let mut out: Vec<LevelRule> = Vec::new();
+        for (i, l) in raw.iter().enumerate() {
+            let level = self.level_name(&l.get_ref().id)?;
+            let expected = Level::ALL.get(i).copied();
+            if Some(level) != expected {
+                return Err(self.error(
+                    l.get_ref().id.span(),
+                    format!(
+                        "levels must be listed once each, lowest first: entry, mid, senior, staff, principal; found \"{}\" where \"{}\" belongs",
+                        level,
+                        expected.map_or("nothing more", Level::name)
+                    ),
+                ));
+            }
+            let min = &l.get_ref().min_score;
+            if let Some(prev) = out.last() {
+                if min.get_ref().is_nan() || *min.get_ref() <= prev.min_score {
+                    return Err(self.error(
+                        min.span(),
+                        format!(
+                            "thresholds out of order: {} min_score {} must be above {}'s {}",
+                            level,
+                            min.get_ref(),
+                            prev.level,
+                            prev.min_score
+                        ),
+                    ));
+                }
+            }
+            let mut gates = Vec::new();
+            for g in &l.get_ref().gates {
+                let span = g.span();
+                let g = g.get_ref();
+                if g.signals.is_empty() && g.families.is_empty() {
+                    return Err(
+                        self.error(span, "a gate needs `signals` or `families` to look for")
+                    );
+                }
+                let mut signals = Vec::new();
+                for s in &g.signals {
+                    signals.push(known_signal(s)?);
+                }
+                let mut families = Vec::new();
+                for f in &g.families {
+                    families.push(find_family(f)?);
+                }
+                gates.push(Gate {
+                    need: g.need.clone(),
+                    signals,
+                    families,
+                    min_count: g.min_count.max(1),
+                    min_weight: g.min_weight,
+                });
+            }
+            out.push(LevelRule {
+                level,
+                min_score: *min.get_ref(),
+                gates,
+            });
+        }
+        if out.len() != Level::ALL.len() {
+            return Err(self.error_at(
+                self.text.len(),
+                "the rubric must define all five [[level]] tables: entry, mid, senior, staff, principal",
+            ));
+        }
+        Ok(out)
+    }
+
+    fn level_name(&self, name: &Spanned<String>) -> Result<Level, RubricError> {
+        Level::from_name(name.get_ref()).ok_or_else(|| {
+            self.error(
+                name.span(),
+                format!(
+                    "no level is called \"{}\"; use one of: entry, mid, senior, staff, principal",
+                    name.get_ref()
+                ),
+            )
+        })
+    }
+
+    fn unique_id(
+        &self,
+        ids: &mut BTreeSet<String>,
+        id: &str,
+        span: Range<usize>,
+    ) -> Result<(), RubricError> {
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            return Err(self.error(
+                span,
+                format!("id \"{id}\": use lower-case letters, digits and underscores"),
+            ));
+        }
+        if !ids.insert(id.to_string()) {
+            return Err(self.error(
+                span,
+                format!("id \"{id}\" is used twice; signal and metric ids must be unique"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn non_negative(&self, value: f64, what: &str, span: Range<usize>) -> Result<(), RubricError> {
+        if value >= 0.0 && value.is_finite() {
+            Ok(())
+        } else {
+            Err(self.error(
+                span,
+                format!("{what} must be a number of 0 or more, not {value}"),
+            ))
+        }
+    }
+
+    fn require_examples(
+        &self,
+        id: &str,
+        examples: &Examples,
+        span: Range<usize>,
+    ) -> Result<(), RubricError> {
+        if examples.matches.is_empty() {
+            return Err(self.error(
+                span,
+                format!("\"{id}\": add at least one `examples.match` sentence, so the rubric test can prove the rule fires"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn phrase_regex(
+        &self,
+        id: &str,
+        phrases: &[String],
+        inflect: schema::Inflect,
+        patterns: &[Spanned<String>],
+        span: Range<usize>,
+    ) -> Result<Regex, RubricError> {
+        if phrases.is_empty() && patterns.is_empty() {
+            return Err(self.error(
+                span,
+                format!("\"{id}\" needs `phrases` or `patterns` to match"),
+            ));
+        }
+        // Compile each pattern alone first, so an error points at it.
+        for p in patterns {
+            if let Err(e) = Regex::new(p.get_ref()) {
+                let detail = e
+                    .to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string();
+                return Err(self.error(
+                    p.span(),
+                    format!(
+                        "\"{id}\": pattern {:?} is not a valid regex: {detail}",
+                        p.get_ref()
+                    ),
+                ));
+            }
+        }
+        let raw: Vec<String> = patterns.iter().map(|p| p.get_ref().clone()).collect();
+        Regex::new(&combined_source(phrases, inflect, &raw)).map_err(|e| {
+            self.error(
+                span,
+                format!("\"{id}\": phrases do not form a valid pattern: {e}"),
+            )
+        })
+    }
+
+    fn word_regex(&self, words: &[String], what: &str) -> Result<Regex, RubricError> {
+        let alts: Vec<String> = words
+            .iter()
+            .map(|w| format!(r"\b{}\b", regex::escape(w.trim())))
+            .collect();
+        if alts.is_empty() {
+            return Err(self.error_at(0, format!("{what}: list at least one word")));
+        }
+        Regex::new(&format!("(?i){}", alts.join("|")))
+            .map_err(|e| self.error_at(0, format!("{what}: {e}")))
+    }
+}

@@ -1,0 +1,295 @@
+//! The rubric: what counts as evidence of seniority, and how much.
+//!
+//! Takes a TOML rubric (the default `rubrics/backend.toml` is compiled into
+//! the binary) and gives a checked, compiled [`Rubric`]: families, signals
+//! with their regexes built once, metric readers, section weights, level
+//! thresholds with gates, anti-signal flags and the title → claimed-level
+//! map. Loading is strict (see `load`); after loading nothing here does I/O
+//! or can fail, so the later stages are pure functions of text and rubric.
+
+pub mod examples;
+pub mod inflect;
+pub mod load;
+pub mod schema;
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+use serde::Serialize;
+
+pub use load::{RubricError, load_default, load_file, load_str};
+pub use schema::{Context, FlagWhen, Measure};
+
+/// The default rubric's text, as shipped.
+pub const DEFAULT_RUBRIC: &str = include_str!("../../rubrics/backend.toml");
+/// The name the default rubric is reported under in messages.
+pub const DEFAULT_RUBRIC_NAME: &str = "rubrics/backend.toml";
+
+/// The five levels, lowest first. Their names are part of the output
+/// contract, so they are fixed here rather than in the rubric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Entry,
+    Mid,
+    Senior,
+    Staff,
+    Principal,
+}
+
+impl Level {
+    pub const ALL: [Level; 5] = [
+        Level::Entry,
+        Level::Mid,
+        Level::Senior,
+        Level::Staff,
+        Level::Principal,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Entry => "entry",
+            Level::Mid => "mid",
+            Level::Senior => "senior",
+            Level::Staff => "staff",
+            Level::Principal => "principal",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn next(self) -> Option<Level> {
+        Level::ALL.get(self.index() + 1).copied()
+    }
+}
+
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The parts of a resume, as segmentation finds them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// Everything above the first heading: name, contact, headline.
+    Header,
+    Summary,
+    Experience,
+    Projects,
+    Skills,
+    Education,
+    Other,
+}
+
+impl SectionKind {
+    pub const ALL: [SectionKind; 7] = [
+        SectionKind::Header,
+        SectionKind::Summary,
+        SectionKind::Experience,
+        SectionKind::Projects,
+        SectionKind::Skills,
+        SectionKind::Education,
+        SectionKind::Other,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Header => "header",
+            SectionKind::Summary => "summary",
+            SectionKind::Experience => "experience",
+            SectionKind::Projects => "projects",
+            SectionKind::Skills => "skills",
+            SectionKind::Education => "education",
+            SectionKind::Other => "other",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<SectionKind> {
+        SectionKind::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// A signal family (ownership, scale, patterns, judgment in the default).
+#[derive(Debug, Clone)]
+pub struct Family {
+    pub id: String,
+    /// Multiplies the family's capped score in the total.
+    pub weight: f64,
+    /// The most the family can contribute before its weight, so volume in
+    /// one family cannot stand in for the others.
+    pub cap: f64,
+    pub description: String,
+}
+
+/// Phrases or patterns that feed one family.
+#[derive(Debug, Clone)]
+pub struct Signal {
+    pub id: String,
+    /// Index into [`Rubric::families`].
+    pub family: usize,
+    pub weight: f64,
+    /// Only the strongest `max_hits` items of this signal count.
+    pub max_hits: usize,
+    pub context: Context,
+    pub regex: Regex,
+    pub describe: String,
+    pub examples_match: Vec<String>,
+    pub examples_no_match: Vec<String>,
+}
+
+/// A magnitude tier: values at or above `at_least` earn `weight`.
+#[derive(Debug, Clone, Copy)]
+pub struct Tier {
+    pub at_least: f64,
+    pub weight: f64,
+}
+
+/// A reader of numbers with units (throughput, latency, money, counts).
+#[derive(Debug, Clone)]
+pub struct Metric {
+    pub id: String,
+    pub family: usize,
+    pub measure: Measure,
+    /// Lower-case unit words (nouns such as "regions", or "rps").
+    pub units: Vec<String>,
+    /// Units that mean "per second" on their own (rps, qps).
+    pub implied_per_second: Vec<String>,
+    /// Multipliers applied to a value by unit (e.g. tb = 1, pb = 1000).
+    pub unit_factors: BTreeMap<String, f64>,
+    /// Words one of which must appear in the sentence (lower case).
+    pub context: Vec<String>,
+    pub weight: f64,
+    /// Ascending by `at_least`.
+    pub tiers: Vec<Tier>,
+    pub improvement_weight: f64,
+    pub max_hits: usize,
+    pub describe: String,
+    pub examples_match: Vec<String>,
+    pub examples_no_match: Vec<String>,
+}
+
+impl Metric {
+    /// The weight a normalised value earns: the highest tier it reaches, or
+    /// the base weight when the metric has no tiers. Below the first tier a
+    /// value earns nothing: "3 requests per second" is not scale.
+    pub fn weight_for(&self, value: f64) -> f64 {
+        if self.tiers.is_empty() {
+            return self.weight;
+        }
+        self.tiers
+            .iter()
+            .rev()
+            .find(|t| value >= t.at_least)
+            .map_or(0.0, |t| t.weight)
+    }
+}
+
+/// The evidence one level requires beyond its score.
+#[derive(Debug, Clone)]
+pub struct Gate {
+    /// What is needed, in words a candidate would understand.
+    pub need: String,
+    /// Indices into [`Rubric::signals`] or [`Rubric::metrics`] by id.
+    pub signals: Vec<String>,
+    pub families: Vec<usize>,
+    pub min_count: usize,
+    pub min_weight: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct LevelRule {
+    pub level: Level,
+    pub min_score: f64,
+    pub gates: Vec<Gate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FlagRule {
+    pub id: String,
+    pub regex: Regex,
+    /// Empty means every section.
+    pub sections: Vec<SectionKind>,
+    pub when: FlagWhen,
+    /// The flag is dropped when this family has evidence from an
+    /// achievement sentence (umbrella words with a real pattern behind them).
+    pub unless_family: Option<usize>,
+    pub describe: String,
+    pub examples_match: Vec<String>,
+    pub examples_no_match: Vec<String>,
+}
+
+/// The level a title claims, or `None` for management titles.
+#[derive(Debug, Clone)]
+pub struct TitleRule {
+    /// The claim as reported, e.g. `senior`, `management`.
+    pub claim: String,
+    pub regex: Regex,
+    pub level: Option<Level>,
+    /// The assessed levels that count as consistent with this claim.
+    pub accepts: Vec<Level>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SectionWeights {
+    pub by_kind: BTreeMap<SectionKind, f64>,
+}
+
+impl SectionWeights {
+    pub fn get(&self, kind: SectionKind) -> f64 {
+        self.by_kind.get(&kind).copied().unwrap_or(1.0)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Scoring {
+    /// Signals that make a sentence an achievement (with a metric, too).
+    pub achievement_signals: Vec<String>,
+    pub bare_mention_factor: f64,
+    pub list_line_factor: f64,
+    pub list_min_items: usize,
+    pub tool_stuffing_min_items: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct YearsRule {
+    pub engineering_titles: Regex,
+    pub points_per_year: f64,
+    pub max_points: f64,
+    pub min_evidence_score: f64,
+}
+
+/// A loaded, checked rubric.
+#[derive(Debug, Clone)]
+pub struct Rubric {
+    pub name: String,
+    pub version: u32,
+    pub description: String,
+    pub families: Vec<Family>,
+    pub sections: SectionWeights,
+    pub scoring: Scoring,
+    pub years: YearsRule,
+    pub signals: Vec<Signal>,
+    pub metrics: Vec<Metric>,
+    /// One per level, entry first, thresholds ascending.
+    pub levels: Vec<LevelRule>,
+    pub flags: Vec<FlagRule>,
+    pub titles: Vec<TitleRule>,
+}
+
+impl Rubric {
+    pub fn family_index(&self, id: &str) -> Option<usize> {
+        self.families.iter().position(|f| f.id == id)
+    }
+
+    pub fn level_rule(&self, level: Level) -> &LevelRule {
+        &self.levels[level.index()]
+    }
+}

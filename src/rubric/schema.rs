@@ -1,0 +1,237 @@
+//! The rubric file as written: serde types that mirror `rubrics/*.toml` one
+//! to one, with unknown keys refused (`deny_unknown_fields`).
+//!
+//! Takes TOML text (through `load`) and gives these raw, unchecked records;
+//! values that later checks must point at keep their place in the file
+//! (`Spanned`). Nothing here compiles patterns or cross-checks names: that is
+//! `load`'s job, so this file stays a plain description of the format.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RubricFile {
+    pub rubric: Meta,
+    #[serde(rename = "family")]
+    pub families: Vec<Spanned<FamilyDef>>,
+    pub sections: SectionWeightsDef,
+    pub scoring: ScoringDef,
+    pub years: YearsDef,
+    #[serde(default, rename = "signal")]
+    pub signals: Vec<Spanned<SignalDef>>,
+    #[serde(default, rename = "metric")]
+    pub metrics: Vec<Spanned<MetricDef>>,
+    #[serde(rename = "level")]
+    pub levels: Vec<Spanned<LevelDef>>,
+    #[serde(default, rename = "flag")]
+    pub flags: Vec<Spanned<FlagDef>>,
+    #[serde(default, rename = "title")]
+    pub titles: Vec<Spanned<TitleDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub name: String,
+    pub version: u32,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FamilyDef {
+    pub id: String,
+    pub weight: f64,
+    pub cap: f64,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionWeightsDef {
+    pub header: f64,
+    pub summary: f64,
+    pub experience: f64,
+    pub projects: f64,
+    pub skills: f64,
+    pub education: f64,
+    pub other: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringDef {
+    pub achievement_signals: Vec<Spanned<String>>,
+    pub bare_mention_factor: f64,
+    pub list_line_factor: f64,
+    pub list_min_items: usize,
+    pub tool_stuffing_min_items: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearsDef {
+    pub engineering_titles: Vec<String>,
+    pub points_per_year: f64,
+    pub max_points: f64,
+    pub min_evidence_score: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Inflect {
+    #[default]
+    None,
+    Verb,
+    Noun,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    #[default]
+    Any,
+    Achievement,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default, rename = "match")]
+    pub matches: Vec<String>,
+    #[serde(default)]
+    pub no_match: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignalDef {
+    pub id: String,
+    pub family: Spanned<String>,
+    pub weight: f64,
+    pub max_hits: usize,
+    #[serde(default)]
+    pub context: Context,
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub inflect: Inflect,
+    #[serde(default)]
+    pub patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub describe: String,
+    pub examples: Examples,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Rate,
+    Latency,
+    Money,
+    Count,
+    Percent,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierDef {
+    pub at_least: f64,
+    pub weight: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricDef {
+    pub id: String,
+    pub family: Spanned<String>,
+    pub measure: Measure,
+    #[serde(default)]
+    pub units: Vec<String>,
+    #[serde(default)]
+    pub implied_per_second: Vec<String>,
+    #[serde(default)]
+    pub unit_factors: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub context: Vec<String>,
+    pub weight: f64,
+    #[serde(default)]
+    pub tiers: Option<Spanned<Vec<TierDef>>>,
+    #[serde(default)]
+    pub improvement_weight: f64,
+    pub max_hits: usize,
+    #[serde(default)]
+    pub describe: String,
+    pub examples: Examples,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelDef {
+    pub id: Spanned<String>,
+    pub min_score: Spanned<f64>,
+    #[serde(default, rename = "gate")]
+    pub gates: Vec<Spanned<GateDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GateDef {
+    pub need: String,
+    #[serde(default)]
+    pub signals: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub families: Vec<Spanned<String>>,
+    #[serde(default = "one")]
+    pub min_count: usize,
+    #[serde(default)]
+    pub min_weight: f64,
+}
+
+fn one() -> usize {
+    1
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagWhen {
+    #[default]
+    Always,
+    NoMetricInSentence,
+    AssessedAtMostMid,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagDef {
+    pub id: String,
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub inflect: Inflect,
+    #[serde(default)]
+    pub patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub sections: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub when: FlagWhen,
+    #[serde(default)]
+    pub unless_family: Option<Spanned<String>>,
+    #[serde(default)]
+    pub describe: String,
+    pub examples: Examples,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleDef {
+    pub claim: String,
+    pub words: Vec<String>,
+    pub level: Spanned<String>,
+    pub accepts: Vec<Spanned<String>>,
+}

@@ -1,0 +1,57 @@
+//! One file through the whole pipeline, as a batch worker runs it: read the
+//! bytes once, hash them, extract, assess, and send back a compact result
+//! (the record and the hashes duplicate detection needs — never the text,
+//! so memory stays flat however many files a batch holds).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assess::assess;
+use crate::dedupe::ContentHash;
+use crate::extract::{self, Limits};
+use crate::report::Record;
+use crate::rubric::Rubric;
+
+/// What the batch learns about one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Screened {
+    /// Hash of the file's bytes (none when it could not be read).
+    pub bytes: Option<ContentHash>,
+    /// Hash of the normalised extracted text (none without text).
+    pub text: Option<ContentHash>,
+    /// The row: assessed, or the reason it is not.
+    pub record: Record,
+}
+
+/// Screen one file. `display` is the path as the report shows it.
+pub fn screen_file(path: &Path, display: String, limits: &Limits, rubric: &Rubric) -> Screened {
+    let bytes = match extract::read_file(path, limits) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return Screened {
+                bytes: None,
+                text: None,
+                record: Record::not_assessed(display, e.status(), e.to_string()),
+            };
+        }
+    };
+    let bytes_hash = Some(ContentHash::of_bytes(&bytes));
+    let extension = extract::extension_of(path);
+    match extract::extract_bytes(&bytes, &extension, limits) {
+        Ok(doc) => {
+            drop(bytes);
+            let assessment = assess(&doc, rubric);
+            Screened {
+                bytes: bytes_hash,
+                text: ContentHash::of_text(&doc.plain_text()),
+                record: Record::assessed(display, &assessment, rubric),
+            }
+        }
+        Err(e) => Screened {
+            bytes: bytes_hash,
+            text: None,
+            record: Record::not_assessed(display, e.status(), e.to_string()),
+        },
+    }
+}
