@@ -116,10 +116,14 @@ fn renders() -> Vec<Render> {
         .collect()
 }
 
+/// The true-text file of a rendering: fixtures/pdf/x.pdf →
+/// fixtures/truth/pdf/x.pdf<suffix>.
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
+    let format = path.parent().and_then(Path::file_name).unwrap();
+    let root = path.parent().and_then(Path::parent).unwrap();
+    let mut name = path.file_name().unwrap().to_owned();
     name.push(suffix);
-    PathBuf::from(name)
+    root.join("truth").join(format).join(name)
 }
 
 #[test]

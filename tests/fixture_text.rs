@@ -36,10 +36,14 @@ fn rendered_files() -> Vec<PathBuf> {
     files
 }
 
+/// The true-text file of a rendering: fixtures/pdf/x.pdf →
+/// fixtures/truth/pdf/x.pdf.<kind>.txt.
 fn truth_path(file: &Path, kind: &str) -> PathBuf {
-    let mut name = file.as_os_str().to_owned();
+    let format = file.parent().and_then(Path::file_name).unwrap();
+    let root = file.parent().and_then(Path::parent).unwrap();
+    let mut name = file.file_name().unwrap().to_owned();
     name.push(format!(".{kind}.txt"));
-    PathBuf::from(name)
+    root.join("truth").join(format).join(name)
 }
 
 fn read_lines(path: &Path) -> Vec<String> {
