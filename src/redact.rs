@@ -112,11 +112,17 @@ mod tests {
     fn contact_details_and_names_go() {
         let names = name_words(Some("Adaeze Nwosu"));
         assert_eq!(
-            redact_text("Adaeze Nwosu · adaeze.nwosu@example.com · +44 555 0102", &names),
+            redact_text(
+                "Adaeze Nwosu · adaeze.nwosu@example.com · +44 555 0102",
+                &names
+            ),
             "[redacted] [redacted] · [redacted] · [redacted]"
         );
         assert_eq!(
-            redact_text("see https://github.com/someone and linkedin.com/in/someone", &[]),
+            redact_text(
+                "see https://github.com/someone and linkedin.com/in/someone",
+                &[]
+            ),
             "see [redacted] and [redacted]"
         );
     }

@@ -8,8 +8,8 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use levelscan::screen::Screened;
 use levelscan::isolate::{Failure, PoolConfig, WorkerPool, fault};
+use levelscan::screen::Screened;
 
 /// Generous, so a busy machine never turns a good file into a timeout.
 const DEADLINE: Duration = Duration::from_secs(30);
@@ -83,9 +83,9 @@ fn extraction_errors_come_back_as_results() {
     let (tmp, _good) = folder();
     let empty = tmp.path().join("empty.pdf");
     std::fs::write(&empty, b"").unwrap();
-    let failure = pool().run(&empty).unwrap().unwrap_err();
-    assert_eq!(failure.status, "error");
-    assert!(failure.note.contains("empty file"), "{}", failure.note);
+    let record = pool().run(&empty).unwrap().record;
+    assert_eq!(record.status, "error");
+    assert!(record.note.contains("empty file"), "{}", record.note);
 }
 
 #[test]

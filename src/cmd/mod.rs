@@ -5,10 +5,10 @@ pub mod explain;
 pub mod extract;
 pub mod parallel;
 pub mod progress;
+pub mod rubric;
 pub mod screen;
 pub mod summary;
 pub mod worker;
-pub mod rubric;
 
 use std::io::Write;
 

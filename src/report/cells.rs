@@ -58,7 +58,10 @@ mod tests {
     #[test]
     fn quotes_are_cut_at_word_ends() {
         assert_eq!(cut_at_word("short", 10), "short");
-        assert_eq!(cut_at_word("owned the shipment tracking service", 20), "owned the shipment…");
+        assert_eq!(
+            cut_at_word("owned the shipment tracking service", 20),
+            "owned the shipment…"
+        );
         assert_eq!(cut_at_word("ééééééééééé", 5), "éééé…");
     }
 }

@@ -103,7 +103,14 @@ fn evidence_cell(family: &super::FamilyResult) -> String {
         .evidence
         .iter()
         .take(QUOTES_PER_CELL)
-        .map(|q| format!("{} (p{} l{})", cut_at_word(&q.quote, QUOTE_CHARS), q.page, q.line))
+        .map(|q| {
+            format!(
+                "{} (p{} l{})",
+                cut_at_word(&q.quote, QUOTE_CHARS),
+                q.page,
+                q.line
+            )
+        })
         .collect::<Vec<_>>()
         .join(" | ")
 }

@@ -12,7 +12,9 @@ pub fn write(out: &mut impl Write, records: &[Record], bom: bool) -> std::io::Re
         out.write_all("\u{FEFF}".as_bytes())?;
     }
     let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(["file", "family", "signal", "weight", "page", "line", "quote"])?;
+    writer.write_record([
+        "file", "family", "signal", "weight", "page", "line", "quote",
+    ])?;
     for record in records.iter().filter(|r| r.is_assessed()) {
         for family in &record.families {
             for q in &family.evidence {
