@@ -44,9 +44,10 @@ pub fn redact_text(text: &str, name_words: &[String]) -> String {
                 // ("2019 - 2023", "12,000,000"): only runs of 7+ digits
                 // without a date shape are phones.
                 let digits = found.chars().filter(char::is_ascii_digit).count();
-                if found.contains('@') || found.contains('/') || found.contains("www.") {
-                    REDACTED.to_string()
-                } else if digits >= 7 && !looks_like_years(found) {
+                let link_or_email =
+                    found.contains('@') || found.contains('/') || found.contains("www.");
+                let phone = digits >= 7 && !looks_like_years(found);
+                if link_or_email || phone {
                     REDACTED.to_string()
                 } else {
                     found.to_string()
