@@ -10,6 +10,7 @@
 //! This stage must never judge the text: it only reports what a reader sees.
 
 pub mod cleanup;
+pub mod docx;
 pub mod text;
 
 use std::path::Path;
@@ -126,11 +127,12 @@ pub fn extract_bytes(
     }
     let format = sniff(bytes, extension)?;
     let mut doc = match format {
-        Format::Pdf | Format::Docx => {
+        Format::Pdf => {
             return Err(ExtractError::Unsupported(
-                "PDF and DOCX reading is not built yet".into(),
+                "PDF reading is not built yet".into(),
             ));
         }
+        Format::Docx => docx::extract(bytes, limits)?,
         Format::PlainText => text::extract(bytes, limits)?,
     };
     finish(&mut doc, limits);
@@ -159,7 +161,8 @@ pub fn sniff(bytes: &[u8], extension: &str) -> Result<Format, ExtractError> {
         return Ok(Format::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        let _ = extension;
+        // Many formats are zips; only a Word document is read.
+        docx::sniff_zip(bytes, extension)?;
         return Ok(Format::Docx);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
