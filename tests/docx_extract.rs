@@ -296,6 +296,35 @@ fn text_box_text_is_read_once() {
 }
 
 #[test]
+fn white_keywords_beside_a_libreoffice_text_box_are_still_hidden() {
+    // LibreOffice marks every text box `behindDoc` even when text wraps
+    // around it rather than over it; that must not make the page colour
+    // unknown and let white keywords through.
+    let docx = Docx::body(&format!(
+        r#"<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor behindDoc="1"><wp:wrapTopAndBottom/><wps:wsp><wps:txbx><w:txbxContent>{}</w:txbxContent></wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice>
+        <mc:Fallback><w:pict><v:shape style="position:absolute;z-index:-1"/></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p><w:p>{}</w:p>"#,
+        para("Skills"),
+        coloured_run("FFFFFF", "Kubernetes Kafka Terraform")
+    ));
+    let doc = read(&docx);
+    assert_eq!(texts(&doc), ["Skills"]);
+    assert_eq!(doc.hidden[0].text, "Kubernetes Kafka Terraform");
+}
+
+#[test]
+fn white_text_over_a_shape_behind_the_text_is_kept() {
+    // A template's dark band drawn behind the text: white text on it is
+    // what the reader sees.
+    let docx = Docx::body(&format!(
+        r#"<w:p><w:r><w:drawing><wp:anchor behindDoc="1"><wp:wrapNone/></wp:anchor></w:drawing></w:r></w:p><w:p>{}</w:p>"#,
+        coloured_run("FFFFFF", "Dana Okafor, Backend Engineer")
+    ));
+    let doc = read(&docx);
+    assert_eq!(texts(&doc), ["Dana Okafor, Backend Engineer"]);
+    assert!(doc.hidden.is_empty());
+}
+
+#[test]
 fn vml_only_text_boxes_are_read() {
     let docx = Docx::body(
         r#"<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Old-style box</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"#,

@@ -166,6 +166,9 @@ pub fn sniff(bytes: &[u8], extension: &str) -> Result<Format, ExtractError> {
         return Ok(Format::Docx);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        if docx::is_encrypted_package(bytes) {
+            return Err(ExtractError::Encrypted);
+        }
         return Err(ExtractError::Unsupported(
             "legacy Word .doc: save as DOCX or PDF".into(),
         ));

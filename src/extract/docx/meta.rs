@@ -81,21 +81,54 @@ pub fn page_fill<'a>(main: &'a [u8], parts: impl IntoIterator<Item = &'a [u8]>) 
     }
 }
 
-/// Whether a part places a drawing behind its text or holds a VML shape
-/// (`w:pict`, used for coloured boxes by older templates).
+/// Whether a part places a shape behind its text, where text runs over
+/// it: a DrawingML anchor with `behindDoc` and no wrapping (`wrapNone`;
+/// a shape that text wraps around lies beside the text, not beneath it),
+/// or a VML shape with a negative z-index. The VML copy inside
+/// `mc:Fallback` is skipped: it repeats the DrawingML choice (LibreOffice
+/// writes one for every text box).
 fn paints_behind_text(xml: &[u8]) -> bool {
     let mut reader = Reader::from_reader(xml);
+    let mut depth = 0usize;
+    let mut fallback_depth: Option<usize> = None;
+    let mut behind_anchor_depth: Option<usize> = None;
     loop {
-        match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
-                b"anchor" if attr(&e, b"behindDoc").is_some_and(|v| v == "1" || v == "true") => {
-                    return true;
+        let (e, empty) = match reader.read_event() {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(_)) => {
+                if fallback_depth == Some(depth) {
+                    fallback_depth = None;
                 }
-                b"pict" => return true,
-                _ => {}
-            },
+                if behind_anchor_depth == Some(depth) {
+                    behind_anchor_depth = None;
+                }
+                depth = depth.saturating_sub(1);
+                continue;
+            }
             Ok(Event::Eof) | Err(_) => return false,
-            Ok(_) => {}
+            Ok(_) => continue,
+        };
+        if !empty {
+            depth += 1;
+        }
+        if fallback_depth.is_some() {
+            continue;
+        }
+        match e.local_name().as_ref() {
+            b"Fallback" if !empty => fallback_depth = Some(depth),
+            b"anchor"
+                if !empty && attr(&e, b"behindDoc").is_some_and(|v| v == "1" || v == "true") =>
+            {
+                behind_anchor_depth = Some(depth);
+            }
+            b"wrapNone" if behind_anchor_depth.is_some() => return true,
+            b"shape" | b"rect" | b"roundrect" | b"oval"
+                if attr(&e, b"style").is_some_and(|s| s.replace(' ', "").contains("z-index:-")) =>
+            {
+                return true;
+            }
+            _ => {}
         }
     }
 }
@@ -130,7 +163,22 @@ mod tests {
             page_fill(b"<w:document xmlns:w='w'><w:body/></w:document>", []),
             Some(WHITE)
         );
-        let band = br#"<w:hdr xmlns:w="w" xmlns:wp="p"><wp:anchor behindDoc="1"/></w:hdr>"#;
+        let band = br#"<w:hdr xmlns:w="w" xmlns:wp="p"><wp:anchor behindDoc="1"><wp:wrapNone/></wp:anchor></w:hdr>"#;
         assert_eq!(page_fill(b"<w:document xmlns:w='w'/>", [&band[..]]), None);
+        let vml = br#"<w:hdr><w:pict><v:rect style="position:absolute;z-index: -251658240"/></w:pict></w:hdr>"#;
+        assert_eq!(page_fill(b"<w:document/>", [&vml[..]]), None);
+    }
+
+    #[test]
+    fn a_shape_that_text_wraps_around_is_not_beneath_it() {
+        let main = br#"<w:document><wp:anchor behindDoc="1"><wp:wrapTopAndBottom/></wp:anchor><w:body/></w:document>"#;
+        assert_eq!(page_fill(main, []), Some(WHITE));
+    }
+
+    #[test]
+    fn a_text_box_fallback_does_not_hide_the_page_colour() {
+        let main = br#"<w:document><w:body><mc:AlternateContent><mc:Choice><wp:anchor behindDoc="0"/></mc:Choice>
+            <mc:Fallback><w:pict><v:shape style="position:absolute;z-index:-1"/></w:pict></mc:Fallback></mc:AlternateContent></w:body></w:document>"#;
+        assert_eq!(page_fill(main, []), Some(WHITE));
     }
 }

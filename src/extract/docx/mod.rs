@@ -68,6 +68,17 @@ pub fn sniff_zip(bytes: &[u8], extension: &str) -> Result<(), ExtractError> {
     }
 }
 
+/// Whether an OLE compound file is a password-protected Office Open XML
+/// document: Word saves those as an OLE container whose directory names an
+/// `EncryptedPackage` stream (names are UTF-16LE), not as a zip.
+pub fn is_encrypted_package(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.windows(name.len()).any(|w| w == name)
+}
+
 /// Extract a Word document's text within `limits`.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> {
     let mut package = Package::open(bytes, limits.max_decompressed_bytes).map_err(damaged)?;
@@ -268,6 +279,19 @@ mod tests {
         assert_eq!(
             sniff_zip(&plain, "pdf").unwrap_err().to_string(),
             "named .pdf but the content is a zip archive, not a Word document"
+        );
+    }
+
+    #[test]
+    fn password_protected_documents_are_recognised() {
+        let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        ole.extend([0u8; 504]);
+        assert!(!is_encrypted_package(&ole));
+        ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        assert!(is_encrypted_package(&ole));
+        assert_eq!(
+            crate::extract::extract_bytes(&ole, "docx", &Limits::default()),
+            Err(ExtractError::Encrypted)
         );
     }
 
