@@ -382,10 +382,13 @@ impl Walker<'_> {
                     return;
                 }
                 let page_break = local == b"br" && attr(e, b"type").as_deref() == Some("page");
-                let page = self.page;
-                if let Some(p) = self.paras.last_mut() {
+                // The line and any hidden text so far belong to the page
+                // the break ends.
+                if let Some(mut p) = self.paras.pop() {
                     let line = std::mem::take(&mut p.current);
-                    p.lines.push((page, line));
+                    p.lines.push((self.page, line));
+                    self.flush_hidden(&mut p);
+                    self.paras.push(p);
                 }
                 if page_break {
                     self.page += 1;
@@ -603,6 +606,16 @@ mod tests {
         assert_eq!(texts(&part), ["one", "two", "three"]);
         assert_eq!(part.lines[2].page, 1);
         assert_eq!(part.pages, 2);
+    }
+
+    #[test]
+    fn hidden_text_before_a_page_break_stays_on_its_page() {
+        let part = read(
+            r#"<w:p><w:r><w:t>seen</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>unseen</w:t></w:r>
+            <w:r><w:br w:type="page"/></w:r></w:p><w:p><w:r><w:t>next</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(part.hidden[0].page, 0);
+        assert_eq!(part.lines[1].page, 1);
     }
 
     #[test]
