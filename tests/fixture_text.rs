@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use levelscan::document::{Document, line_separator};
 use levelscan::extract::{Limits, extract_file};
 
-const FORMAT_DIRS: &[&str] = &["pdf"];
+const FORMAT_DIRS: &[&str] = &["pdf", "docx"];
 
 fn rendered_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");

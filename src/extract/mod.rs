@@ -10,6 +10,7 @@
 //! This stage must never judge the text: it only reports what a reader sees.
 
 pub mod cleanup;
+pub mod docx;
 pub mod pdf;
 pub mod text;
 
@@ -154,9 +155,7 @@ pub fn extract_bytes(
     // cannot be caught in-process: the batch runs parsers in workers.)
     let parsed = std::panic::catch_unwind(|| match format {
         Format::Pdf => pdf::extract(bytes, limits),
-        Format::Docx => Err(ExtractError::Unsupported(
-            "DOCX reading is not built yet".into(),
-        )),
+        Format::Docx => docx::extract(bytes, limits),
         Format::PlainText => text::extract(bytes, limits),
     });
     let mut doc = parsed.unwrap_or_else(|panic| {
@@ -187,10 +186,14 @@ pub fn sniff(bytes: &[u8], extension: &str) -> Result<Format, ExtractError> {
         return Ok(Format::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        let _ = extension;
+        // Many formats are zips; only a Word document is read.
+        docx::sniff_zip(bytes, extension)?;
         return Ok(Format::Docx);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        if docx::is_encrypted_package(bytes) {
+            return Err(ExtractError::Encrypted);
+        }
         return Err(ExtractError::Unsupported(
             "legacy Word .doc: save as DOCX or PDF".into(),
         ));

@@ -1,0 +1,28 @@
+//! The floor no levelscan run can beat: lopdf loading each PDF and
+//! decompressing its page contents, nothing else. Used by
+//! `benches/throughput.sh`; prints files/s.
+//!
+//! Usage: `lopdf_floor FILE...` or `lopdf_floor --list FILE_OF_PATHS`.
+
+use std::time::Instant;
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--list") {
+        let list = std::fs::read_to_string(&args[1]).expect("list readable");
+        args = list.lines().map(String::from).collect();
+    }
+    let start = Instant::now();
+    let mut pages = 0usize;
+    for path in &args {
+        let Ok(bytes) = std::fs::read(path) else { continue };
+        let Ok(doc) = lopdf::Document::load_mem(&bytes) else { continue };
+        for (_, id) in doc.get_pages() {
+            if let Ok(content) = doc.get_page_content_with_limit(id, 64 << 20) {
+                pages += usize::from(!content.is_empty());
+            }
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!("{} files, {pages} pages in {secs:.3} s: {:.0} files/s", args.len(), args.len() as f64 / secs);
+}
