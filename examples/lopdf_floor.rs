@@ -15,8 +15,12 @@ fn main() {
     let start = Instant::now();
     let mut pages = 0usize;
     for path in &args {
-        let Ok(bytes) = std::fs::read(path) else { continue };
-        let Ok(doc) = lopdf::Document::load_mem(&bytes) else { continue };
+        let Ok(bytes) = std::fs::read(path) else {
+            continue;
+        };
+        let Ok(doc) = lopdf::Document::load_mem(&bytes) else {
+            continue;
+        };
         for (_, id) in doc.get_pages() {
             if let Ok(content) = doc.get_page_content_with_limit(id, 64 << 20) {
                 pages += usize::from(!content.is_empty());
@@ -24,5 +28,9 @@ fn main() {
         }
     }
     let secs = start.elapsed().as_secs_f64();
-    println!("{} files, {pages} pages in {secs:.3} s: {:.0} files/s", args.len(), args.len() as f64 / secs);
+    println!(
+        "{} files, {pages} pages in {secs:.3} s: {:.0} files/s",
+        args.len(),
+        args.len() as f64 / secs
+    );
 }
