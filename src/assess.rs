@@ -51,12 +51,21 @@ pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
     let class = classify::classify(&found.evidence, seg.years_engineering, rubric);
 
     let mut flag_evidence = found.flags.clone();
+    for e in &class.set_aside {
+        flag_evidence.push(FlagHit {
+            flag: "vocabulary_mismatch".into(),
+            quote: e.quote.clone(),
+            page: e.page,
+            line: e.line,
+        });
+    }
     for p in &found.pending_flags {
         if p.when == FlagWhen::AssessedAtMostMid && class.level <= Level::Mid {
             flag_evidence.push(p.hit.clone());
         }
     }
     flag_evidence.sort_by(|a, b| (a.page, a.line, &a.flag).cmp(&(b.page, b.line, &b.flag)));
+    flag_evidence.dedup_by(|a, b| a.flag == b.flag && a.quote == b.quote);
     let mut flags: Vec<String> = flag_evidence.iter().map(|f| f.flag.clone()).collect();
     flags.sort();
     flags.dedup();
@@ -81,7 +90,7 @@ pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
         score: class.score,
         confidence: class.confidence,
         families: class.families,
-        evidence: found.evidence,
+        evidence: class.evidence,
         flags,
         flag_evidence,
         claimed_title,

@@ -25,6 +25,11 @@ pub struct FamilyScore {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Classification {
+    /// The evidence that counted.
+    pub evidence: Vec<Evidence>,
+    /// Evidence from signals that need a level the rest of the resume does
+    /// not reach (staff-scope words over entry evidence): shown, not scored.
+    pub set_aside: Vec<Evidence>,
     pub level: Level,
     pub score: f64,
     pub confidence: f64,
@@ -56,7 +61,8 @@ impl ClaimCheck {
 }
 
 fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+    // `+ 0.0` turns -0.0 into 0.0 so output never shows "-0".
+    (v * 100.0).round() / 100.0 + 0.0
 }
 
 fn matches_gate(gate: &Gate, e: &Evidence, rubric: &Rubric) -> bool {
@@ -79,8 +85,48 @@ fn gate_met(gate: &Gate, evidence: &[Evidence], rubric: &Rubric) -> bool {
     n >= gate.min_count && w + 1e-9 >= gate.min_weight
 }
 
-/// Score the evidence and decide the level.
+fn needs_level(e: &Evidence, rubric: &Rubric) -> Option<Level> {
+    rubric
+        .signals
+        .iter()
+        .find(|s| s.id == e.signal)
+        .and_then(|s| s.needs_level)
+}
+
+/// Score the evidence and decide the level. Signals that need a level count
+/// only when the other evidence reaches it on its own, or the engineering
+/// years make the claim plausible.
 pub fn classify(evidence: &[Evidence], years_engineering: f64, rubric: &Rubric) -> Classification {
+    let base: Vec<Evidence> = evidence
+        .iter()
+        .filter(|e| needs_level(e, rubric).is_none())
+        .cloned()
+        .collect();
+    let base_level = score_and_level(&base, years_engineering, rubric).2;
+    let (kept, set_aside): (Vec<Evidence>, Vec<Evidence>) =
+        evidence.iter().cloned().partition(|e| {
+            needs_level(e, rubric)
+                .is_none_or(|l| base_level >= l || years_engineering >= rubric.years.scope_years)
+        });
+    let (families, score, level, held_by_gate, years_points) =
+        score_and_level(&kept, years_engineering, rubric);
+    let confidence = confidence(score, level, held_by_gate, kept.len(), rubric);
+    let missing_for_next = missing_for_next(level, score, &kept, rubric);
+    Classification {
+        evidence: kept,
+        set_aside,
+        level,
+        score,
+        confidence,
+        families,
+        years_points: round2(years_points),
+        missing_for_next,
+    }
+}
+
+type Scored = (Vec<FamilyScore>, f64, Level, bool, f64);
+
+fn score_and_level(evidence: &[Evidence], years_engineering: f64, rubric: &Rubric) -> Scored {
     let families: Vec<FamilyScore> = rubric
         .families
         .iter()
@@ -114,17 +160,7 @@ pub fn classify(evidence: &[Evidence], years_engineering: f64, rubric: &Rubric) 
         }
         level = rule.level;
     }
-
-    let confidence = confidence(score, level, held_by_gate, evidence.len(), rubric);
-    let missing_for_next = missing_for_next(level, score, evidence, rubric);
-    Classification {
-        level,
-        score,
-        confidence,
-        families,
-        years_points: round2(years_points),
-        missing_for_next,
-    }
+    (families, score, level, held_by_gate, years_points)
 }
 
 /// 0..1: how far the score sits inside its level's band, and how much
@@ -194,11 +230,7 @@ pub fn title_rule<'r>(title: &str, rubric: &'r Rubric) -> Option<&'r TitleRule> 
 
 /// The claimed level as reported: a level name or `management`.
 pub fn claimed_level(rule: Option<&TitleRule>) -> Option<String> {
-    let rule = rule?;
-    Some(match rule.level {
-        Some(level) => level.name().to_string(),
-        None => "management".to_string(),
-    })
+    Some(rule?.report.clone())
 }
 
 /// Compare the claim with the assessed level.

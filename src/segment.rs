@@ -658,7 +658,7 @@ pub fn merged_years(roles: &[Role]) -> (f64, f64) {
 fn summary_years(texts: &[&str], lines: &[LineInfo], rubric: &Rubric) -> Option<f64> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(\d{1,2}(?:\.\d)?)\+?\s*(?:years|yrs|year)\b")
+        Regex::new(r"(?i)\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|thirty)\+?\s*(?:years|yrs|year)\b")
             .expect("the years pattern is a constant and compiles")
     });
     texts.iter().zip(lines).find_map(|(t, l)| {
@@ -669,8 +669,53 @@ fn summary_years(texts: &[&str], lines: &[LineInfo], rubric: &Rubric) -> Option<
         if !rubric.years.engineering_titles.is_match(t) {
             return None;
         }
-        caps[1].parse::<f64>().ok()
+        caps[1]
+            .parse::<f64>()
+            .ok()
+            .or_else(|| number_word(&caps[1]))
     })
+}
+
+/// "twelve" → 12, "twenty-two" → 22.
+fn number_word(word: &str) -> Option<f64> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    let w = word.to_lowercase();
+    if let Some(n) = UNITS.iter().position(|u| *u == w) {
+        return Some(n as f64);
+    }
+    let (tens, rest) = w.split_once('-').unwrap_or((w.as_str(), ""));
+    let base = match tens {
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        _ => return None,
+    };
+    let unit = if rest.is_empty() {
+        0
+    } else {
+        UNITS.iter().position(|u| *u == rest)?
+    };
+    Some(base + unit as f64)
 }
 
 /// Words that mark a part of a job line as a job title rather than an

@@ -86,6 +86,19 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
     let mut flags: Vec<FlagHit> = Vec::new();
     let mut pending: Vec<PendingFlag> = Vec::new();
     let mut umbrella: Vec<(usize, FlagHit)> = Vec::new();
+    // A summary-only resume has nothing but its summary to show: weigh it
+    // as the experience it stands for.
+    let has_experience = seg
+        .lines
+        .iter()
+        .any(|l| l.section == SectionKind::Experience && !l.heading);
+    let section_weight = |kind: SectionKind| {
+        if kind == SectionKind::Summary && !has_experience {
+            rubric.sections.get(SectionKind::Experience)
+        } else {
+            rubric.sections.get(kind)
+        }
+    };
 
     for (order, s) in sentences.iter().enumerate() {
         // The header's short lines (name, contact, headline) hold titles,
@@ -125,7 +138,7 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
                     .achievement_signals
                     .contains(&rubric.signals[*k].id)
             });
-        let place = rubric.sections.get(s.section)
+        let place = section_weight(s.section)
             * if s.list_items > 0 {
                 rubric.scoring.list_line_factor
             } else {
@@ -215,6 +228,7 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
         }
     }
 
+    candidates.retain(|c| c.evidence.weight >= rubric.scoring.min_item_weight);
     let found_before_caps = candidates.len();
     let evidence = apply_caps(candidates);
 

@@ -124,12 +124,17 @@ impl Loader<'_> {
             let regex =
                 self.phrase_regex(&s.id, &s.phrases, s.inflect, &s.patterns, span.clone())?;
             self.require_examples(&s.id, &s.examples, span)?;
+            let needs_level = match &s.needs_level {
+                Some(l) => Some(self.level_name(l)?),
+                None => None,
+            };
             signals.push(Signal {
                 id: s.id.clone(),
                 family,
                 weight: s.weight,
                 max_hits: s.max_hits,
                 context: s.context,
+                needs_level,
                 regex,
                 describe: s.describe.clone(),
                 examples_match: s.examples.matches.clone(),
@@ -231,6 +236,7 @@ impl Loader<'_> {
             list_line_factor: raw.scoring.list_line_factor,
             list_min_items: raw.scoring.list_min_items.max(2),
             tool_stuffing_min_items: raw.scoring.tool_stuffing_min_items.max(2),
+            min_item_weight: raw.scoring.min_item_weight,
         };
 
         let s = &raw.sections;
@@ -261,6 +267,7 @@ impl Loader<'_> {
             points_per_year: raw.years.points_per_year,
             max_points: raw.years.max_points,
             min_evidence_score: raw.years.min_evidence_score,
+            scope_years: raw.years.scope_years,
         };
 
         let mut flags = Vec::new();
@@ -314,8 +321,13 @@ impl Loader<'_> {
             if level.is_some() && accepts.is_empty() {
                 return Err(self.error(span, format!("title \"{}\": `accepts` must list the assessed levels consistent with this claim", t.claim)));
             }
+            let report = t.report.clone().unwrap_or_else(|| match level {
+                Some(l) => l.name().to_string(),
+                None => "management".to_string(),
+            });
             titles.push(TitleRule {
                 claim: t.claim.clone(),
+                report,
                 regex: self.word_regex(&t.words, &format!("title \"{}\" words", t.claim))?,
                 level,
                 accepts,

@@ -139,6 +139,10 @@ pub struct Signal {
     /// Only the strongest `max_hits` items of this signal count.
     pub max_hits: usize,
     pub context: Context,
+    /// The signal counts only when the rest of the evidence already reaches
+    /// this level: staff-scope words over entry evidence are vocabulary,
+    /// not influence.
+    pub needs_level: Option<Level>,
     pub regex: Regex,
     pub describe: String,
     pub examples_match: Vec<String>,
@@ -231,6 +235,9 @@ pub struct FlagRule {
 pub struct TitleRule {
     /// The claim as reported, e.g. `senior`, `management`.
     pub claim: String,
+    /// What `claimed_level` reports: the level's name unless the rubric
+    /// says otherwise (e.g. `intern`).
+    pub report: String,
     pub regex: Regex,
     pub level: Option<Level>,
     /// The assessed levels that count as consistent with this claim.
@@ -256,6 +263,9 @@ pub struct Scoring {
     pub list_line_factor: f64,
     pub list_min_items: usize,
     pub tool_stuffing_min_items: usize,
+    /// Items weighing less than this after all factors are not evidence
+    /// (a pattern named only in a skills list).
+    pub min_item_weight: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -264,6 +274,9 @@ pub struct YearsRule {
     pub points_per_year: f64,
     pub max_points: f64,
     pub min_evidence_score: f64,
+    /// Engineering years after which signals with `needs_level` count even
+    /// when the other evidence is thin (an org-level summary).
+    pub scope_years: f64,
 }
 
 /// A loaded, checked rubric.

@@ -71,6 +71,7 @@ pub struct ScoringDef {
     pub list_line_factor: f64,
     pub list_min_items: usize,
     pub tool_stuffing_min_items: usize,
+    pub min_item_weight: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -80,6 +81,7 @@ pub struct YearsDef {
     pub points_per_year: f64,
     pub max_points: f64,
     pub min_evidence_score: f64,
+    pub scope_years: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -117,6 +119,8 @@ pub struct SignalDef {
     pub max_hits: usize,
     #[serde(default)]
     pub context: Context,
+    #[serde(default)]
+    pub needs_level: Option<Spanned<String>>,
     #[serde(default)]
     pub phrases: Vec<String>,
     #[serde(default)]
@@ -231,6 +235,8 @@ pub struct FlagDef {
 #[serde(deny_unknown_fields)]
 pub struct TitleDef {
     pub claim: String,
+    #[serde(default)]
+    pub report: Option<String>,
     pub words: Vec<String>,
     pub level: Spanned<String>,
     pub accepts: Vec<Spanned<String>>,
