@@ -106,6 +106,14 @@ fn mixed_folder() -> tempfile::TempDir {
     );
     put("photo.png", b"\x89PNG\r\n\x1a\n0000");
     put("notes.rtf", b"{\\rtf1 hello}");
+    put(
+        "apple.pages",
+        &common::docx::zip_of(&[("Index/Document.iwa", b"x")]),
+    );
+    put(
+        "writer.odt",
+        &common::docx::zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.text")]),
+    );
     put(".hidden-resume.txt", b"Owned everything.");
     dir
 }
@@ -157,6 +165,16 @@ fn every_file_is_one_row_and_broken_files_say_why() {
     assert_eq!(note("legacy.doc"), "legacy Word .doc: save as DOCX or PDF");
     assert!(note("photo.png").contains("needs OCR"));
     assert_eq!(status("notes.rtf"), "unsupported");
+    assert!(
+        note("apple.pages").contains("Apple Pages"),
+        "{}",
+        note("apple.pages")
+    );
+    assert!(
+        note("writer.odt").contains("OpenDocument"),
+        "{}",
+        note("writer.odt")
+    );
     for broken in [
         "truncated.pdf",
         "flate-bomb.pdf",

@@ -78,6 +78,10 @@ fn classify_without_content_types(package: &mut Package<'_>) -> Result<Kind, Str
             "an OpenDocument presentation (.odp), not a Word document"
         }
         "application/epub+zip" => "an EPUB e-book, not a Word document",
+        // Apple Pages keeps its document in IWA parts and has no mimetype.
+        _ if package.contains("Index/Document.iwa") => {
+            "an Apple Pages document (.pages): export it as DOCX or PDF"
+        }
         _ => "a zip archive, not a Word document",
     }))
 }
