@@ -51,6 +51,10 @@ pub struct ScreenArgs {
     /// weight, page, line, quote).
     #[arg(long, value_name = "FILE")]
     pub evidence: Option<PathBuf>,
+    /// Also write the report as one self-contained HTML page (summary,
+    /// sortable table, a card per candidate) to open in a browser.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     /// A rubric TOML file instead of the built-in default.
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,

@@ -97,6 +97,7 @@ pub fn redact(record: &mut Record) {
     for family in &mut record.families {
         for q in &mut family.evidence {
             fix(&mut q.quote);
+            fix(&mut q.matched);
         }
     }
     for m in &mut record.missing_for_next {

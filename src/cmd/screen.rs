@@ -43,12 +43,21 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         .as_deref()
         .map(|p| open_output(Some(p)))
         .transpose()?;
+    let mut html_out = args
+        .html
+        .as_deref()
+        .map(|p| open_output(Some(p)))
+        .transpose()?;
 
-    let outputs: Vec<PathBuf> = [args.output.as_deref(), args.evidence.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p.canonicalize().ok())
-        .collect();
+    let outputs: Vec<PathBuf> = [
+        args.output.as_deref(),
+        args.evidence.as_deref(),
+        args.html.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|p| p.canonicalize().ok())
+    .collect();
     let found: Vec<Found> = discover(&args.paths)
         .into_iter()
         // This run's own outputs, written into the folder it screens, are
@@ -106,6 +115,20 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     ranking_out.flush()?;
     if let Some(out) = evidence_out.as_mut() {
         report::evidence::write(out, &records, args.bom)?;
+        out.flush()?;
+    }
+    if let Some(out) = html_out.as_mut() {
+        let rubric_flags: Vec<(String, String)> = rubric
+            .flags
+            .iter()
+            .map(|f| (f.id.clone(), f.describe.clone()))
+            .collect();
+        let page = report::html::ScreenPage {
+            records: &records,
+            rubric_flags: &rubric_flags,
+            redacted: args.redact,
+        };
+        report::html::write_screen(out, &page)?;
         out.flush()?;
     }
 

@@ -3,13 +3,14 @@
 //! A [`Record`] is one input file's row — flat, serialisable, the same for
 //! every format — built from an assessment or from the reason a file could
 //! not be assessed. Each format lives in its own file (`csv`, `jsonl`,
-//! `evidence`); cell safety (formula neutralising, quote cutting) in
+//! `evidence`, `html`); cell safety (formula neutralising, quote cutting) in
 //! `cells`. Writing never changes a record: ranking and redaction happen
 //! before.
 
 pub mod cells;
 pub mod csv;
 pub mod evidence;
+pub mod html;
 pub mod jsonl;
 
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,10 @@ pub struct Quote {
     pub page: u32,
     pub line: u32,
     pub quote: String,
+    /// What matched inside the quote: the phrase, or the normalised number
+    /// ("28,000/s"), which may not appear in the quote as written.
+    #[serde(default)]
+    pub matched: String,
 }
 
 /// A family's score and its evidence, strongest first.
@@ -89,6 +94,7 @@ impl Record {
                         page: e.page,
                         line: e.line,
                         quote: e.quote.clone(),
+                        matched: e.detail.clone(),
                     })
                     .collect();
                 // Strongest first; place breaks ties so order is stable.
