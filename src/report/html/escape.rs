@@ -31,13 +31,25 @@ pub fn escape(text: &str) -> String {
 /// wrapped in `<mark>`. Spaces in `matched` match any run of whitespace,
 /// since quotes are whitespace-normalised but phrases may not line up. A
 /// `matched` that does not occur (a normalised number such as "28,000/s")
-/// leaves the quote unmarked.
+/// leaves the quote unmarked. A phrase that starts or ends with a letter
+/// or digit is only marked as whole words.
 pub fn highlight(quote: &str, matched: &str) -> String {
     let words: Vec<String> = matched.split_whitespace().map(regex::escape).collect();
     if words.is_empty() {
         return escape(quote);
     }
-    let Ok(pattern) = Regex::new(&format!("(?i){}", words.join(r"\s+"))) else {
+    // Whole words only, as the rubric matches them: "led" is not marked
+    // inside "ledger".
+    let edge = |c: Option<char>| {
+        if c.is_some_and(char::is_alphanumeric) {
+            r"\b"
+        } else {
+            ""
+        }
+    };
+    let trimmed = matched.trim();
+    let (start, end) = (edge(trimmed.chars().next()), edge(trimmed.chars().last()));
+    let Ok(pattern) = Regex::new(&format!("(?i){start}{}{end}", words.join(r"\s+"))) else {
         return escape(quote);
     };
     let mut out = String::with_capacity(quote.len() + 16);
@@ -95,6 +107,12 @@ mod tests {
             highlight("<b>led</b> the <i>outbox</i> work", "<i>outbox</i>"),
             "&lt;b&gt;led&lt;/b&gt; the <mark>&lt;i&gt;outbox&lt;/i&gt;</mark> work"
         );
+        // Whole words: not inside a longer word.
+        assert_eq!(
+            highlight("Led the double-entry ledger work", "led"),
+            "<mark>Led</mark> the double-entry ledger work"
+        );
+        assert_eq!(highlight("a $6M round", "$6M"), "a <mark>$6M</mark> round");
         // Regex syntax in the phrase is literal.
         assert_eq!(highlight("a.b and axb", "a.b"), "<mark>a.b</mark> and axb");
     }
