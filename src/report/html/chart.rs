@@ -71,9 +71,10 @@ const MARGIN_TOP: usize = 70;
 /// A confusion matrix as a heatmap: rows are the true labels, columns the
 /// predicted ones, `counts[row][column]`. Each cell shows its count; the
 /// diagonal (right answers) is outlined. Missing entries count as zero.
-pub fn confusion_matrix_svg(labels: &[String], counts: &[Vec<usize>]) -> String {
+/// Rows may be arrays or vectors (`[[usize; 5]; 5]`, `Vec<Vec<usize>>`).
+pub fn confusion_matrix_svg<R: AsRef<[usize]>>(labels: &[String], counts: &[R]) -> String {
     let n = labels.len();
-    let count = |r: usize, c: usize| counts.get(r).and_then(|row| row.get(c)).copied();
+    let count = |r: usize, c: usize| counts.get(r).and_then(|row| row.as_ref().get(c)).copied();
     let max = (0..n)
         .flat_map(|r| (0..n).map(move |c| (r, c)))
         .filter_map(|(r, c)| count(r, c))
@@ -192,5 +193,10 @@ mod tests {
         let svg = confusion_matrix_svg(&labels, &[vec![2]]);
         assert_eq!(svg.matches("<rect").count(), 4);
         assert!(svg.contains("<title>true b, predicted b: 0</title>"));
+        // Fixed-size arrays work as well as vectors.
+        assert_eq!(
+            confusion_matrix_svg(&labels, &[[2, 0], [0, 0]]),
+            confusion_matrix_svg(&labels, &[vec![2, 0], vec![0, 0]])
+        );
     }
 }

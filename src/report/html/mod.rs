@@ -8,9 +8,9 @@
 //!
 //! Parts: `escape` (escaping, highlighting), `table` (a sortable table),
 //! `chart` (bar chart and confusion-matrix heatmap, SVG), `flags` (a
-//! sentence per flag), `screen` (the screen page). [`page`], [`Table`] and
-//! the charts are public so other reports can be built from the same
-//! pieces.
+//! sentence per flag), `screen` (the screen page). [`page`], [`Table`],
+//! [`record_card`] and the charts are public so other reports (calibrate)
+//! are built from the same pieces.
 
 mod chart;
 mod escape;
@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 pub use chart::{Bar, bar_chart_svg, confusion_matrix_svg, palette};
 pub use escape::{escape, highlight};
 pub use flags::explain as explain_flag;
-pub use screen::ScreenPage;
+pub use screen::{ScreenPage, record_card};
 pub use table::{Cell, Column, ColumnKind, Row, Table};
 
 const STYLE: &str = include_str!("style.css");
@@ -187,6 +187,35 @@ mod tests {
         assert!(html.contains("0 files, 0 assessed."));
         assert!(html.contains("Every file was assessed."));
         assert!(html.ends_with("</html>\n"));
+    }
+
+    #[test]
+    fn another_report_composes_a_page_from_the_public_pieces() {
+        // The shape a calibration page takes: a heatmap, a sortable table
+        // of figures and the cards of misclassified files.
+        let labels: Vec<String> = ["mid", "senior"].map(String::from).to_vec();
+        let table = Table {
+            id: "per-level".into(),
+            caption: "Precision and recall".into(),
+            columns: vec![Column::text("Level"), Column::number("Precision")],
+            rows: vec![Row {
+                cells: vec![Cell::text("senior"), Cell::number(Some(0.75), 2)],
+                attrs: Vec::new(),
+            }],
+        };
+        let records = sample();
+        let body = format!(
+            "<main>{}{}{}</main>",
+            confusion_matrix_svg(&labels, &[[3, 1], [0, 5]]),
+            table.render(),
+            record_card("m0", &records[0], &[])
+        );
+        let html = page("levelscan calibration report", &body);
+        assert!(html.contains("<title>levelscan calibration report</title>"));
+        assert!(html.contains("aria-label=\"confusion matrix\""));
+        assert!(html.contains("<table class=\"sortable\" id=\"per-level\">"));
+        assert!(html.contains("<article class=\"card\" id=\"m0\""));
+        assert_eq!(html.matches("<script").count(), 1);
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn body(page: &ScreenPage) -> String {
     html.push_str(&candidates(&assessed));
     html.push_str("<section id=\"cards\" aria-labelledby=\"cards-h\"><h2 id=\"cards-h\">Candidates in detail</h2>\n");
     for (index, record) in &assessed {
-        html.push_str(&card(*index, record, page.rubric_flags));
+        html.push_str(&record_card(&card_id(*index), record, page.rubric_flags));
     }
     html.push_str("</section>\n");
     html.push_str(&not_assessed(page.records));
@@ -264,8 +264,12 @@ fn card_id(index: usize) -> String {
     format!("c{index}")
 }
 
-fn card(index: usize, r: &Record, rubric_flags: &[(String, String)]) -> String {
-    let mut html = format!("<article class=\"card\" id=\"{}\"", card_id(index));
+/// One assessed record as a card: its facts, flags with their sentences,
+/// evidence by family and what the next level needs. `id` is the element
+/// id links point at; `rubric_flags` as in [`ScreenPage`]. Other reports
+/// (calibrate's misclassified files) show records with the same card.
+pub fn record_card(id: &str, r: &Record, rubric_flags: &[(String, String)]) -> String {
+    let mut html = format!("<article class=\"card\" id=\"{}\"", escape(id));
     for (name, value) in filter_attrs(r) {
         html.push_str(&format!(" {name}=\"{}\"", escape(&value)));
     }
