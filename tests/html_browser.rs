@@ -4,6 +4,8 @@
 //! a column header with the mouse, sorts, filters to one level, reads what
 //! is shown, checks the hostile `<script>` stays text, opens the page again
 //! with JavaScript off, and takes a screenshot that must not be blank.
+//! A calibration page built from the same pieces then sorts its lift table
+//! by ρ, with the empty cell last both ways.
 //!
 //! Chromium is reached through `--remote-debugging-pipe` (JSON messages
 //! ending in NUL on file descriptors 3 and 4), so no websocket client or
@@ -11,6 +13,9 @@
 //! the test says so and passes, so a plain `cargo test` works anywhere;
 //! `.ci/run` installs Chromium. `LEVELSCAN_CHROMIUM` names another binary;
 //! `LEVELSCAN_SCREENSHOT=FILE` keeps the screenshot.
+
+// Off Linux only the skip runs; the report builders stay compiled.
+#![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -113,6 +118,43 @@ fn make_report(dir: &Path) -> (PathBuf, Expected) {
     (html, expected)
 }
 
+/// A calibration page with a lift table whose ρ column has a gap.
+fn calibration_page() -> String {
+    use levelscan::report::html::{CalibrationPage, LiftLine, render_calibration};
+    let line = |id: &str, rho: Option<f64>| LiftLine {
+        id: id.into(),
+        rate: [Some(0.0), Some(0.5), Some(1.0), None, None],
+        fired: 3,
+        rho,
+    };
+    let lift = [
+        line("fleet", Some(0.9)),
+        line("mentoring", Some(-0.2)),
+        line("owns_service", Some(0.4)),
+        line("wrote_docs", None),
+    ];
+    let mut confusion = [[0; 5]; 5];
+    confusion[1][1] = 3;
+    confusion[2][1] = 1;
+    confusion[2][2] = 4;
+    render_calibration(&CalibrationPage {
+        assessed: 8,
+        confusion,
+        exact: 0.875,
+        within_one: 1.0,
+        mean_abs_error: 0.125,
+        spearman: Some(0.85),
+        kendall_tau_b: Some(0.8),
+        precision: [None, Some(0.75), Some(1.0), None, None],
+        recall: [None, Some(1.0), Some(0.8), None, None],
+        signal_lift: &lift,
+        flag_lift: &[],
+        misclassified: &[],
+        not_assessed: &[],
+        rubric_flags: &[],
+    })
+}
+
 #[cfg(target_os = "linux")]
 mod browser {
     use std::fs::File;
@@ -148,7 +190,48 @@ mod browser {
 
         let plain = browser.open(&url, false);
         check_reading_without_javascript(&mut browser, &plain, &expected);
+
+        let calibration = dir.path().join("calibration.html");
+        std::fs::write(&calibration, super::calibration_page()).expect("write the page");
+
+        let page = browser.open(&format!("file://{}", calibration.display()), true);
+        check_calibration_lift_sorting(&mut browser, &page);
         browser.close();
+    }
+
+    /// The calibration page's lift table sorts by ρ with the same script;
+    /// a signal without ρ stays last both ways.
+    fn check_calibration_lift_sorting(browser: &mut Browser, page: &str) {
+        let rho_header = "#signal-lift-table thead th:nth-child(8) button";
+        let ids = |browser: &mut Browser| -> Vec<String> {
+            let ids = browser.eval(
+                page,
+                "Array.from(document.querySelectorAll('#signal-lift-table tbody tr'))\
+                 .map(r => r.cells[0].textContent)",
+            );
+            serde_json::from_value(ids).expect("a list of ids")
+        };
+        assert_eq!(
+            ids(browser),
+            ["fleet", "mentoring", "owns_service", "wrote_docs"]
+        );
+        browser.click(page, rho_header);
+        assert_eq!(
+            ids(browser),
+            ["mentoring", "owns_service", "fleet", "wrote_docs"]
+        );
+        browser.click(page, rho_header);
+        assert_eq!(
+            ids(browser),
+            ["fleet", "owns_service", "mentoring", "wrote_docs"]
+        );
+        assert_eq!(
+            browser.eval(
+                page,
+                "document.querySelectorAll('svg[aria-label=\"confusion matrix\"] rect').length"
+            ),
+            json!(25)
+        );
     }
 
     fn check_page_as_loaded(browser: &mut Browser, page: &str, expected: &Expected) {

@@ -8,10 +8,12 @@
 //!
 //! Parts: `escape` (escaping, highlighting), `table` (a sortable table),
 //! `chart` (bar chart and confusion-matrix heatmap, SVG), `flags` (a
-//! sentence per flag), `screen` (the screen page). [`page`], [`Table`],
+//! sentence per flag), `screen` (the screen page), `calibrate` (the
+//! calibration page). [`page`], [`Table`],
 //! [`record_card`] and the charts are public so other reports (calibrate)
 //! are built from the same pieces.
 
+mod calibrate;
 mod chart;
 mod escape;
 mod flags;
@@ -22,6 +24,7 @@ use std::io::{self, Write};
 
 use sha2::{Digest, Sha256};
 
+pub use calibrate::{CalibrationPage, FileNote, LiftLine, Misclassified};
 pub use chart::{Bar, bar_chart_svg, confusion_matrix_svg, palette};
 pub use escape::{escape, highlight};
 pub use flags::explain as explain_flag;
@@ -51,6 +54,16 @@ pub fn page(title: &str, body: &str) -> String {
 /// The screen report as a page.
 pub fn render_screen(page_data: &ScreenPage) -> String {
     page("levelscan screening report", &screen::body(page_data))
+}
+
+/// The calibration report as a page.
+pub fn render_calibration(page_data: &CalibrationPage) -> String {
+    page("levelscan calibration report", &calibrate::body(page_data))
+}
+
+/// Write the calibration report.
+pub fn write_calibration(out: &mut impl Write, page_data: &CalibrationPage) -> io::Result<()> {
+    out.write_all(render_calibration(page_data).as_bytes())
 }
 
 /// Write the screen report.
