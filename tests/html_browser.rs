@@ -40,7 +40,8 @@ fn the_report_sorts_filters_and_renders_in_chromium() {
 
 fn find_chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("LEVELSCAN_CHROMIUM") {
-        return Some(PathBuf::from(path));
+        // Named explicitly: that binary or none.
+        return Some(PathBuf::from(path)).filter(|p| p.is_file());
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
     ["chromium", "chromium-browser"]
