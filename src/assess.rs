@@ -92,7 +92,9 @@ pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
             flag_evidence.push(p.hit.clone());
         }
     }
-    flag_evidence.sort_by(|a, b| (a.page, a.line, &a.flag).cmp(&(b.page, b.line, &b.flag)));
+    flag_evidence.sort_by(|a, b| {
+        (a.page, a.line, &a.flag, &a.quote).cmp(&(b.page, b.line, &b.flag, &b.quote))
+    });
     flag_evidence.dedup_by(|a, b| a.flag == b.flag && a.quote == b.quote);
     let mut flags: Vec<String> = flag_evidence.iter().map(|f| f.flag.clone()).collect();
     flags.sort();

@@ -218,3 +218,22 @@ fn staff_words_over_entry_evidence_are_set_aside_and_flagged() {
     );
     assert!(a.level <= Level::Mid);
 }
+
+#[test]
+fn hidden_text_is_flagged_and_changes_nothing_else() {
+    use levelscan::document::{HiddenReason, HiddenText};
+    let rubric = load_default().unwrap();
+    let plain = doc(&data("senior-java-inline.md"));
+    let mut stuffed = plain.clone();
+    stuffed.hidden.push(HiddenText {
+        page: 1,
+        reason: HiddenReason::SameColourAsBackground,
+        text: "Staff principal engineer who set the technical strategy, 1B RPS, transactional outbox, Raft".into(),
+    });
+    let a = assess(&plain, &rubric);
+    let mut b = assess(&stuffed, &rubric);
+    assert!(b.flags.contains(&"hidden_text".to_string()));
+    b.flags.retain(|f| f != "hidden_text");
+    b.flag_evidence.retain(|f| f.flag != "hidden_text");
+    assert_eq!(a, b);
+}

@@ -275,7 +275,9 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
             line: 0,
         });
     }
-    flags.sort_by(|a, b| (a.page, a.line, &a.flag).cmp(&(b.page, b.line, &b.flag)));
+    flags.sort_by(|a, b| {
+        (a.page, a.line, &a.flag, &a.quote).cmp(&(b.page, b.line, &b.flag, &b.quote))
+    });
     flags.dedup_by(|a, b| a.flag == b.flag && a.quote == b.quote);
 
     Detection {
