@@ -574,6 +574,12 @@ fn present_date(doc: &Document, ranges: &[Option<DateRange>]) -> Option<YearMont
         consider(r.end);
     }
     for line in &doc.lines {
+        // "BSc (expected 2027)" is a plan, not a date the resume was
+        // written after.
+        let lower = line.text.to_lowercase();
+        if lower.contains("expected") || lower.contains("anticipated") {
+            continue;
+        }
         for caps in date_regex().captures_iter(&line.text) {
             if let Some(d) = date_from(&caps, "1") {
                 consider(d);
