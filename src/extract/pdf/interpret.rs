@@ -239,14 +239,14 @@ impl<'a> Interpreter<'a> {
                     }
                 }
                 b"cm" => {
-                    if let Some(m) = matrix_from(&nums) {
+                    if let Some(m) = matrix_from(nums) {
                         state.ctm = m.then(&state.ctm);
                     }
                 }
                 b"gs" => self.apply_ext_gstate(&op, resources, &mut state),
                 // Fill colour. Operand count tells the space: 1 gray,
                 // 3 RGB, 4 CMYK; a pattern name leaves the colour unknown.
-                b"g" | b"rg" | b"k" | b"sc" | b"scn" => state.fill = colour_from(&op, &nums),
+                b"g" | b"rg" | b"k" | b"sc" | b"scn" => state.fill = colour_from(&op, nums),
                 b"cs" => state.fill = initial_colour(&op),
                 b"BT" => {
                     text_matrix = Matrix::IDENTITY;
@@ -260,15 +260,15 @@ impl<'a> Interpreter<'a> {
                         state.font_size = size;
                     }
                 }
-                b"Tc" => set(&mut state.char_spacing, &nums),
-                b"Tw" => set(&mut state.word_spacing, &nums),
+                b"Tc" => set(&mut state.char_spacing, nums),
+                b"Tw" => set(&mut state.word_spacing, nums),
                 b"Tz" => {
                     if let Some(Some(z)) = nums.first() {
                         state.horizontal_scale = z / 100.0;
                     }
                 }
-                b"TL" => set(&mut state.leading, &nums),
-                b"Ts" => set(&mut state.rise, &nums),
+                b"TL" => set(&mut state.leading, nums),
+                b"Ts" => set(&mut state.rise, nums),
                 b"Tr" => {
                     if let Some(Some(mode)) = nums.first() {
                         state.render_mode = *mode as i64;
@@ -284,7 +284,7 @@ impl<'a> Interpreter<'a> {
                     }
                 }
                 b"Tm" => {
-                    if let Some(m) = matrix_from(&nums) {
+                    if let Some(m) = matrix_from(nums) {
                         line_matrix = m;
                         text_matrix = m;
                     }
@@ -295,7 +295,7 @@ impl<'a> Interpreter<'a> {
                 }
                 b"Tj" | b"'" | b"\"" | b"TJ" => {
                     if op.operator == b"\"" {
-                        set(&mut state.word_spacing, &nums);
+                        set(&mut state.word_spacing, nums);
                         if let Some(Some(ac)) = nums.get(1) {
                             state.char_spacing = *ac;
                         }
@@ -307,10 +307,10 @@ impl<'a> Interpreter<'a> {
                     self.show_text(&op, &state, &mut text_matrix);
                 }
                 // Path construction: only the bounds matter here.
-                b"m" | b"l" => path.add_points(&state.ctm, &nums, 2),
-                b"c" => path.add_points(&state.ctm, &nums, 6),
-                b"v" | b"y" => path.add_points(&state.ctm, &nums, 4),
-                b"re" => path.add_rect(&state.ctm, &nums),
+                b"m" | b"l" => path.add_points(&state.ctm, nums, 2),
+                b"c" => path.add_points(&state.ctm, nums, 6),
+                b"v" | b"y" => path.add_points(&state.ctm, nums, 4),
+                b"re" => path.add_rect(&state.ctm, nums),
                 b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
                     if let Some(area) = path.take(state.fill, self.next_order()) {
                         self.push_area(area);
