@@ -48,7 +48,35 @@ pub struct Assessment {
 pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
     let seg = segment::segment(doc, rubric);
     let found = detect::detect(doc, &seg, rubric);
-    let class = classify::classify(&found.evidence, seg.years_engineering, rubric);
+    let mut class = classify::classify(&found.evidence, seg.years_engineering, rubric);
+
+    // Staff-scope vocabulary over entry or mid evidence is a claim, not
+    // evidence: the sentences that carry it are set aside and the level is
+    // decided again from the rest.
+    let vocabulary: Vec<&FlagHit> = found
+        .pending_flags
+        .iter()
+        .filter(|p| p.when == FlagWhen::AssessedAtMostMid && class.level <= Level::Mid)
+        .map(|p| &p.hit)
+        .collect();
+    if !vocabulary.is_empty() {
+        let rest: Vec<Evidence> = class
+            .evidence
+            .iter()
+            .filter(|e| !vocabulary.iter().any(|v| v.quote == e.quote))
+            .cloned()
+            .collect();
+        let mut again = classify::classify(&rest, seg.years_engineering, rubric);
+        again.set_aside.extend(
+            class
+                .evidence
+                .iter()
+                .filter(|e| vocabulary.iter().any(|v| v.quote == e.quote))
+                .cloned(),
+        );
+        again.set_aside.extend(class.set_aside.iter().cloned());
+        class = again;
+    }
 
     let mut flag_evidence = found.flags.clone();
     for e in &class.set_aside {
@@ -64,7 +92,9 @@ pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
             flag_evidence.push(p.hit.clone());
         }
     }
-    flag_evidence.sort_by(|a, b| (a.page, a.line, &a.flag).cmp(&(b.page, b.line, &b.flag)));
+    flag_evidence.sort_by(|a, b| {
+        (a.page, a.line, &a.flag, &a.quote).cmp(&(b.page, b.line, &b.flag, &b.quote))
+    });
     flag_evidence.dedup_by(|a, b| a.flag == b.flag && a.quote == b.quote);
     let mut flags: Vec<String> = flag_evidence.iter().map(|f| f.flag.clone()).collect();
     flags.sort();

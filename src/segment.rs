@@ -113,7 +113,20 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
     let texts: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
     let headings: Vec<Option<SectionKind>> = texts.iter().map(|t| heading_kind(t)).collect();
     let has_headings = headings.iter().any(Option::is_some);
-    let ranges: Vec<Option<DateRange>> = texts.iter().map(|t| find_date_range(t)).collect();
+    let mut ranges: Vec<Option<DateRange>> = texts.iter().map(|t| find_date_range(t)).collect();
+    // A range wrapped at its dash ("… Mar 2021 –" then "Present") is read
+    // whole, and its tail line belongs to the role header.
+    let mut range_tails = vec![false; texts.len()];
+    for i in 1..texts.len() {
+        let previous = texts[i - 1].trim_end();
+        if previous.ends_with(['–', '—', '-']) && is_date_tail(texts[i]) {
+            if let Some(mut range) = find_date_range(&format!("{previous} {}", texts[i])) {
+                range.span.1 = range.span.1.min(previous.len());
+                ranges[i - 1] = Some(range);
+                range_tails[i] = true;
+            }
+        }
+    }
     let mut lines = Vec::with_capacity(texts.len());
 
     let mut current = SectionKind::Header;
@@ -187,6 +200,12 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
             engineering,
             line_index: i,
         });
+    }
+
+    for i in 1..lines.len() {
+        if range_tails[i] && lines[i - 1].role_header {
+            lines[i].role_header = true;
+        }
     }
 
     let (mut years_engineering, years_other) = merged_years(&roles);
@@ -515,6 +534,20 @@ fn date_from(caps: &regex::Captures, s: &str) -> Option<DateEnd> {
 }
 
 /// The first date range written in a line, if any.
+/// A line holding only the end of a date range: "Present", "now",
+/// "Mar 2024", "03/2024", "2024".
+fn is_date_tail(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([')', '.', ',']);
+    let lower = t.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "present" | "now" | "current" | "today" | "date"
+    ) || (t.len() <= 16
+        && t.chars().filter(char::is_ascii_digit).count() == 4
+        && t.split_whitespace().count() <= 2
+        && find_date_range(&format!("2000 – {t}")).is_some())
+}
+
 pub fn find_date_range(text: &str) -> Option<DateRange> {
     for caps in range_regex().captures_iter(text) {
         let whole = caps.get(0)?;
@@ -574,6 +607,12 @@ fn present_date(doc: &Document, ranges: &[Option<DateRange>]) -> Option<YearMont
         consider(r.end);
     }
     for line in &doc.lines {
+        // "BSc (expected 2027)" is a plan, not a date the resume was
+        // written after.
+        let lower = line.text.to_lowercase();
+        if lower.contains("expected") || lower.contains("anticipated") {
+            continue;
+        }
         for caps in date_regex().captures_iter(&line.text) {
             if let Some(d) = date_from(&caps, "1") {
                 consider(d);
@@ -860,6 +899,27 @@ mod tests {
 
     fn rubric() -> Rubric {
         crate::rubric::load_default().expect("default rubric loads")
+    }
+
+    #[test]
+    fn a_range_wrapped_at_its_dash_is_read_whole() {
+        let d = doc(
+            "Experience\nSenior Backend Engineer, Kestrel Payments — Mar 2021 –\nPresent\nOwned the settlement API.",
+            Some("2026-06-01"),
+        );
+        let seg = segment(&d, &rubric());
+        assert_eq!(seg.roles.len(), 1);
+        assert!(seg.roles[0].ongoing);
+        assert!(
+            seg.lines[2].role_header,
+            "the tail line is part of the header"
+        );
+        assert!(!seg.lines[3].role_header);
+        assert!(
+            (seg.years_engineering - 5.25).abs() < 0.1,
+            "{}",
+            seg.years_engineering
+        );
     }
 
     #[test]

@@ -62,7 +62,7 @@ fn labelled_resumes_meet_the_accuracy_bar() {
         dir.display()
     );
 
-    let (mut total, mut exact, mut within_one) = (0, 0, 0);
+    let (mut total, mut exact, mut within_one, mut years_checked) = (0, 0, 0, 0);
     let mut problems = Vec::new();
     for expect_path in &slugs {
         let name = expect_path
@@ -81,7 +81,12 @@ fn labelled_resumes_meet_the_accuracy_bar() {
             .and_then(|l| l.as_str())
             .and_then(Level::from_name)
             .unwrap_or_else(|| panic!("{}: no valid level", expect_path.display()));
-        let doc = extract_file(&resume, &Limits::default()).expect("fixture extracts");
+        let mut doc = extract_file(&resume, &Limits::default()).expect("fixture extracts");
+        // Plain-text fixtures carry no document date; the one their expected
+        // years assume can be given here (the PDF and DOCX renders carry it).
+        if doc.diagnostics.document_date.is_none() {
+            doc.diagnostics.document_date = std::env::var("LEVELSCAN_FIXTURES_DATE").ok();
+        }
         let a = assess(&doc, &rubric);
         total += 1;
         let diff = (a.level.index() as i32 - want.index() as i32).abs();
@@ -123,6 +128,18 @@ fn labelled_resumes_meet_the_accuracy_bar() {
                 ));
             }
         }
+        let want_years = expect
+            .get("years")
+            .and_then(|y| y.as_float().or(y.as_integer().map(|i| i as f64)));
+        if let (Some(want), Some(_)) = (want_years, doc.diagnostics.document_date.as_ref()) {
+            years_checked += 1;
+            if (a.years_experience - want).abs() > 0.5 {
+                problems.push(format!(
+                    "{name}: years {}, expected {want}",
+                    a.years_experience
+                ));
+            }
+        }
         if let Some(claimed) = expect.get("claimed").and_then(|c| c.as_str()) {
             if a.claimed_level.as_deref() != Some(claimed) {
                 problems.push(format!(
@@ -143,7 +160,7 @@ fn labelled_resumes_meet_the_accuracy_bar() {
     }
     let exact_rate = exact as f64 / total as f64;
     eprintln!(
-        "{total} resumes: exact {exact} ({:.0}%), within one {within_one}",
+        "{total} resumes: exact {exact} ({:.0}%), within one {within_one}; years checked on {years_checked}",
         exact_rate * 100.0
     );
     for p in &problems {

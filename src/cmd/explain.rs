@@ -9,6 +9,7 @@ use serde::Serialize;
 use levelscan::assess::{Assessment, assess};
 use levelscan::extract::extract_file;
 use levelscan::rubric::{Rubric, load_default, load_file};
+use levelscan::segment::YearsSource;
 
 use super::{CommandError, Outcome};
 use crate::cli::{ExplainArgs, TextOrJson};
@@ -69,7 +70,11 @@ fn write_text(
         "claimed: {claimed}   claim check: {}",
         a.claim_check.name()
     )?;
-    let mut years = format!("{} engineering", a.years_experience);
+    let mut years = match a.years_source {
+        YearsSource::None => "no dated roles".to_string(),
+        YearsSource::Summary => format!("{} engineering (from the summary)", a.years_experience),
+        YearsSource::Roles => format!("{} engineering", a.years_experience),
+    };
     if a.years_other > 0.0 {
         years.push_str(&format!(", {} in other work", a.years_other));
     }

@@ -100,7 +100,8 @@ pub fn numbers(text: &str) -> Vec<Number> {
             continue;
         };
         let before = text[..whole.start()].chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '_') {
+        // "N+1 queries" and "p99" are names, not quantities.
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '_' || c == '+') {
             continue;
         }
         let Ok(mut value) = num.as_str().replace(',', "").parse::<f64>() else {
@@ -259,7 +260,7 @@ fn latency_ms(rest: &str) -> Option<(f64, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^\s?(?P<u>ms|msec|milliseconds?|µs|us|microseconds?|s|sec|secs|seconds?)\b",
+            r"(?i)^\s?(?P<u>ms|msec|milliseconds?|µs|us|microseconds?|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?)\b",
         )
         .expect("the latency pattern is a constant and compiles")
     });
@@ -269,6 +270,10 @@ fn latency_ms(rest: &str) -> Option<(f64, usize)> {
         1.0
     } else if u.starts_with('µ') || u == "us" || u.starts_with("micro") {
         0.001
+    } else if u.starts_with("min") {
+        60_000.0
+    } else if u.starts_with('h') {
+        3_600_000.0
     } else {
         1000.0
     };
@@ -293,21 +298,28 @@ pub fn read(sentence: &str, metric: &Metric) -> Vec<MetricHit> {
         let rest = &sentence[n.end..];
         let hit = match metric.measure {
             Measure::Percent => read_percent(n, rest),
-            Measure::Latency => latency_ms(rest).map(|(factor, _)| {
-                let value = n.value * factor;
-                let before = before_of(i).map(|b| {
-                    let brest = &sentence[nums[b].end..];
-                    nums[b].value * latency_ms(brest).map_or(factor, |(f, _)| f)
-                });
-                MetricHit {
-                    value,
-                    detail: match before {
-                        Some(b) => format!("{} ms → {} ms", fmt(b), fmt(value)),
-                        None => format!("{} ms", fmt(value)),
-                    },
-                    improvement: before.map(|b| (b, value)),
-                }
-            }),
+            Measure::Latency => {
+                // "from 40 minutes to 6": the second value borrows the
+                // first one's unit.
+                let own = latency_ms(rest).map(|(f, _)| f);
+                let borrowed =
+                    before_of(i).and_then(|b| latency_ms(&sentence[nums[b].end..]).map(|(f, _)| f));
+                own.or(borrowed).map(|factor| {
+                    let value = n.value * factor;
+                    let before = before_of(i).map(|b| {
+                        let brest = &sentence[nums[b].end..];
+                        nums[b].value * latency_ms(brest).map_or(factor, |(f, _)| f)
+                    });
+                    MetricHit {
+                        value,
+                        detail: match before {
+                            Some(b) => format!("{} ms → {} ms", fmt(b), fmt(value)),
+                            None => format!("{} ms", fmt(value)),
+                        },
+                        improvement: before.map(|b| (b, value)),
+                    }
+                })
+            }
             Measure::Rate => read_rate(n, rest, metric),
             Measure::Money => read_money(n, rest),
             Measure::Count => read_count(n, rest, metric),
@@ -488,6 +500,11 @@ mod tests {
         let h = one("p95 latency 1.2s → 300 ms", "latency");
         assert_eq!(h.improvement, Some((1200.0, 300.0)));
         assert!(read("a 30 ms cron interval", &metric("latency")).is_empty());
+        let h = one(
+            "cutting invoice generation time from 40 minutes to 6",
+            "duration",
+        );
+        assert_eq!(h.improvement, Some((2_400_000.0, 360_000.0)));
     }
 
     #[test]

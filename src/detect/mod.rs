@@ -138,7 +138,20 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
                     .achievement_signals
                     .contains(&rubric.signals[*k].id)
             });
-        let place = section_weight(s.section)
+        // The role a bullet sits under: the last job line above it.
+        let under_other_career = seg
+            .roles
+            .iter()
+            .rev()
+            .find(|r| r.line_index <= s.line_index)
+            .is_some_and(|r| !r.engineering && s.section == SectionKind::Experience);
+        let career = if under_other_career {
+            rubric.scoring.other_career_factor
+        } else {
+            1.0
+        };
+        let place = career
+            * section_weight(s.section)
             * if s.list_items > 0 {
                 rubric.scoring.list_line_factor
             } else {
@@ -262,7 +275,9 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
             line: 0,
         });
     }
-    flags.sort_by(|a, b| (a.page, a.line, &a.flag).cmp(&(b.page, b.line, &b.flag)));
+    flags.sort_by(|a, b| {
+        (a.page, a.line, &a.flag, &a.quote).cmp(&(b.page, b.line, &b.flag, &b.quote))
+    });
     flags.dedup_by(|a, b| a.flag == b.flag && a.quote == b.quote);
 
     Detection {

@@ -71,6 +71,11 @@ pub fn sentences(doc: &Document, seg: &Segmented) -> Vec<Sentence> {
                     || p.page != line.page
                     || p.column != line.column
                     || info.section == SectionKind::Header
+                    // A line that ends a sentence and one that starts a
+                    // new one: paragraphs or list items whose markers the
+                    // file did not carry as text (DOCX lists).
+                    || p.text.ends_with(['.', '!', '?'])
+                        && line.text.chars().next().is_some_and(char::is_uppercase)
                     || line.text.contains(':')
                         && line.text.find(':').is_some_and(|c| c < 30)
                         && p.text.ends_with(['.', ':'])
@@ -177,37 +182,51 @@ fn abbreviation_before(text: &str) -> bool {
         .chars()
         .rev()
         .collect();
-    matches!(
-        word.to_lowercase().as_str(),
-        "e" | "i"
-            | "g"
-            | "vs"
-            | "etc"
-            | "inc"
-            | "mr"
-            | "ms"
-            | "dr"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "st"
-            | "no"
-            | "approx"
-    )
+    // A unit after a number ("250ms.", "3 st.") ends a sentence like any
+    // other word: only a free-standing word can be an abbreviation.
+    let glued_to_number = text[..text.len() - word.len()]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
+    !glued_to_number
+        && matches!(
+            word.to_lowercase().as_str(),
+            "e" | "i"
+                | "g"
+                | "vs"
+                | "etc"
+                | "inc"
+                | "mr"
+                | "ms"
+                | "dr"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "st"
+                | "no"
+                | "approx"
+        )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_after_a_number_ends_a_sentence() {
+        let text = "cut p99 to 250ms. Built the emails.";
+        let spans = sentence_spans(text);
+        assert_eq!(spans.len(), 2, "{spans:?}");
+    }
 
     #[test]
     fn cuts_at_sentence_ends_but_not_abbreviations() {

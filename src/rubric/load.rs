@@ -234,6 +234,7 @@ impl Loader<'_> {
             achievement_signals,
             bare_mention_factor: raw.scoring.bare_mention_factor,
             list_line_factor: raw.scoring.list_line_factor,
+            other_career_factor: raw.scoring.other_career_factor,
             list_min_items: raw.scoring.list_min_items.max(2),
             tool_stuffing_min_items: raw.scoring.tool_stuffing_min_items.max(2),
             min_item_weight: raw.scoring.min_item_weight,

@@ -261,6 +261,8 @@ pub struct Scoring {
     pub achievement_signals: Vec<String>,
     pub bare_mention_factor: f64,
     pub list_line_factor: f64,
+    /// Multiplies items under a role outside engineering.
+    pub other_career_factor: f64,
     pub list_min_items: usize,
     pub tool_stuffing_min_items: usize,
     /// Items weighing less than this after all factors are not evidence

@@ -69,6 +69,7 @@ pub struct ScoringDef {
     pub achievement_signals: Vec<Spanned<String>>,
     pub bare_mention_factor: f64,
     pub list_line_factor: f64,
+    pub other_career_factor: f64,
     pub list_min_items: usize,
     pub tool_stuffing_min_items: usize,
     pub min_item_weight: f64,

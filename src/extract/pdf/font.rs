@@ -12,6 +12,7 @@
 //! and builds a 256-entry table (simple fonts) so the hot loop is a lookup.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Encoding, Object};
 
@@ -27,7 +28,9 @@ pub struct Font {
     /// Simple fonts: text and width per code.
     simple: Option<Box<[SimpleGlyph; 256]>>,
     /// Composite fonts: text per code from the ToUnicode CMap.
-    composite_text: HashMap<u32, String>,
+    composite_text: HashMap<u32, Rc<str>>,
+    /// U+FFFD, shared by every code without a mapping.
+    unmapped: Rc<str>,
     composite_widths: HashMap<u32, f32>,
     composite_default_width: f32,
     /// Whether any code had to be shown as U+FFFD for want of a mapping.
@@ -36,22 +39,20 @@ pub struct Font {
 
 #[derive(Debug, Clone, Default)]
 struct SimpleGlyph {
-    text: Option<String>,
+    text: Option<Rc<str>>,
     width: f32,
 }
 
 /// One decoded character code.
 #[derive(Debug)]
 pub struct DecodedCode<'a> {
-    pub text: &'a str,
+    pub text: &'a Rc<str>,
     /// Width in glyph space (usually thousandths of the font size).
     pub width: f32,
     /// Whether this is the single-byte code 32, which word spacing (Tw)
     /// applies to.
     pub is_space_code: bool,
 }
-
-const UNMAPPED: &str = "\u{FFFD}";
 
 impl Font {
     /// Build a font from its dictionary. Never fails: an unreadable font
@@ -111,7 +112,7 @@ impl Font {
             if text.is_none() {
                 has_unmapped = true;
             }
-            glyph.text = text;
+            glyph.text = text.map(Rc::from);
         }
         Font {
             name,
@@ -119,6 +120,7 @@ impl Font {
             width_scale,
             simple: Some(table),
             composite_text: HashMap::new(),
+            unmapped: Rc::from("\u{FFFD}"),
             composite_widths: HashMap::new(),
             composite_default_width: 1000.0,
             // A simple font always has codes it does not use; it counts as
@@ -155,7 +157,15 @@ impl Font {
             bold,
             width_scale: 0.001,
             simple: None,
-            composite_text: to_unicode.map(|m| m.two_byte).unwrap_or_default(),
+            composite_text: to_unicode
+                .map(|m| {
+                    m.two_byte
+                        .into_iter()
+                        .map(|(k, v)| (k, Rc::from(v)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            unmapped: Rc::from("\u{FFFD}"),
             composite_widths: widths,
             composite_default_width: default_width,
             has_unmapped,
@@ -173,10 +183,11 @@ impl Font {
                 // Without a font, ASCII is the only reasonable guess.
                 text: (32..127)
                     .contains(&code)
-                    .then(|| (code as u8 as char).to_string()),
+                    .then(|| Rc::from((code as u8 as char).to_string())),
                 width: 500.0,
             }))),
             composite_text: HashMap::new(),
+            unmapped: Rc::from("\u{FFFD}"),
             composite_widths: HashMap::new(),
             composite_default_width: 1000.0,
             has_unmapped: true,
@@ -189,7 +200,7 @@ impl Font {
             for &b in bytes {
                 let glyph = &table[b as usize];
                 each(DecodedCode {
-                    text: glyph.text.as_deref().unwrap_or(UNMAPPED),
+                    text: glyph.text.as_ref().unwrap_or(&self.unmapped),
                     width: glyph.width,
                     is_space_code: b == 32,
                 });
@@ -199,10 +210,7 @@ impl Font {
         for pair in bytes.chunks(2) {
             let code = pair.iter().fold(0u32, |acc, &b| acc << 8 | b as u32);
             each(DecodedCode {
-                text: self
-                    .composite_text
-                    .get(&code)
-                    .map_or(UNMAPPED, String::as_str),
+                text: self.composite_text.get(&code).unwrap_or(&self.unmapped),
                 width: self
                     .composite_widths
                     .get(&code)

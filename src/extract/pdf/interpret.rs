@@ -16,10 +16,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
+use super::lexer::{Lexer, Operand};
 
 /// An affine matrix `[a b c d e f]` in PDF's row-vector convention.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,13 +62,20 @@ impl Matrix {
     }
 }
 
+/// One operator with its operands, as the lexer gives them.
+struct Op<'o, 'a> {
+    operator: &'a [u8],
+    operands: &'o [Operand<'a>],
+}
+
 /// An RGB colour with components in 0..=1.
 pub type Rgb = [f32; 3];
 
 /// One glyph as placed on the page (device space, y up).
 #[derive(Debug, Clone)]
 pub struct PlacedGlyph {
-    pub text: String,
+    /// Shared with the font's table: placing a glyph allocates nothing.
+    pub text: Rc<str>,
     pub x0: f32,
     pub x1: f32,
     /// Baseline.
@@ -216,106 +223,107 @@ impl<'a> Interpreter<'a> {
         let mut line_matrix = Matrix::IDENTITY;
         let mut path = PathBounds::default();
 
-        for op in Content::decode_iter(content) {
-            // A parse error ends the stream: what came before still counts.
-            let Ok(op) = op else { break };
+        let mut lexer = Lexer::new(content);
+        while let Some((operator, operands)) = lexer.next() {
             if self.out.truncated {
                 return;
             }
-            let nums = numbers(&op);
-            match op.operator.as_str() {
-                "q" if stack.len() < MAX_STATE_DEPTH => stack.push(state.clone()),
-                "Q" => {
+            let op = Op { operator, operands };
+            let all_nums = numbers(operands);
+            let nums = &all_nums[..operands.len().min(all_nums.len())];
+            match operator {
+                b"q" if stack.len() < MAX_STATE_DEPTH => stack.push(state.clone()),
+                b"Q" => {
                     if let Some(saved) = stack.pop() {
                         state = saved;
                     }
                 }
-                "cm" => {
-                    if let Some(m) = matrix_from(&nums) {
+                b"cm" => {
+                    if let Some(m) = matrix_from(nums) {
                         state.ctm = m.then(&state.ctm);
                     }
                 }
-                "gs" => self.apply_ext_gstate(&op, resources, &mut state),
+                b"gs" => self.apply_ext_gstate(&op, resources, &mut state),
                 // Fill colour. Operand count tells the space: 1 gray,
                 // 3 RGB, 4 CMYK; a pattern name leaves the colour unknown.
-                "g" | "rg" | "k" | "sc" | "scn" => state.fill = colour_from(&op, &nums),
-                "cs" => state.fill = initial_colour(&op),
-                "BT" => {
+                b"g" | b"rg" | b"k" | b"sc" | b"scn" => state.fill = colour_from(&op, nums),
+                b"cs" => state.fill = initial_colour(&op),
+                b"BT" => {
                     text_matrix = Matrix::IDENTITY;
                     line_matrix = Matrix::IDENTITY;
                 }
-                "Tf" => {
-                    if let (Some(Object::Name(name)), Some(size)) =
+                b"Tf" => {
+                    if let (Some(Operand::Name(name)), Some(size)) =
                         (op.operands.first(), nums.get(1).copied().flatten())
                     {
                         state.font = Some(self.font(resources, name));
                         state.font_size = size;
                     }
                 }
-                "Tc" => set(&mut state.char_spacing, &nums),
-                "Tw" => set(&mut state.word_spacing, &nums),
-                "Tz" => {
+                b"Tc" => set(&mut state.char_spacing, nums),
+                b"Tw" => set(&mut state.word_spacing, nums),
+                b"Tz" => {
                     if let Some(Some(z)) = nums.first() {
                         state.horizontal_scale = z / 100.0;
                     }
                 }
-                "TL" => set(&mut state.leading, &nums),
-                "Ts" => set(&mut state.rise, &nums),
-                "Tr" => {
+                b"TL" => set(&mut state.leading, nums),
+                b"Ts" => set(&mut state.rise, nums),
+                b"Tr" => {
                     if let Some(Some(mode)) = nums.first() {
                         state.render_mode = *mode as i64;
                     }
                 }
-                "Td" | "TD" => {
+                b"Td" | b"TD" => {
                     if let (Some(Some(tx)), Some(Some(ty))) = (nums.first(), nums.get(1)) {
-                        if op.operator == "TD" {
+                        if op.operator == b"TD" {
                             state.leading = -ty;
                         }
                         line_matrix = Matrix::translate(*tx, *ty).then(&line_matrix);
                         text_matrix = line_matrix;
                     }
                 }
-                "Tm" => {
-                    if let Some(m) = matrix_from(&nums) {
+                b"Tm" => {
+                    if let Some(m) = matrix_from(nums) {
                         line_matrix = m;
                         text_matrix = m;
                     }
                 }
-                "T*" => {
+                b"T*" => {
                     line_matrix = Matrix::translate(0.0, -state.leading).then(&line_matrix);
                     text_matrix = line_matrix;
                 }
-                "Tj" | "'" | "\"" | "TJ" => {
-                    if op.operator == "\"" {
-                        set(&mut state.word_spacing, &nums);
+                b"Tj" | b"'" | b"\"" | b"TJ" => {
+                    if op.operator == b"\"" {
+                        set(&mut state.word_spacing, nums);
                         if let Some(Some(ac)) = nums.get(1) {
                             state.char_spacing = *ac;
                         }
                     }
-                    if op.operator != "Tj" && op.operator != "TJ" {
+                    if op.operator != b"Tj" && op.operator != b"TJ" {
                         line_matrix = Matrix::translate(0.0, -state.leading).then(&line_matrix);
                         text_matrix = line_matrix;
                     }
                     self.show_text(&op, &state, &mut text_matrix);
                 }
                 // Path construction: only the bounds matter here.
-                "m" | "l" => path.add_points(&state.ctm, &nums, 2),
-                "c" => path.add_points(&state.ctm, &nums, 6),
-                "v" | "y" => path.add_points(&state.ctm, &nums, 4),
-                "re" => path.add_rect(&state.ctm, &nums),
-                "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                b"m" | b"l" => path.add_points(&state.ctm, nums, 2),
+                b"c" => path.add_points(&state.ctm, nums, 6),
+                b"v" | b"y" => path.add_points(&state.ctm, nums, 4),
+                b"re" => path.add_rect(&state.ctm, nums),
+                b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
                     if let Some(area) = path.take(state.fill, self.next_order()) {
                         self.push_area(area);
                     }
                 }
-                "n" | "S" | "s" => path = PathBounds::default(),
-                "Do" => {
-                    if let Some(Object::Name(name)) = op.operands.first() {
+                b"n" | b"S" | b"s" => path = PathBounds::default(),
+                b"Do" => {
+                    if let Some(Operand::Name(name)) = op.operands.first() {
                         self.draw_xobject(name, resources, &state);
                     }
                 }
                 // An inline image: it covers the unit square under the CTM.
-                "BI" | "EI" => {
+                b"BI" | b"EI" => {
                     let area = unit_square(&state.ctm, None, self.next_order());
                     self.push_area(area);
                 }
@@ -370,8 +378,8 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    fn apply_ext_gstate(&self, op: &Operation, resources: &Dictionary, state: &mut GraphicsState) {
-        let Some(Object::Name(name)) = op.operands.first() else {
+    fn apply_ext_gstate(&self, op: &Op, resources: &Dictionary, state: &mut GraphicsState) {
+        let Some(Operand::Name(name)) = op.operands.first() else {
             return;
         };
         let gstate = resources
@@ -384,38 +392,37 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    fn show_text(&mut self, op: &Operation, state: &GraphicsState, text_matrix: &mut Matrix) {
+    fn show_text(&mut self, op: &Op, state: &GraphicsState, text_matrix: &mut Matrix) {
         let Some(font) = state.font.clone() else {
             return;
         };
-        let strings: Vec<&Object> = match op.operator.as_str() {
-            "TJ" => match op.operands.first() {
-                Some(Object::Array(items)) => items.iter().collect(),
+        let items: &[Operand] = match op.operator {
+            b"TJ" => match op.operands.first() {
+                Some(Operand::Array(items)) => items,
                 _ => return,
             },
-            "\"" => op.operands.get(2).into_iter().collect(),
-            _ => op.operands.first().into_iter().collect(),
+            b"\"" => op.operands.get(2..3).unwrap_or(&[]),
+            _ => op.operands.get(..1).unwrap_or(&[]),
         };
         let size = state.font_size;
         let h_scale = state.horizontal_scale;
-        for item in strings {
+        for item in items {
             match item {
-                Object::String(bytes, _) => {
+                Operand::String(bytes) => {
                     font.decode(bytes, |code| {
                         if self.out.glyphs.len() >= self.budget.max_glyphs {
                             self.out.truncated = true;
                             return;
                         }
-                        let render = Matrix([size * h_scale, 0.0, 0.0, size, 0.0, state.rise])
-                            .then(text_matrix)
-                            .then(&state.ctm);
+                        let device = text_matrix.then(&state.ctm);
+                        let render =
+                            Matrix([size * h_scale, 0.0, 0.0, size, 0.0, state.rise]).then(&device);
                         let advance = code.width * font.width_scale * size;
                         let (x0, y) = render.apply(0.0, 0.0);
-                        let device = text_matrix.then(&state.ctm);
                         let glyph_width = advance * h_scale * device.x_scale();
                         let order = self.next_order();
                         self.out.glyphs.push(PlacedGlyph {
-                            text: code.text.to_string(),
+                            text: code.text.clone(),
                             x0,
                             x1: x0 + glyph_width,
                             y,
@@ -436,8 +443,7 @@ impl<'a> Interpreter<'a> {
                         *text_matrix = Matrix::translate(tx, 0.0).then(text_matrix);
                     });
                 }
-                Object::Integer(_) | Object::Real(_) => {
-                    let adjust = item.as_float().unwrap_or(0.0);
+                Operand::Number(adjust) => {
                     let tx = -adjust / 1000.0 * size * h_scale;
                     *text_matrix = Matrix::translate(tx, 0.0).then(text_matrix);
                 }
@@ -568,8 +574,14 @@ fn unit_square(ctm: &Matrix, colour: Option<Rgb>, order: u32) -> PaintedArea {
     path.take(colour, order).expect("a rectangle has bounds")
 }
 
-fn numbers(op: &Operation) -> Vec<Option<f32>> {
-    op.operands.iter().map(|o| o.as_float().ok()).collect()
+/// The numeric operands of an operator (the first six, which is all any
+/// operator the interpreter reads takes), without allocating.
+fn numbers(operands: &[Operand]) -> [Option<f32>; 6] {
+    let mut out = [None; 6];
+    for (slot, operand) in out.iter_mut().zip(operands) {
+        *slot = operand.number();
+    }
+    out
 }
 
 fn set(target: &mut f32, nums: &[Option<f32>]) {
@@ -589,9 +601,9 @@ fn matrix_from(nums: &[Option<f32>]) -> Option<Matrix> {
     m.iter().all(|v| v.is_finite()).then_some(Matrix(m))
 }
 
-fn colour_from(op: &Operation, nums: &[Option<f32>]) -> Option<Rgb> {
+fn colour_from(op: &Op, nums: &[Option<f32>]) -> Option<Rgb> {
     // A pattern (`/P0 scn`) has a name operand: its colour is unknown.
-    if op.operands.iter().any(|o| matches!(o, Object::Name(_))) {
+    if op.operands.iter().any(|o| matches!(o, Operand::Name(_))) {
         return None;
     }
     let v: Vec<f32> = nums
@@ -611,9 +623,9 @@ fn colour_from(op: &Operation, nums: &[Option<f32>]) -> Option<Rgb> {
 
 /// Setting a colour space resets the fill to that space's initial colour,
 /// which is black for the device spaces and unknown for patterns.
-fn initial_colour(op: &Operation) -> Option<Rgb> {
+fn initial_colour(op: &Op) -> Option<Rgb> {
     match op.operands.first() {
-        Some(Object::Name(n)) if n.as_slice() == b"Pattern" => None,
+        Some(Operand::Name(n)) if n.as_ref() == b"Pattern" => None,
         _ => Some([0.0, 0.0, 0.0]),
     }
 }
@@ -633,9 +645,23 @@ mod tests {
 
     #[test]
     fn cmyk_and_gray_become_rgb() {
-        let op = Operation::new("k", vec![0.into(), 0.into(), 0.into(), 0.into()]);
-        assert_eq!(colour_from(&op, &numbers(&op)), Some([1.0, 1.0, 1.0]));
-        let op = Operation::new("g", vec![Object::Real(0.5)]);
-        assert_eq!(colour_from(&op, &numbers(&op)), Some([0.5, 0.5, 0.5]));
+        let zeros = vec![Operand::Number(0.0); 4];
+        let op = Op {
+            operator: b"k",
+            operands: &zeros,
+        };
+        assert_eq!(
+            colour_from(&op, &numbers(&zeros)[..4]),
+            Some([1.0, 1.0, 1.0])
+        );
+        let half = vec![Operand::Number(0.5)];
+        let op = Op {
+            operator: b"g",
+            operands: &half,
+        };
+        assert_eq!(
+            colour_from(&op, &numbers(&half)[..1]),
+            Some([0.5, 0.5, 0.5])
+        );
     }
 }

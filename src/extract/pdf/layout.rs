@@ -439,7 +439,7 @@ mod tests {
         text.chars()
             .enumerate()
             .map(|(i, c)| PlacedGlyph {
-                text: c.to_string(),
+                text: c.to_string().into(),
                 x0: x + 5.0 * i as f32,
                 x1: x + 5.0 * i as f32 + 5.0,
                 y,

@@ -15,6 +15,7 @@
 mod font;
 mod interpret;
 mod layout;
+mod lexer;
 mod visibility;
 
 use lopdf::{Dictionary, LoadOptions, Object};
@@ -196,7 +197,7 @@ fn hidden_runs(
             runs.push(HiddenText {
                 page,
                 reason,
-                text: g.text.clone(),
+                text: g.text.to_string(),
             });
         }
         last = Some(g);

@@ -1,0 +1,476 @@
+//! A content-stream lexer: page content bytes in, operators with their
+//! operands out, borrowing from the input.
+//!
+//! lopdf's content parser builds an owned `Operation` (a `String` and a
+//! `Vec<Object>`) for every operator; on resumes that is most of the time
+//! spent extracting a page. This lexer reuses one operand buffer and
+//! borrows names and plain strings from the content, so the interpreter
+//! pays only for what it keeps. It understands everything that may appear
+//! in a content stream — numbers, names, literal and hex strings, arrays,
+//! dictionaries (marked-content properties), comments, and inline images,
+//! whose binary data it skips — and never fails: bytes it cannot read are
+//! skipped, as a viewer would.
+
+use std::borrow::Cow;
+
+/// One operand.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operand<'a> {
+    Number(f32),
+    Name(Cow<'a, [u8]>),
+    String(Cow<'a, [u8]>),
+    Array(Vec<Operand<'a>>),
+    /// Booleans, null, dictionaries: present, but nothing the interpreter
+    /// reads.
+    Other,
+}
+
+impl Operand<'_> {
+    pub fn number(&self) -> Option<f32> {
+        match self {
+            Operand::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// Walks a content stream one operator at a time.
+pub struct Lexer<'a> {
+    data: &'a [u8],
+    pos: usize,
+    operands: Vec<Operand<'a>>,
+}
+
+/// Arrays nest this deep at most; deeper input is skipped, not recursed.
+const MAX_DEPTH: usize = 32;
+
+fn is_whitespace(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'\0')
+}
+
+fn is_delimiter(b: u8) -> bool {
+    matches!(
+        b,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
+}
+
+fn is_regular(b: u8) -> bool {
+    !is_whitespace(b) && !is_delimiter(b)
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(data: &'a [u8]) -> Self {
+        Lexer {
+            data,
+            pos: 0,
+            operands: Vec::with_capacity(8),
+        }
+    }
+
+    /// The next operator and its operands, or `None` at the end.
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> Option<(&'a [u8], &[Operand<'a>])> {
+        self.operands.clear();
+        loop {
+            self.skip_whitespace_and_comments();
+            let &b = self.data.get(self.pos)?;
+            match self.operand(b, 0) {
+                Some(operand) => self.operands.push(operand),
+                None => {
+                    // A run of regular characters that is not a number or
+                    // keyword operand: an operator.
+                    let start = self.pos;
+                    while self.data.get(self.pos).is_some_and(|&c| is_regular(c)) {
+                        self.pos += 1;
+                    }
+                    if self.pos == start {
+                        // A stray delimiter (")" or ">"): skip it.
+                        self.pos += 1;
+                        continue;
+                    }
+                    let operator = &self.data[start..self.pos];
+                    if operator == b"ID" {
+                        self.skip_inline_image_data();
+                        // Report the image as its end marker, so callers
+                        // see one operator per inline image.
+                        self.operands.clear();
+                        return Some((b"EI", &self.operands));
+                    }
+                    return Some((operator, &self.operands));
+                }
+            }
+        }
+    }
+
+    fn skip_whitespace_and_comments(&mut self) {
+        while let Some(&b) = self.data.get(self.pos) {
+            if is_whitespace(b) {
+                self.pos += 1;
+            } else if b == b'%' {
+                while self
+                    .data
+                    .get(self.pos)
+                    .is_some_and(|&c| c != b'\n' && c != b'\r')
+                {
+                    self.pos += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// Read an operand starting at `b`, or `None` when the next token is an
+    /// operator (position unchanged).
+    fn operand(&mut self, b: u8, depth: usize) -> Option<Operand<'a>> {
+        match b {
+            b'/' => Some(self.name()),
+            b'(' => Some(Operand::String(self.literal_string())),
+            b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
+                self.skip_dictionary();
+                Some(Operand::Other)
+            }
+            b'<' => Some(Operand::String(self.hex_string())),
+            b'[' => Some(self.array(depth)),
+            b'0'..=b'9' | b'+' | b'-' | b'.' => Some(self.number()),
+            b']' | b'>' | b')' | b'{' | b'}' => {
+                self.pos += 1;
+                Some(Operand::Other)
+            }
+            _ => {
+                let end = self.token_end();
+                match &self.data[self.pos..end] {
+                    b"true" | b"false" | b"null" => {
+                        self.pos = end;
+                        Some(Operand::Other)
+                    }
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    fn token_end(&self) -> usize {
+        let mut end = self.pos;
+        while self.data.get(end).is_some_and(|&c| is_regular(c)) {
+            end += 1;
+        }
+        end
+    }
+
+    fn number(&mut self) -> Operand<'a> {
+        let start = self.pos;
+        let end = self.token_end().max(start + 1);
+        self.pos = end;
+        let text = std::str::from_utf8(&self.data[start..end]).unwrap_or("");
+        // Producers write "-.5", "5.", even "--5"; anything unreadable is 0,
+        // as viewers treat it.
+        let value = text
+            .parse::<f32>()
+            .or_else(|_| {
+                text.trim_start_matches(['+', '-'])
+                    .parse::<f32>()
+                    .map(|v| if text.starts_with('-') { -v } else { v })
+            })
+            .unwrap_or(0.0);
+        Operand::Number(if value.is_finite() { value } else { 0.0 })
+    }
+
+    fn name(&mut self) -> Operand<'a> {
+        self.pos += 1;
+        let start = self.pos;
+        let end = self.token_end();
+        self.pos = end;
+        let raw = &self.data[start..end];
+        if !raw.contains(&b'#') {
+            return Operand::Name(Cow::Borrowed(raw));
+        }
+        // "#20" escapes.
+        let mut out = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            if raw[i] == b'#'
+                && let Some(v) = raw
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+            out.push(raw[i]);
+            i += 1;
+        }
+        Operand::Name(Cow::Owned(out))
+    }
+
+    fn literal_string(&mut self) -> Cow<'a, [u8]> {
+        self.pos += 1;
+        let start = self.pos;
+        let mut depth = 1usize;
+        let mut escaped = false;
+        // Fast path: no escapes, borrow the bytes.
+        let mut i = start;
+        while let Some(&c) = self.data.get(i) {
+            match c {
+                b'\\' => {
+                    escaped = true;
+                    break;
+                }
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.pos = i + 1;
+                        return Cow::Borrowed(&self.data[start..i]);
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if !escaped {
+            // Unterminated: the rest of the stream.
+            self.pos = self.data.len();
+            return Cow::Borrowed(&self.data[start..]);
+        }
+        let mut out = Vec::with_capacity(i - start + 16);
+        let mut depth = 1usize;
+        let mut i = start;
+        while let Some(&c) = self.data.get(i) {
+            i += 1;
+            match c {
+                b'\\' => {
+                    let Some(&e) = self.data.get(i) else { break };
+                    i += 1;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b'r' => out.push(b'\r'),
+                        b't' => out.push(b'\t'),
+                        b'b' => out.push(8),
+                        b'f' => out.push(12),
+                        b'0'..=b'7' => {
+                            let mut v = u32::from(e - b'0');
+                            for _ in 0..2 {
+                                match self.data.get(i) {
+                                    Some(&d @ b'0'..=b'7') => {
+                                        v = v * 8 + u32::from(d - b'0');
+                                        i += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            out.push(v as u8);
+                        }
+                        // A backslash before an end of line continues the
+                        // string on the next line.
+                        b'\r' => {
+                            if self.data.get(i) == Some(&b'\n') {
+                                i += 1;
+                            }
+                        }
+                        b'\n' => {}
+                        other => out.push(other),
+                    }
+                }
+                b'(' => {
+                    depth += 1;
+                    out.push(c);
+                }
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+        }
+        self.pos = i;
+        Cow::Owned(out)
+    }
+
+    fn hex_string(&mut self) -> Cow<'a, [u8]> {
+        self.pos += 1;
+        let mut out = Vec::new();
+        let mut high: Option<u8> = None;
+        while let Some(&c) = self.data.get(self.pos) {
+            self.pos += 1;
+            if c == b'>' {
+                break;
+            }
+            let Some(v) = (c as char).to_digit(16) else {
+                continue;
+            };
+            match high.take() {
+                Some(h) => out.push(h << 4 | v as u8),
+                None => high = Some(v as u8),
+            }
+        }
+        if let Some(h) = high {
+            out.push(h << 4);
+        }
+        Cow::Owned(out)
+    }
+
+    fn array(&mut self, depth: usize) -> Operand<'a> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        loop {
+            self.skip_whitespace_and_comments();
+            let Some(&b) = self.data.get(self.pos) else {
+                break;
+            };
+            if b == b']' {
+                self.pos += 1;
+                break;
+            }
+            if depth >= MAX_DEPTH {
+                self.pos += 1;
+                continue;
+            }
+            match self.operand(b, depth + 1) {
+                Some(item) => items.push(item),
+                // An operator inside an array is malformed: skip it.
+                None => self.pos = self.token_end().max(self.pos + 1),
+            }
+        }
+        Operand::Array(items)
+    }
+
+    fn skip_dictionary(&mut self) {
+        let mut depth = 0usize;
+        while self.pos < self.data.len() {
+            match (self.data[self.pos], self.data.get(self.pos + 1)) {
+                (b'<', Some(b'<')) => {
+                    depth += 1;
+                    self.pos += 2;
+                }
+                (b'>', Some(b'>')) => {
+                    self.pos += 2;
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                (b'(', _) => {
+                    self.literal_string();
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    /// Skip an inline image's data: from after `ID` and one whitespace byte
+    /// to an `EI` that stands alone between whitespace.
+    fn skip_inline_image_data(&mut self) {
+        self.pos += 1;
+        while self.pos + 1 < self.data.len() {
+            if self.data[self.pos] == b'E'
+                && self.data[self.pos + 1] == b'I'
+                && self.pos > 0
+                && is_whitespace(self.data[self.pos - 1])
+                && self
+                    .data
+                    .get(self.pos + 2)
+                    .is_none_or(|&c| is_whitespace(c))
+            {
+                self.pos += 2;
+                return;
+            }
+            self.pos += 1;
+        }
+        self.pos = self.data.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ops(data: &[u8]) -> Vec<(String, Vec<Operand<'_>>)> {
+        let mut lexer = Lexer::new(data);
+        let mut out = Vec::new();
+        while let Some((op, operands)) = lexer.next() {
+            out.push((String::from_utf8_lossy(op).into_owned(), operands.to_vec()));
+        }
+        out
+    }
+
+    #[test]
+    fn text_operators_and_operands() {
+        let got = ops(b"BT /F1 10.5 Tf 72 -.5 Td [(Owned)-250(the)] TJ (a\\(b\\)c\\101) Tj <48 65 6c6c 6f> Tj ET");
+        let names: Vec<&str> = got.iter().map(|(o, _)| o.as_str()).collect();
+        assert_eq!(names, ["BT", "Tf", "Td", "TJ", "Tj", "Tj", "ET"]);
+        assert_eq!(got[1].1[0], Operand::Name(Cow::Borrowed(b"F1")));
+        assert_eq!(got[1].1[1], Operand::Number(10.5));
+        assert_eq!(got[2].1[1], Operand::Number(-0.5));
+        assert_eq!(
+            got[3].1[0],
+            Operand::Array(vec![
+                Operand::String(Cow::Borrowed(b"Owned")),
+                Operand::Number(-250.0),
+                Operand::String(Cow::Borrowed(b"the")),
+            ])
+        );
+        assert_eq!(got[4].1[0], Operand::String(Cow::Owned(b"a(b)cA".to_vec())));
+        assert_eq!(got[5].1[0], Operand::String(Cow::Owned(b"Hello".to_vec())));
+    }
+
+    #[test]
+    fn comments_dictionaries_and_inline_images_are_skipped() {
+        let got = ops(
+            b"% a comment\n/P <</MCID 3 /Alt (x>>y)>> BDC q BI /W 2 /H 1 ID \x00EI\xff EI Q EMC",
+        );
+        let names: Vec<&str> = got.iter().map(|(o, _)| o.as_str()).collect();
+        assert_eq!(names, ["BDC", "q", "BI", "EI", "Q", "EMC"]);
+    }
+
+    /// On every fixture PDF, the same operators and numbers as lopdf's own
+    /// content parser.
+    #[test]
+    fn agrees_with_lopdf_on_the_fixtures() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pdf");
+        let mut pages = 0;
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let doc = lopdf::Document::load(entry.path()).unwrap();
+            for (_, id) in doc.get_pages() {
+                let content = doc.get_page_content(id);
+                let theirs: Vec<(String, Vec<Option<f32>>)> =
+                    lopdf::content::Content::decode_iter(&content)
+                        .map_while(Result::ok)
+                        .map(|op| {
+                            let nums = op.operands.iter().map(|o| o.as_float().ok()).collect();
+                            (op.operator, nums)
+                        })
+                        .collect();
+                let mut lexer = Lexer::new(&content);
+                let mut ours = Vec::new();
+                while let Some((op, operands)) = lexer.next() {
+                    let nums = operands.iter().map(Operand::number).collect();
+                    ours.push((String::from_utf8_lossy(op).into_owned(), nums));
+                }
+                assert_eq!(ours, theirs, "{}", entry.path().display());
+                pages += 1;
+            }
+        }
+        assert!(pages > 40);
+    }
+
+    #[test]
+    fn garbage_never_panics_or_loops() {
+        for data in [
+            &b")))>>>]]]"[..],
+            b"(unterminated",
+            b"<abc",
+            b"[[[[",
+            b"/#zz /",
+            b"--5 +.e Tj",
+        ] {
+            let _ = ops(data);
+        }
+    }
+}
