@@ -4,7 +4,8 @@
 //! figures only context.
 //!
 //! Compared, per round over every fixture PDF and DOCX:
-//! - levelscan's extraction (layout, fonts, hidden text, clean-up);
+//! - levelscan's extraction (layout, fonts, hidden text, clean-up), alone
+//!   and followed by the assessment;
 //! - lopdf's own `Document::load_mem` + `extract_text` (the parser alone,
 //!   with its word-merging text), PDFs only;
 //! - poppler's `pdftotext` on the same PDFs, one process per file as a
@@ -58,6 +59,8 @@ fn main() {
     let pdf_paths: Vec<&PathBuf> = files.iter().filter(|p| extension_of(p) == "pdf").collect();
     let limits = Limits::default();
 
+    let rubric = levelscan::rubric::load_default().expect("default rubric");
+    let mut assessed = Vec::new();
     let mut ours_all = Vec::new();
     let mut ours_pdf = Vec::new();
     let mut bare = Vec::new();
@@ -75,6 +78,14 @@ fn main() {
             std::hint::black_box(extract_bytes(bytes, ext, &limits).ok());
         }
         ours_pdf.push(start.elapsed());
+
+        let start = Instant::now();
+        for (ext, bytes) in &loaded {
+            if let Ok(doc) = extract_bytes(bytes, ext, &limits) {
+                std::hint::black_box(levelscan::assess::assess(&doc, &rubric));
+            }
+        }
+        assessed.push(start.elapsed());
 
         let start = Instant::now();
         for (_, bytes) in &pdfs {
@@ -102,6 +113,7 @@ fn main() {
     let ours_all = median(ours_all);
     let ours_pdf = median(ours_pdf);
     let bare = median(bare);
+    let assessed = median(assessed);
     println!(
         "extraction, one thread, median of {rounds} rounds over {} fixtures ({} PDF)",
         loaded.len(),
@@ -114,6 +126,11 @@ fn main() {
     println!(
         "levelscan, PDFs                {:>9.0} files/s",
         rate(pdfs.len(), ours_pdf)
+    );
+    println!(
+        "levelscan, all + assessment    {:>9.0} files/s   (extraction is {:.0}% of it)",
+        rate(loaded.len(), assessed),
+        100.0 * ours_all.as_secs_f64() / assessed.as_secs_f64()
     );
     println!(
         "lopdf load + extract_text      {:>9.0} files/s   levelscan/lopdf = {:.2}",
