@@ -1,0 +1,170 @@
+//! Writing a fitted rubric: the input rubric's TOML text and the new level
+//! thresholds in; the same text with only those `min_score` values changed
+//! and a header comment saying what changed and on what data, out.
+//!
+//! Edits go through `toml_edit`, so every comment, blank line and key
+//! order of the original stays where it was — a team can diff the fitted
+//! rubric against its own. The result is loaded back strictly before it is
+//! returned: this must never hand out a rubric that `rubric check` would
+//! refuse or that holds other thresholds than the fit chose.
+
+use toml_edit::{DocumentMut, Value};
+
+use super::fit::Fit;
+use crate::rubric::{Level, RubricError, load_str};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RewriteError {
+    #[error("{file}: cannot edit the rubric text: {message}")]
+    Parse { file: String, message: String },
+    #[error("{file}: no [[level]] table with id = \"{level}\" to set min_score in")]
+    MissingLevel { file: String, level: Level },
+    #[error("the fitted rubric does not load, so it was not written: {0}")]
+    Invalid(#[from] RubricError),
+    #[error("the fitted rubric loads with {level} min_score {found}, not the fitted {wanted}")]
+    Mismatch {
+        level: Level,
+        found: f64,
+        wanted: f64,
+    },
+}
+
+/// `text` with each level's `min_score` set to `thresholds` (lowest level
+/// first) where it differs, and `header` lines (without `#`) on top.
+pub fn rewrite(
+    text: &str,
+    file: &str,
+    thresholds: &[f64],
+    header: &[String],
+) -> Result<String, RewriteError> {
+    let mut doc: DocumentMut =
+        text.parse()
+            .map_err(|e: toml_edit::TomlError| RewriteError::Parse {
+                file: file.to_string(),
+                message: e.to_string(),
+            })?;
+    let levels = doc
+        .get_mut("level")
+        .and_then(|item| item.as_array_of_tables_mut());
+    let Some(levels) = levels else {
+        return Err(RewriteError::MissingLevel {
+            file: file.to_string(),
+            level: Level::Entry,
+        });
+    };
+    for (level, &wanted) in Level::ALL.iter().zip(thresholds) {
+        let table = levels
+            .iter_mut()
+            .find(|t| t.get("id").and_then(|i| i.as_str()) == Some(level.name()))
+            .ok_or_else(|| RewriteError::MissingLevel {
+                file: file.to_string(),
+                level: *level,
+            })?;
+        let current = table.get("min_score").and_then(|i| i.as_float());
+        if current == Some(wanted) {
+            continue;
+        }
+        let mut value = Value::from(wanted);
+        // Keep the spacing and any trailing comment of the old value.
+        if let Some(old) = table.get("min_score").and_then(|i| i.as_value()) {
+            *value.decor_mut() = old.decor().clone();
+        }
+        table["min_score"] = toml_edit::Item::Value(value);
+    }
+
+    let mut out = String::new();
+    for line in header {
+        if line.is_empty() {
+            out.push_str("#\n");
+        } else {
+            out.push_str("# ");
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    out.push_str(&doc.to_string());
+
+    let rubric = load_str(&out, file)?;
+    for (rule, &wanted) in rubric.levels.iter().zip(thresholds) {
+        if rule.min_score != wanted {
+            return Err(RewriteError::Mismatch {
+                level: rule.level,
+                found: rule.min_score,
+                wanted,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The header comment for a fitted rubric: what changed, on what data.
+pub fn header(fit: &Fit, rubric_name: &str, labels_name: &str) -> Vec<String> {
+    let pct = |r: f64| format!("{:.1}%", r * 100.0);
+    let mut lines = vec![
+        format!("Level thresholds fitted by `levelscan calibrate --fit` from {rubric_name},"),
+        format!(
+            "on the labels in {labels_name}: {} assessed resumes.",
+            fit.after.n
+        ),
+    ];
+    for b in &fit.boundaries {
+        lines.push(match (&b.kept_because, b.old == b.new) {
+            (Some(why), _) => format!("  {} min_score kept at {}: {why}", b.level, b.old),
+            (None, true) => format!("  {} min_score unchanged at {}", b.level, b.old),
+            (None, false) => format!("  {} min_score {} → {}", b.level, b.old, b.new),
+        });
+    }
+    lines.push(format!(
+        "In sample: within-one {} → {}, exact {} → {}.",
+        pct(fit.before.within_one_rate()),
+        pct(fit.after.within_one_rate()),
+        pct(fit.before.exact_rate()),
+        pct(fit.after.exact_rate()),
+    ));
+    lines.push(format!(
+        "Leave-one-out (each resume judged by thresholds fitted without it): within-one {}, exact {}.",
+        pct(fit.leave_one_out.within_one_rate()),
+        pct(fit.leave_one_out.exact_rate()),
+    ));
+    lines.push("Gates, weights and signals are as in the input rubric.".into());
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::DEFAULT_RUBRIC;
+
+    #[test]
+    fn only_the_changed_thresholds_change_and_comments_stay() {
+        let original: Vec<f64> = crate::rubric::load_default()
+            .unwrap()
+            .levels
+            .iter()
+            .map(|l| l.min_score)
+            .collect();
+        let mut wanted = original.clone();
+        wanted[2] += 0.5;
+        let out = rewrite(DEFAULT_RUBRIC, "fitted.toml", &wanted, &["fitted".into()]).unwrap();
+        assert!(out.starts_with("# fitted\n\n"));
+        let rubric = load_str(&out, "fitted.toml").unwrap();
+        let got: Vec<f64> = rubric.levels.iter().map(|l| l.min_score).collect();
+        assert_eq!(got, wanted);
+        // Exactly one line differs from the original text.
+        let before: Vec<&str> = DEFAULT_RUBRIC.lines().collect();
+        let after: Vec<&str> = out.lines().skip(2).collect();
+        assert_eq!(before.len(), after.len());
+        let changed: Vec<(&&str, &&str)> =
+            before.iter().zip(&after).filter(|(a, b)| a != b).collect();
+        assert_eq!(changed.len(), 1, "{changed:?}");
+        assert!(changed[0].1.starts_with("min_score = "), "{changed:?}");
+    }
+
+    #[test]
+    fn thresholds_out_of_order_are_refused_not_written() {
+        let wanted = [0.0, 7.0, 50.0, 31.0, 40.0];
+        let e = rewrite(DEFAULT_RUBRIC, "fitted.toml", &wanted, &[]).unwrap_err();
+        assert!(e.to_string().contains("thresholds out of order"), "{e}");
+    }
+}
