@@ -83,13 +83,20 @@ pub fn load(path: &Path) -> Result<Labels, LabelsError> {
     let (present, missing): (Vec<Label>, Vec<Label>) =
         labels.labels.into_iter().partition(|l| l.path.is_file());
     labels.labels = present;
-    labels.problems.extend(missing.into_iter().map(|l| Problem {
-        line: l.line,
-        message: format!(
-            "{}: no such file (looked for {}; paths are relative to the labels file's folder)",
-            l.file,
-            l.path.display()
-        ),
+    labels.problems.extend(missing.into_iter().map(|l| {
+        let what = if l.path.is_dir() {
+            "a folder, not a resume file"
+        } else {
+            "no such file"
+        };
+        Problem {
+            line: l.line,
+            message: format!(
+                "{}: {what} (looked for {}; paths are relative to the labels file's folder)",
+                l.file,
+                l.path.display()
+            ),
+        }
     }));
     labels.problems.sort_by_key(|p| p.line);
     Ok(labels)

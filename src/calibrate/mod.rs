@@ -193,3 +193,103 @@ impl Calibration {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::report::{FamilyResult, Quote};
+    use crate::rubric::load_default;
+
+    fn label(line: usize, file: &str, level: Level) -> Label {
+        Label {
+            line,
+            file: file.into(),
+            path: PathBuf::from(file),
+            level,
+            claimed: None,
+        }
+    }
+
+    fn quote(family: &str, signal: &str, weight: f64) -> Quote {
+        Quote {
+            family: family.into(),
+            signal: signal.into(),
+            weight,
+            page: 1,
+            line: 1,
+            quote: format!("{signal} sentence"),
+        }
+    }
+
+    /// An assessed record with the given evidence, as a worker would send.
+    fn record(file: &str, level: Level, score: f64, evidence: Vec<Quote>) -> Record {
+        let mut r = Record::not_assessed(file.into(), "ok", String::new());
+        r.level = Some(level.name().into());
+        r.score = Some(score);
+        r.confidence = Some(0.5);
+        r.claim_check = Some("unknown".into());
+        r.families = ["ownership", "scale", "patterns", "judgment"]
+            .iter()
+            .map(|f| FamilyResult {
+                family: f.to_string(),
+                score: evidence
+                    .iter()
+                    .filter(|q| q.family == *f)
+                    .map(|q| q.weight)
+                    .sum(),
+                evidence: evidence
+                    .iter()
+                    .filter(|q| q.family == *f)
+                    .cloned()
+                    .collect(),
+            })
+            .collect();
+        r
+    }
+
+    #[test]
+    fn gates_and_thresholds_re_derive_the_level_and_failures_are_kept_apart() {
+        let rubric = load_default().unwrap();
+        let t = thresholds(&rubric);
+        let mid_gate = vec![quote("ownership", "strong_ownership", 3.0)];
+        let labels = vec![
+            label(2, "a.md", Level::Mid),
+            label(3, "b.md", Level::Senior),
+            label(4, "c.pdf", Level::Staff),
+        ];
+        let records = vec![
+            // Above the mid threshold with the mid gate met: mid.
+            record("a.md", Level::Mid, t[1] + 1.0, mid_gate.clone()),
+            // Above the senior threshold without the senior gates: held at
+            // mid, exactly as the classifier would.
+            record("b.md", Level::Mid, t[2] + 0.5, mid_gate),
+            Record::not_assessed("c.pdf".into(), "encrypted", "encrypted".into()),
+        ];
+        let cal = calibrate(&labels, records, &rubric);
+        assert!(
+            cal.rederive_mismatches.is_empty(),
+            "{:?}",
+            cal.rederive_mismatches
+        );
+        assert_eq!(cal.observations.len(), 2);
+        assert!(cal.observations[0].gates_met[1]);
+        assert!(!cal.observations[1].gates_met[2]);
+        assert_eq!(cal.observations[0].margin, 1.0);
+        assert_eq!(cal.observations[1].margin, 0.5);
+        assert_eq!(cal.not_assessed.len(), 1);
+        assert_eq!(cal.not_assessed[0].label.line, 4);
+        let m = cal.metrics.as_ref().unwrap();
+        assert_eq!(m.n, 2, "the encrypted file is not in the figures");
+        assert_eq!(m.exact, 0.5);
+        assert!(cal.claims.is_none());
+        let cases = cal.cases();
+        assert_eq!(cases[1].truth, Level::Senior);
+        // A level the record claims but the thresholds do not give is
+        // caught: the fit would be working from another rule.
+        let wrong = vec![record("a.md", Level::Staff, t[1] + 1.0, vec![])];
+        let cal = calibrate(&labels[..1], wrong, &rubric);
+        assert_eq!(cal.rederive_mismatches, vec!["a.md".to_string()]);
+    }
+}
