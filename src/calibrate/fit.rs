@@ -123,24 +123,28 @@ pub fn fit(cases: &[Case], original: &[f64]) -> Fit {
 
 /// The objective, compared lexicographically: within-one count, exact
 /// count, then the smaller total distance from the original thresholds.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 struct Value {
     within: i64,
     exact: i64,
+    /// Thresholds taken from the extra points inside a gap (see
+    /// [`candidate_values`]): used only when they buy accuracy.
+    extras: i64,
     distance: f64,
 }
 
 impl Value {
     fn better_than(&self, other: &Value) -> bool {
-        (self.within, self.exact)
-            .cmp(&(other.within, other.exact))
+        (self.within, self.exact, other.extras)
+            .cmp(&(other.within, other.exact, self.extras))
             .then(other.distance.total_cmp(&self.distance))
             .is_gt()
     }
-    fn plus(self, within: i64, exact: i64, distance: f64) -> Value {
+    fn plus(self, (within, exact): (i64, i64), extra: bool, distance: f64) -> Value {
         Value {
             within: self.within + within,
             exact: self.exact + exact,
+            extras: self.extras + i64::from(extra),
             distance: self.distance + distance,
         }
     }
@@ -154,16 +158,77 @@ fn gate_cap(case: &Case) -> usize {
         .map_or(4, |l| l - 1)
 }
 
-/// (within-one, exact) credit for the cases whose score lies in
-/// `[lo, hi)` when that band is level `band`.
-fn band_credit(cases: &[(Case, usize)], lo: f64, hi: f64, band: usize) -> (i64, i64) {
-    cases
-        .iter()
-        .filter(|(c, _)| c.score >= lo && c.score < hi)
-        .fold((0, 0), |(w, e), (c, cap)| {
-            let off = c.truth.index().abs_diff(band.min(*cap));
-            (w + i64::from(off <= 1), e + i64::from(off == 0))
-        })
+/// Credit sums over the cases sorted by score, one row per band level:
+/// `below(band, t)` is the (within-one, exact) credit of every case scoring
+/// under `t` were it in that band, so any band `[lo, hi)` costs two
+/// look-ups and the search stays fast for thousands of labels.
+struct Credit {
+    scores: Vec<f64>,
+    prefix: Vec<Vec<(i64, i64)>>,
+}
+
+impl Credit {
+    fn new(cases: &[Case]) -> Credit {
+        let mut sorted: Vec<(f64, usize, usize)> = cases
+            .iter()
+            .map(|c| (c.score, c.truth.index(), gate_cap(c)))
+            .collect();
+        sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let prefix = (0..5)
+            .map(|band| {
+                let mut sums = vec![(0, 0)];
+                for &(_, truth, cap) in &sorted {
+                    let off = truth.abs_diff(band.min(cap));
+                    let (w, e) = sums[sums.len() - 1];
+                    sums.push((w + i64::from(off <= 1), e + i64::from(off == 0)));
+                }
+                sums
+            })
+            .collect();
+        Credit {
+            scores: sorted.iter().map(|s| s.0).collect(),
+            prefix,
+        }
+    }
+
+    fn below(&self, band: usize, t: f64) -> (i64, i64) {
+        self.prefix[band][self.scores.partition_point(|s| *s < t)]
+    }
+
+    fn total(&self, band: usize) -> (i64, i64) {
+        self.prefix[band][self.scores.len()]
+    }
+}
+
+/// Candidate thresholds as (value, extra). In every gap between
+/// neighbouring distinct scores — and below the lowest, above the highest —
+/// the midpoint is the plain candidate (the widest margin on both sides)
+/// and four more points are extras, so that up to four boundaries can
+/// share one gap (a level nobody in the data reaches). With them every way
+/// of splitting the scores into levels is reachable, which makes the
+/// search a global optimum; extras are chosen only when they buy accuracy.
+/// Scores carry two decimals, so points at sixths of a gap, rounded to
+/// three decimals, stay distinct and strictly inside it.
+fn candidate_values(scores: &[f64], floor: f64) -> Vec<(f64, bool)> {
+    let round3 = |v: f64| (v * 1000.0).round() / 1000.0;
+    let (Some(&low), Some(&high)) = (scores.first(), scores.last()) else {
+        return Vec::new();
+    };
+    let mut gaps: Vec<(f64, f64)> = scores.windows(2).map(|w| (w[0], w[1])).collect();
+    if low > floor {
+        gaps.push((floor, low));
+    }
+    let mut out = Vec::new();
+    for (lo, hi) in gaps {
+        for k in 1..=5 {
+            out.push((round3(lo + (hi - lo) * f64::from(k) / 6.0), k != 3));
+        }
+    }
+    for k in 1..=5 {
+        out.push((high.floor() + f64::from(k), k != 1));
+    }
+    out.retain(|(v, _)| *v > floor);
+    out
 }
 
 fn fit_thresholds(cases: &[Case], original: &[f64]) -> (Vec<f64>, Vec<Boundary>) {
@@ -175,24 +240,10 @@ fn fit_thresholds(cases: &[Case], original: &[f64]) -> (Vec<f64>, Vec<Boundary>)
     scores.sort_by(f64::total_cmp);
     scores.dedup();
     let floor = original.first().copied().unwrap_or(0.0);
-    let round3 = |v: f64| (v * 1000.0).round() / 1000.0;
-    // Scores carry two decimals, so a midpoint rounded to three stays
-    // strictly between its neighbours. One value below every score and one
-    // above complete the set: together they reach every way of splitting
-    // the scores into levels, so the search below is a global optimum.
-    let mut midpoints: Vec<f64> = scores
-        .windows(2)
-        .map(|w| round3((w[0] + w[1]) / 2.0))
-        .collect();
-    if let (Some(&low), Some(&high)) = (scores.first(), scores.last()) {
-        midpoints.push(round3((floor + low) / 2.0));
-        midpoints.push(high.floor() + 1.0);
-    }
-    midpoints.retain(|m| *m > floor);
-
+    let candidates_all = candidate_values(&scores, floor);
     // Candidates per boundary 1..=4 and why a boundary is held.
     let mut kept: Vec<Option<String>> = Vec::new();
-    let mut candidates: Vec<Vec<f64>> = Vec::new();
+    let mut candidates: Vec<Vec<(f64, bool)>> = Vec::new();
     for l in 1..5 {
         let (below, here) = (per_level[l - 1], per_level[l]);
         let reason = [(l - 1, below), (l, here)]
@@ -205,60 +256,62 @@ fn fit_thresholds(cases: &[Case], original: &[f64]) -> (Vec<f64>, Vec<Boundary>)
                     if n == 1 { "" } else { "s" }
                 )
             });
-        let mut c = vec![original[l]];
+        let mut c = vec![(original[l], false)];
         if reason.is_none() {
-            c.extend(midpoints.iter().copied());
-            c.sort_by(f64::total_cmp);
-            c.dedup();
+            c.extend(candidates_all.iter().copied());
+            // Equal values: keep the plain one (sorted first).
+            c.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            c.dedup_by(|later, first| later.0 == first.0);
         }
         candidates.push(c);
         kept.push(reason);
     }
 
-    let capped: Vec<(Case, usize)> = cases.iter().map(|c| (c.clone(), gate_cap(c))).collect();
+    let credit = Credit::new(cases);
     // best[b][j]: the best value of the cases scoring below candidate j of
-    // boundary b (bands 0..=b), with the boundaries up to b chosen.
+    // boundary b (bands 0..=b), with the boundaries up to b chosen; back
+    // holds the candidate of boundary b − 1 it came from. A band between
+    // two boundaries earns below(t) − below(prev), so the best previous
+    // boundary is a running maximum of best − below(prev) over the sorted
+    // candidates: linear, not quadratic, in the number of candidates.
     let mut best: Vec<Vec<Option<Value>>> = Vec::new();
     let mut back: Vec<Vec<usize>> = Vec::new();
     for b in 0..4 {
-        let level = b + 1;
         let mut row = Vec::new();
         let mut from = Vec::new();
-        for &t in &candidates[b] {
-            let distance = (t - original[level]).abs();
-            let mut chosen: Option<(Value, usize)> = None;
-            if b == 0 {
-                let (w, e) = band_credit(&capped, f64::NEG_INFINITY, t, 0);
-                let zero = Value {
-                    within: 0,
-                    exact: 0,
-                    distance: 0.0,
-                };
-                chosen = Some((zero.plus(w, e, distance), 0));
+        let mut running: Option<(Value, usize)> = None;
+        let mut j = 0;
+        for &(t, extra) in &candidates[b] {
+            let distance = (t - original[b + 1]).abs();
+            let here = credit.below(b, t);
+            let chosen = if b == 0 {
+                Some((Value::default().plus(here, extra, distance), 0))
             } else {
-                for (j, &prev) in candidates[b - 1].iter().enumerate() {
-                    let Some(v) = best[b - 1][j] else { continue };
-                    if prev >= t {
-                        continue;
+                let previous = &candidates[b - 1];
+                while j < previous.len() && previous[j].0 < t {
+                    if let Some(v) = best[b - 1][j] {
+                        let (pw, pe) = credit.below(b, previous[j].0);
+                        let v = v.plus((-pw, -pe), false, 0.0);
+                        if running.is_none_or(|(r, _)| v.better_than(&r)) {
+                            running = Some((v, j));
+                        }
                     }
-                    let (w, e) = band_credit(&capped, prev, t, b);
-                    let v = v.plus(w, e, distance);
-                    if chosen.is_none_or(|(c, _)| v.better_than(&c)) {
-                        chosen = Some((v, j));
-                    }
+                    j += 1;
                 }
-            }
+                running.map(|(v, from)| (v.plus(here, extra, distance), from))
+            };
             row.push(chosen.map(|(v, _)| v));
             from.push(chosen.map_or(0, |(_, j)| j));
         }
         best.push(row);
         back.push(from);
     }
+    let (all_w, all_e) = credit.total(4);
     let mut end: Option<(Value, usize)> = None;
-    for (j, &t) in candidates[3].iter().enumerate() {
+    for (j, &(t, _)) in candidates[3].iter().enumerate() {
         let Some(v) = best[3][j] else { continue };
-        let (w, e) = band_credit(&capped, t, f64::INFINITY, 4);
-        let v = v.plus(w, e, 0.0);
+        let (w, e) = credit.below(4, t);
+        let v = v.plus((all_w - w, all_e - e), false, 0.0);
         if end.is_none_or(|(c, _)| v.better_than(&c)) {
             end = Some((v, j));
         }
@@ -269,7 +322,7 @@ fn fit_thresholds(cases: &[Case], original: &[f64]) -> (Vec<f64>, Vec<Boundary>)
     // for any rubric that loaded; the fallback keeps them.
     if let Some((_, mut j)) = end {
         for b in (0..4).rev() {
-            thresholds[b + 1] = candidates[b][j];
+            thresholds[b + 1] = candidates[b][j].0;
             j = back[b][j];
         }
     }
@@ -376,5 +429,66 @@ mod tests {
         // Leaving out one of two labels leaves one: that boundary is kept
         // at the original, which misplaces some held-out resumes.
         assert!(a.leave_one_out.exact <= a.after.exact);
+    }
+
+    /// The best (within-one, exact) over every ordered choice of four
+    /// thresholds, with four points in every gap between scores and
+    /// beyond them: every way to split the scores into levels.
+    fn brute_force(cases: &[Case]) -> (usize, usize) {
+        let mut scores: Vec<f64> = cases.iter().map(|c| c.score).collect();
+        scores.sort_by(f64::total_cmp);
+        scores.dedup();
+        let mut edges = vec![0.0];
+        edges.extend(scores.iter().copied());
+        let mut values: Vec<f64> = Vec::new();
+        for w in edges.windows(2) {
+            for k in 1..=4 {
+                values.push(w[0] + (w[1] - w[0]) * f64::from(k) / 5.0);
+            }
+        }
+        for k in 1..=4 {
+            values.push(scores[scores.len() - 1] + f64::from(k));
+        }
+        values.retain(|v| *v > 0.0);
+        values.sort_by(f64::total_cmp);
+        let mut best = (0, 0);
+        let n = values.len();
+        for a in 0..n {
+            for b in a + 1..n {
+                for c in b + 1..n {
+                    for d in c + 1..n {
+                        let t = [0.0, values[a], values[b], values[c], values[d]];
+                        let acc = accuracy(cases, &t);
+                        best = best.max((acc.within_one, acc.exact));
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(16))]
+        #[test]
+        fn the_search_finds_the_global_best(
+            raw in proptest::collection::vec(
+                (1u32..3000, proptest::collection::vec(proptest::bool::weighted(0.85), 5)),
+                10..12,
+            )
+        ) {
+            // Every level labelled at least twice, so every boundary may
+            // move and the optimum is unconstrained.
+            let cases: Vec<Case> = raw
+                .into_iter()
+                .enumerate()
+                .map(|(i, (score, gates))| Case {
+                    truth: Level::ALL[i % 5],
+                    score: f64::from(score) / 100.0,
+                    gates_met: gates,
+                })
+                .collect();
+            let f = fit(&cases, &ORIGINAL);
+            proptest::prop_assert_eq!((f.after.within_one, f.after.exact), brute_force(&cases));
+        }
     }
 }
