@@ -325,14 +325,33 @@ fn label_errors_are_reported_by_line_and_broken_files_listed() {
          mid,broken.pdf\n",
     )
     .unwrap();
+    let report = dir.path().join("report.csv");
     let o = levelscan(&[
         "calibrate".as_ref(),
         "--labels".as_ref(),
         labels.as_os_str(),
+        "--report".as_ref(),
+        report.as_os_str(),
         "--quiet".as_ref(),
     ]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
+    // The report holds the usable rows in labels order; the broken file
+    // is there with its status and note, and no figures.
+    let rows = report_rows(&report);
+    let files: Vec<&str> = rows.iter().map(|r| r["file"].as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "resumes/senior-go-payments.md",
+            "resumes/entry-go-intern.md",
+            "broken.pdf"
+        ]
+    );
+    assert_eq!(rows[2]["status"], "error");
+    assert_eq!(rows[2]["predicted"], "");
+    assert!(!rows[2]["note"].is_empty());
+    assert_eq!(rows[0]["status"], "ok");
     assert!(
         out.contains("line 3: resumes/mid-go-summary.md: unknown level \"lead\""),
         "{out}"

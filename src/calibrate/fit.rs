@@ -4,13 +4,16 @@
 //! original ones, out — with the accuracy before, after and left one out.
 //!
 //! Candidate thresholds are the midpoints between neighbouring distinct
-//! scores, plus the original value. The search over every ordered choice of
-//! the four boundaries (mid, senior, staff, principal) is exact: a resume's
-//! level depends only on which two neighbouring thresholds its score falls
+//! scores and the original value, with a few extra points per gap for the
+//! rare split that needs two boundaries in one gap (see
+//! [`candidate_values`]). The search over every ordered choice of the four
+//! boundaries (mid, senior, staff, principal) is exact: a resume's level
+//! depends only on which two neighbouring thresholds its score falls
 //! between, so a dynamic programme over the sorted candidates finds the
 //! best combination without trying them all. Gates are not moved; a resume
-//! held down by a gate stays held. Deterministic: no randomness, ties go to
-//! the thresholds nearest the original, then to the lowest.
+//! held down by a gate stays held. Deterministic: no randomness; among
+//! equally accurate choices, midpoints before extra points, then the
+//! thresholds nearest the original, then the lowest.
 //!
 //! A boundary moves only when both levels beside it have at least
 //! [`MIN_LABELS_PER_LEVEL`] labelled resumes; otherwise it keeps its value

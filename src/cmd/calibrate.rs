@@ -80,6 +80,7 @@ pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, Comman
     let fitted = match &args.fit {
         Some(path) => Some(fit_and_write(
             &cal,
+            &calibrate::thresholds(&rubric),
             &rubric_text,
             &rubric_name,
             &labels_name,
@@ -174,6 +175,7 @@ fn screen_all(
 /// printed report.
 fn fit_and_write(
     cal: &calibrate::Calibration,
+    original: &[f64],
     rubric_text: &str,
     rubric_name: &str,
     labels_name: &str,
@@ -185,8 +187,7 @@ fn fit_and_write(
             "cannot fit: no labelled resume was assessed".into(),
         ));
     }
-    let original: Vec<f64> = calibrate::thresholds(&load_str(rubric_text, rubric_name)?);
-    let fitted = fit::fit(&cases, &original);
+    let fitted = fit::fit(&cases, original);
     let header = rewrite::header(&fitted, rubric_name, labels_name);
     let text = rewrite::rewrite(
         rubric_text,
