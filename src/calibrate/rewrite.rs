@@ -104,8 +104,9 @@ pub fn header(fit: &Fit, rubric_name: &str, labels_name: &str) -> Vec<String> {
     let mut lines = vec![
         format!("Level thresholds fitted by `levelscan calibrate --fit` from {rubric_name},"),
         format!(
-            "on the labels in {labels_name}: {} assessed resumes.",
-            fit.after.n
+            "on the labels in {labels_name}: {} assessed resume{}.",
+            fit.after.n,
+            if fit.after.n == 1 { "" } else { "s" }
         ),
     ];
     for b in &fit.boundaries {

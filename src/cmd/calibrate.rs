@@ -116,12 +116,18 @@ pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, Comman
         None => "nothing assessed".into(),
     };
     eprintln!(
-        "levelscan: {} labelled files in {:.1} s: {} assessed, {} not assessed, {} label rows left out; {summary}",
+        "levelscan: {} labelled file{} in {:.1} s: {} assessed, {} not assessed, {} label row{} left out; {summary}",
         labelled.labels.len(),
+        if labelled.labels.len() == 1 { "" } else { "s" },
         started.elapsed().as_secs_f64(),
         cal.observations.len(),
         cal.not_assessed.len(),
-        labelled.problems.len()
+        labelled.problems.len(),
+        if labelled.problems.len() == 1 {
+            ""
+        } else {
+            "s"
+        }
     );
     Ok(
         if cal.not_assessed.is_empty() && labelled.problems.is_empty() {
