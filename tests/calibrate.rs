@@ -230,6 +230,10 @@ fn fit_repairs_wrong_thresholds_and_writes_a_rubric_that_checks() {
     let fit_out = stdout(&o);
     assert_eq!(o.status.code(), Some(0), "{fit_out}");
     assert!(fit_out.contains("leave-one-out"), "{fit_out}");
+    // The scores rebuild from the reported family scores, so the family
+    // weights were searched (and written only if held-out data agree).
+    assert!(fit_out.contains("  family weights "), "{fit_out}");
+    assert!(!fit_out.contains("family weights not tuned"), "{fit_out}");
     assert!(fit_out.contains("min_score 100 → "), "{fit_out}");
 
     let check = levelscan(&["rubric".as_ref(), "check".as_ref(), fitted.as_os_str()]);
@@ -239,7 +243,10 @@ fn fit_repairs_wrong_thresholds_and_writes_a_rubric_that_checks() {
         String::from_utf8_lossy(&check.stderr)
     );
     let text = std::fs::read_to_string(&fitted).unwrap();
-    assert!(text.starts_with("# Level thresholds fitted by `levelscan calibrate --fit`"));
+    assert!(
+        text.starts_with("# Fitted by `levelscan calibrate --fit`"),
+        "{text}"
+    );
     let on_what = format!(
         "# on the labels in {}: {} assessed resumes.",
         labels.display(),

@@ -50,7 +50,7 @@ impl Accuracy {
     pub fn within_one_rate(&self) -> f64 {
         rate(self.within_one, self.n)
     }
-    fn add(&mut self, truth: Level, predicted: Level) {
+    pub(crate) fn add(&mut self, truth: Level, predicted: Level) {
         let off = truth.index().abs_diff(predicted.index());
         self.n += 1;
         self.exact += usize::from(off == 0);
@@ -95,6 +95,14 @@ pub fn accuracy(cases: &[Case], thresholds: &[f64]) -> Accuracy {
         acc.add(c.truth, level_for(c.score, thresholds, &c.gates_met));
     }
     acc
+}
+
+/// The best thresholds for `cases` and their in-sample accuracy, without
+/// the leave-one-out estimate (for searches that fit many times).
+pub(crate) fn best_thresholds(cases: &[Case], original: &[f64]) -> (Vec<f64>, Accuracy) {
+    let (t, _) = fit_thresholds(cases, original);
+    let acc = accuracy(cases, &t);
+    (t, acc)
 }
 
 /// Fit the thresholds. `original` holds every level's `min_score`, lowest

@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod report;
 pub mod rewrite;
 pub mod text;
+pub mod weights;
 
 use std::collections::BTreeSet;
 
@@ -26,10 +27,11 @@ use crate::report::Record;
 use crate::rubric::{Level, Rubric};
 
 use claims::{ClaimAgreement, ClaimCase};
-use fit::Case;
+use fit::{Case, Fit};
 use labels::Label;
 use lift::LiftRow;
 use metrics::Metrics;
+use weights::{Scored, Scoring, WeightFit};
 
 /// One labelled resume that was assessed.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +44,9 @@ pub struct Observation {
     pub gates_met: Vec<bool>,
     /// Distance from the score to the nearest level threshold.
     pub margin: f64,
+    /// Per family, rubric order: evidence after the cap, before the
+    /// weight (none when a family's weight is 0 and it cannot be known).
+    pub family_raw: Option<Vec<f64>>,
 }
 
 /// One labelled resume that could not be assessed, and why.
@@ -109,6 +114,14 @@ pub fn calibrate(labels: &[Label], records: Vec<Record>, rubric: &Rubric) -> Cal
             .skip(1)
             .map(|t| (score - t).abs())
             .fold(f64::INFINITY, f64::min);
+        let family_raw = rubric
+            .families
+            .iter()
+            .map(|family| {
+                let scored = record.families.iter().find(|f| f.family == family.id)?;
+                (family.weight > 0.0).then(|| scored.score / family.weight)
+            })
+            .collect();
         observations.push(Observation {
             label: label.clone(),
             record,
@@ -116,6 +129,7 @@ pub fn calibrate(labels: &[Label], records: Vec<Record>, rubric: &Rubric) -> Cal
             score,
             gates_met,
             margin: (margin * 100.0).round() / 100.0,
+            family_raw,
         });
     }
 
@@ -180,7 +194,92 @@ pub fn calibrate(labels: &[Label], records: Vec<Record>, rubric: &Rubric) -> Cal
     }
 }
 
+/// What the family-weight search did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WeightOutcome {
+    Searched(WeightFit),
+    /// Why no search was made.
+    NotTried(String),
+}
+
+/// A fit of thresholds and, where the data support it, family weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tuned {
+    /// The thresholds written, with the accuracy of the rubric written.
+    pub fit: Fit,
+    pub weights: WeightOutcome,
+    /// Family ids, rubric order.
+    pub families: Vec<String>,
+}
+
+impl Tuned {
+    /// The family weights to write, when they change.
+    pub fn new_weights(&self) -> Option<&[f64]> {
+        match &self.weights {
+            WeightOutcome::Searched(w) if w.accepted => Some(&w.new),
+            _ => None,
+        }
+    }
+}
+
+/// Fit the thresholds, then search family weights and keep them only when
+/// held-out accuracy improves. `None` when nothing was assessed.
+pub fn tune(cal: &Calibration, rubric: &Rubric) -> Option<Tuned> {
+    let cases = cal.cases();
+    if cases.is_empty() {
+        return None;
+    }
+    let original = thresholds(rubric);
+    let mut fitted = fit::fit(&cases, &original);
+    let scoring = Scoring::of(rubric);
+    let weights = match cal.scored(&scoring) {
+        Ok(scored) => {
+            let w = weights::fit_weights(&scored, &scoring, &original, fitted.leave_one_out);
+            if w.accepted {
+                fitted.thresholds = w.thresholds.clone();
+                for b in &mut fitted.boundaries {
+                    b.new = w.thresholds[b.level.index()];
+                }
+                fitted.after = w.in_sample;
+                fitted.leave_one_out = w.leave_one_out;
+            }
+            WeightOutcome::Searched(w)
+        }
+        Err(why) => WeightOutcome::NotTried(why),
+    };
+    Some(Tuned {
+        fit: fitted,
+        weights,
+        families: rubric.families.iter().map(|f| f.id.clone()).collect(),
+    })
+}
+
 impl Calibration {
+    /// The assessed resumes as the weight search sees them, or why the
+    /// scores cannot be rebuilt from what the assessment reported.
+    pub fn scored(&self, scoring: &Scoring) -> Result<Vec<Scored>, String> {
+        let mut out = Vec::new();
+        for o in &self.observations {
+            let Some(family_raw) = o.family_raw.clone() else {
+                return Err("a family has weight 0, so its evidence cannot be re-weighted".into());
+            };
+            let s = Scored {
+                truth: o.label.level,
+                gates_met: o.gates_met.clone(),
+                family_raw,
+                years: o.record.years_experience.unwrap_or(0.0),
+            };
+            if (scoring.score(&s, &scoring.weights) - o.score).abs() > 0.011 {
+                return Err(format!(
+                    "{}: the score cannot be rebuilt from its family scores and years",
+                    o.label.file
+                ));
+            }
+            out.push(s);
+        }
+        Ok(out)
+    }
+
     /// The assessed resumes as the threshold fit sees them.
     pub fn cases(&self) -> Vec<Case> {
         self.observations
@@ -286,6 +385,10 @@ mod tests {
         assert!(cal.claims.is_none());
         let cases = cal.cases();
         assert_eq!(cases[1].truth, Level::Senior);
+        // These made-up scores are not the sum of their family scores: the
+        // weight search must refuse rather than work from wrong numbers.
+        let why = cal.scored(&Scoring::of(&rubric)).unwrap_err();
+        assert!(why.contains("cannot be rebuilt"), "{why}");
         // A level the record claims but the thresholds do not give is
         // caught: the fit would be working from another rule.
         let wrong = vec![record("a.md", Level::Staff, t[1] + 1.0, vec![])];

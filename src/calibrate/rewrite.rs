@@ -1,6 +1,7 @@
-//! Writing a fitted rubric: the input rubric's TOML text and the new level
-//! thresholds in; the same text with only those `min_score` values changed
-//! and a header comment saying what changed and on what data, out.
+//! Writing a fitted rubric: the input rubric's TOML text, the new level
+//! thresholds and (when tuned) family weights in; the same text with only
+//! those `min_score` and `weight` values changed and a header comment
+//! saying what changed and on what data, out.
 //!
 //! Edits go through `toml_edit`, so every comment, blank line and key
 //! order of the original stays where it was — a team can diff the fitted
@@ -10,7 +11,7 @@
 
 use toml_edit::{DocumentMut, Value};
 
-use super::fit::Fit;
+use super::{Tuned, WeightOutcome};
 use crate::rubric::{Level, RubricError, load_str};
 
 #[derive(Debug, thiserror::Error)]
@@ -21,20 +22,22 @@ pub enum RewriteError {
     MissingLevel { file: String, level: Level },
     #[error("the fitted rubric does not load, so it was not written: {0}")]
     Invalid(#[from] RubricError),
-    #[error("the fitted rubric loads with {level} min_score {found}, not the fitted {wanted}")]
+    #[error("the fitted rubric loads with {what} {found}, not the fitted {wanted}")]
     Mismatch {
-        level: Level,
+        what: String,
         found: f64,
         wanted: f64,
     },
 }
 
 /// `text` with each level's `min_score` set to `thresholds` (lowest level
-/// first) where it differs, and `header` lines (without `#`) on top.
+/// first) and, when given, each family's `weight` set to `weights` (rubric
+/// order) where they differ, and `header` lines (without `#`) on top.
 pub fn rewrite(
     text: &str,
     file: &str,
     thresholds: &[f64],
+    weights: Option<&[f64]>,
     header: &[String],
 ) -> Result<String, RewriteError> {
     let mut doc: DocumentMut =
@@ -71,6 +74,25 @@ pub fn rewrite(
         }
         table["min_score"] = toml_edit::Item::Value(value);
     }
+    if let Some(weights) = weights {
+        let families = doc
+            .get_mut("family")
+            .and_then(|item| item.as_array_of_tables_mut())
+            .ok_or_else(|| RewriteError::Parse {
+                file: file.to_string(),
+                message: "no [[family]] tables to set weights in".into(),
+            })?;
+        for (table, &wanted) in families.iter_mut().zip(weights) {
+            if table.get("weight").and_then(|i| i.as_float()) == Some(wanted) {
+                continue;
+            }
+            let mut value = Value::from(wanted);
+            if let Some(old) = table.get("weight").and_then(|i| i.as_value()) {
+                *value.decor_mut() = old.decor().clone();
+            }
+            table["weight"] = toml_edit::Item::Value(value);
+        }
+    }
 
     let mut out = String::new();
     for line in header {
@@ -89,8 +111,17 @@ pub fn rewrite(
     for (rule, &wanted) in rubric.levels.iter().zip(thresholds) {
         if rule.min_score != wanted {
             return Err(RewriteError::Mismatch {
-                level: rule.level,
+                what: format!("{} min_score", rule.level),
                 found: rule.min_score,
+                wanted,
+            });
+        }
+    }
+    for (family, &wanted) in rubric.families.iter().zip(weights.unwrap_or_default()) {
+        if family.weight != wanted {
+            return Err(RewriteError::Mismatch {
+                what: format!("family {} weight", family.id),
+                found: family.weight,
                 wanted,
             });
         }
@@ -99,15 +130,17 @@ pub fn rewrite(
 }
 
 /// The header comment for a fitted rubric: what changed, on what data.
-pub fn header(fit: &Fit, rubric_name: &str, labels_name: &str) -> Vec<String> {
+pub fn header(tuned: &Tuned, rubric_name: &str, labels_name: &str) -> Vec<String> {
+    let fit = &tuned.fit;
     let pct = |r: f64| format!("{:.1}%", r * 100.0);
     let mut lines = vec![
-        format!("Level thresholds fitted by `levelscan calibrate --fit` from {rubric_name},"),
+        format!("Fitted by `levelscan calibrate --fit` from {rubric_name},"),
         format!(
             "on the labels in {labels_name}: {} assessed resume{}.",
             fit.after.n,
             if fit.after.n == 1 { "" } else { "s" }
         ),
+        "Level thresholds:".into(),
     ];
     for b in &fit.boundaries {
         lines.push(match (&b.kept_because, b.old == b.new) {
@@ -115,6 +148,19 @@ pub fn header(fit: &Fit, rubric_name: &str, labels_name: &str) -> Vec<String> {
             (None, true) => format!("  {} min_score unchanged at {}", b.level, b.old),
             (None, false) => format!("  {} min_score {} → {}", b.level, b.old, b.new),
         });
+    }
+    match &tuned.weights {
+        WeightOutcome::Searched(w) => {
+            lines.push(format!("Family weights {}", w.note));
+            if w.accepted {
+                for ((family, old), new) in tuned.families.iter().zip(&w.old).zip(&w.new) {
+                    if old != new {
+                        lines.push(format!("  {family} weight {old} → {new}"));
+                    }
+                }
+            }
+        }
+        WeightOutcome::NotTried(why) => lines.push(format!("Family weights not tuned: {why}")),
     }
     lines.push(format!(
         "In sample: within-one {} → {}, exact {} → {}.",
@@ -124,11 +170,11 @@ pub fn header(fit: &Fit, rubric_name: &str, labels_name: &str) -> Vec<String> {
         pct(fit.after.exact_rate()),
     ));
     lines.push(format!(
-        "Leave-one-out (each resume judged by thresholds fitted without it): within-one {}, exact {}.",
+        "Leave-one-out (each resume judged by a fit made without it): within-one {}, exact {}.",
         pct(fit.leave_one_out.within_one_rate()),
         pct(fit.leave_one_out.exact_rate()),
     ));
-    lines.push("Gates, weights and signals are as in the input rubric.".into());
+    lines.push("Gates and signals are as in the input rubric.".into());
     lines
 }
 
@@ -147,7 +193,14 @@ mod tests {
             .collect();
         let mut wanted = original.clone();
         wanted[2] += 0.5;
-        let out = rewrite(DEFAULT_RUBRIC, "fitted.toml", &wanted, &["fitted".into()]).unwrap();
+        let out = rewrite(
+            DEFAULT_RUBRIC,
+            "fitted.toml",
+            &wanted,
+            None,
+            &["fitted".into()],
+        )
+        .unwrap();
         assert!(out.starts_with("# fitted\n\n"));
         let rubric = load_str(&out, "fitted.toml").unwrap();
         let got: Vec<f64> = rubric.levels.iter().map(|l| l.min_score).collect();
@@ -165,7 +218,31 @@ mod tests {
     #[test]
     fn thresholds_out_of_order_are_refused_not_written() {
         let wanted = [0.0, 7.0, 50.0, 31.0, 40.0];
-        let e = rewrite(DEFAULT_RUBRIC, "fitted.toml", &wanted, &[]).unwrap_err();
+        let e = rewrite(DEFAULT_RUBRIC, "fitted.toml", &wanted, None, &[]).unwrap_err();
         assert!(e.to_string().contains("thresholds out of order"), "{e}");
+    }
+}
+
+#[cfg(test)]
+mod weight_tests {
+    use super::*;
+    use crate::rubric::{DEFAULT_RUBRIC, load_default};
+
+    #[test]
+    fn a_changed_family_weight_is_written_in_place() {
+        let rubric = load_default().unwrap();
+        let t: Vec<f64> = rubric.levels.iter().map(|l| l.min_score).collect();
+        let mut w: Vec<f64> = rubric.families.iter().map(|f| f.weight).collect();
+        w[1] *= 1.25;
+        let out = rewrite(DEFAULT_RUBRIC, "fitted.toml", &t, Some(&w), &[]).unwrap();
+        let back = load_str(&out, "fitted.toml").unwrap();
+        assert_eq!(back.families[1].weight, w[1]);
+        assert_eq!(back.families[0].weight, w[0]);
+        let changed = DEFAULT_RUBRIC
+            .lines()
+            .zip(out.lines().skip(1))
+            .filter(|(a, b)| a != b)
+            .count();
+        assert_eq!(changed, 1);
     }
 }

@@ -7,9 +7,8 @@
 
 use std::io::{self, Write};
 
-use super::Calibration;
-use super::fit::Fit;
 use super::lift::LiftRow;
+use super::{Calibration, Tuned, WeightOutcome};
 use crate::report::cells::cut_at_word;
 use crate::rubric::Level;
 
@@ -23,8 +22,8 @@ fn num(r: Option<f64>) -> String {
     r.map_or("n/a".into(), |r| format!("{r:.3}"))
 }
 
-/// The whole report. `fit` adds the fit section.
-pub fn write(out: &mut impl Write, cal: &Calibration, fit: Option<&Fit>) -> io::Result<()> {
+/// The whole report. `tuned` adds the fit section.
+pub fn write(out: &mut impl Write, cal: &Calibration, tuned: Option<&Tuned>) -> io::Result<()> {
     let assessed = cal.observations.len();
     writeln!(
         out,
@@ -152,8 +151,8 @@ pub fn write(out: &mut impl Write, cal: &Calibration, fit: Option<&Fit>) -> io::
             cal.rederive_mismatches.join(", ")
         )?;
     }
-    if let Some(fit) = fit {
-        write_fit(out, fit)?;
+    if let Some(tuned) = tuned {
+        write_fit(out, tuned)?;
     }
     if !cal.not_assessed.is_empty() {
         writeln!(out)?;
@@ -245,7 +244,8 @@ fn write_lift(out: &mut impl Write, what: &str, rows: &[LiftRow]) -> io::Result<
     Ok(())
 }
 
-fn write_fit(out: &mut impl Write, fit: &Fit) -> io::Result<()> {
+fn write_fit(out: &mut impl Write, tuned: &Tuned) -> io::Result<()> {
+    let fit = &tuned.fit;
     let rate = |k: usize, n: usize| {
         if n == 0 {
             0.0
@@ -254,10 +254,7 @@ fn write_fit(out: &mut impl Write, fit: &Fit) -> io::Result<()> {
         }
     };
     writeln!(out)?;
-    writeln!(
-        out,
-        "Fit of the level thresholds (gates, family weights and signals unchanged)"
-    )?;
+    writeln!(out, "Fit (gates and signals unchanged)")?;
     for b in &fit.boundaries {
         match &b.kept_because {
             Some(why) => writeln!(
@@ -281,6 +278,19 @@ fn write_fit(out: &mut impl Write, fit: &Fit) -> io::Result<()> {
             )?,
         }
     }
+    match &tuned.weights {
+        WeightOutcome::Searched(w) => {
+            writeln!(out, "  family weights {}", w.note)?;
+            if w.accepted {
+                for ((family, old), new) in tuned.families.iter().zip(&w.old).zip(&w.new) {
+                    if old != new {
+                        writeln!(out, "  {family:<10} weight {old} → {new}")?;
+                    }
+                }
+            }
+        }
+        WeightOutcome::NotTried(why) => writeln!(out, "  family weights not tuned: {why}")?,
+    }
     let (b, a, l) = (fit.before, fit.after, fit.leave_one_out);
     writeln!(
         out,
@@ -300,7 +310,7 @@ fn write_fit(out: &mut impl Write, fit: &Fit) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "  leave-one-out  within one {}/{} ({:.1}%); exact {}/{} ({:.1}%)   (each resume judged by thresholds fitted without it)",
+        "  leave-one-out  within one {}/{} ({:.1}%); exact {}/{} ({:.1}%)   (each resume judged by a fit made without it)",
         l.within_one,
         l.n,
         rate(l.within_one, l.n),

@@ -16,10 +16,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use levelscan::calibrate::{self, fit, labels, rewrite, text};
+use levelscan::calibrate::{self, Tuned, labels, rewrite, text};
 use levelscan::isolate::WorkerPool;
 use levelscan::report::Record;
-use levelscan::rubric::{DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, load_str};
+use levelscan::rubric::{DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Rubric, load_str};
 use levelscan::screen::Screened;
 
 use super::parallel::{thread_pool, worker_pool_config};
@@ -80,7 +80,7 @@ pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, Comman
     let fitted = match &args.fit {
         Some(path) => Some(fit_and_write(
             &cal,
-            &calibrate::thresholds(&rubric),
+            &rubric,
             &rubric_text,
             &rubric_name,
             &labels_name,
@@ -177,32 +177,31 @@ fn screen_all(
     Ok(records)
 }
 
-/// Fit the thresholds, write the fitted rubric, and return the fit for the
-/// printed report.
+/// Fit the thresholds (and family weights where the data support it),
+/// write the fitted rubric, and return the fit for the printed report.
 fn fit_and_write(
     cal: &calibrate::Calibration,
-    original: &[f64],
+    rubric: &Rubric,
     rubric_text: &str,
     rubric_name: &str,
     labels_name: &str,
     path: &Path,
-) -> Result<fit::Fit, CommandError> {
-    let cases = cal.cases();
-    if cases.is_empty() {
+) -> Result<Tuned, CommandError> {
+    let Some(tuned) = calibrate::tune(cal, rubric) else {
         return Err(CommandError::Usage(
             "cannot fit: no labelled resume was assessed".into(),
         ));
-    }
-    let fitted = fit::fit(&cases, original);
-    let header = rewrite::header(&fitted, rubric_name, labels_name);
+    };
+    let header = rewrite::header(&tuned, rubric_name, labels_name);
     let text = rewrite::rewrite(
         rubric_text,
         &path.display().to_string(),
-        &fitted.thresholds,
+        &tuned.fit.thresholds,
+        tuned.new_weights(),
         &header,
     )
     .map_err(|e| CommandError::Usage(e.to_string()))?;
     std::fs::write(path, text)
         .map_err(|e| CommandError::Usage(format!("{}: cannot write: {e}", path.display())))?;
-    Ok(fitted)
+    Ok(tuned)
 }
