@@ -5,8 +5,8 @@
 //! (the batch runs them like `screen` does), and gives a [`Calibration`]:
 //! the agreement figures (`metrics`), claim-check agreement (`claims`),
 //! per-signal lift (`lift`), and the resumes as cases for fitting
-//! thresholds (`fit`, written out by `rewrite`). `text` and `report` render
-//! it. Everything here after the labels file is read is pure; files that
+//! thresholds (`fit`) and family weights (`weights`), written out by
+//! `rewrite`. `text` and `report` render it. Everything here after the labels file is read is pure; files that
 //! could not be assessed are carried in the result and listed, never
 //! dropped from view, and never counted in a figure.
 

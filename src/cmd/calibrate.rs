@@ -30,7 +30,7 @@ use crate::cli::CalibrateArgs;
 pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, CommandError> {
     let started = Instant::now();
     // The rubric's text is kept: a fitted rubric is this text with only
-    // the thresholds changed.
+    // the fitted values changed.
     let (rubric_text, rubric_name) = match &args.rubric {
         Some(path) => {
             let name = path.display().to_string();
@@ -58,12 +58,6 @@ pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, Comman
             problems.concat()
         )));
     }
-    let mut report_out = match &args.report {
-        Some(p) => Some(BufWriter::new(File::create(p).map_err(|e| {
-            CommandError::Usage(format!("{}: cannot write: {e}", p.display()))
-        })?)),
-        None => None,
-    };
     if let Some(p) = &args.fit {
         let folder = p.parent().filter(|f| !f.as_os_str().is_empty());
         if folder.is_some_and(|f| !f.is_dir()) {
@@ -73,6 +67,12 @@ pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, Comman
             )));
         }
     }
+    let mut report_out = match &args.report {
+        Some(p) => Some(BufWriter::new(File::create(p).map_err(|e| {
+            CommandError::Usage(format!("{}: cannot write: {e}", p.display()))
+        })?)),
+        None => None,
+    };
 
     let records = screen_all(args, &labelled.labels)?;
     let cal = calibrate::calibrate(&labelled.labels, records, &rubric);
