@@ -163,6 +163,48 @@ fn score_and_level(evidence: &[Evidence], years_engineering: f64, rubric: &Rubri
     (families, score, level, held_by_gate, years_points)
 }
 
+/// Which levels' own gates the evidence meets, lowest level first (entry
+/// has no gates, so it is always met). Evidence comes as (family, signal,
+/// weight) triples, the part of an item a gate reads, so calibration can
+/// re-classify reported evidence under other thresholds without reading the
+/// resume again.
+pub fn gates_met_by_level(evidence: &[(&str, &str, f64)], rubric: &Rubric) -> Vec<bool> {
+    rubric
+        .levels
+        .iter()
+        .map(|rule| {
+            rule.gates.iter().all(|gate| {
+                let (n, w) = evidence
+                    .iter()
+                    .filter(|(family, signal, _)| {
+                        gate.signals.iter().any(|s| s == signal)
+                            || rubric
+                                .family_index(family)
+                                .is_some_and(|f| gate.families.contains(&f))
+                    })
+                    .fold((0, 0.0), |(n, w), (_, _, weight)| (n + 1, w + weight));
+                n >= gate.min_count && w + 1e-9 >= gate.min_weight
+            })
+        })
+        .collect()
+}
+
+/// The level a score reaches under `thresholds` (each level's min_score,
+/// lowest first) when `gates_met` says which levels' gates hold: the same
+/// walk as [`classify`], for trying other thresholds cheaply.
+pub fn level_for(score: f64, thresholds: &[f64], gates_met: &[bool]) -> Level {
+    let mut level = Level::Entry;
+    for next in Level::ALL.into_iter().skip(1) {
+        let i = next.index();
+        let reached = thresholds.get(i).is_some_and(|t| score >= *t);
+        if !reached || !gates_met.get(i).copied().unwrap_or(false) {
+            break;
+        }
+        level = next;
+    }
+    level
+}
+
 /// 0..1: how far the score sits inside its level's band, and how much
 /// evidence backs it. A level held down by a gate is firm on that side.
 fn confidence(score: f64, level: Level, held_by_gate: bool, items: usize, rubric: &Rubric) -> f64 {

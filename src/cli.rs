@@ -32,6 +32,35 @@ pub enum Command {
     /// Print the default rubric or check a rubric file.
     #[command(subcommand)]
     Rubric(RubricCommand),
+    /// Measure a rubric against resumes of known level (a labels CSV), show
+    /// where it goes wrong and why, and fit its level thresholds.
+    Calibrate(CalibrateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CalibrateArgs {
+    /// CSV with a header naming at least `file` and `level` (and optionally
+    /// `claimed`); paths are relative to this file's folder.
+    #[arg(long, value_name = "FILE")]
+    pub labels: PathBuf,
+    /// A rubric TOML file instead of the built-in default.
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// Also write one CSV row per labelled file: true and predicted level,
+    /// score, confidence, margin, family scores.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Fit the level thresholds to the labels and write the tuned rubric
+    /// here (comments and layout kept, a header saying what changed).
+    #[arg(long, value_name = "OUT.toml")]
+    pub fit: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, clap::Args)]

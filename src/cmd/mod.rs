@@ -1,6 +1,7 @@
 //! Orchestration, one module per subcommand: turn flags into options, call
 //! the library, write the output. This is the only code that prints.
 
+pub mod calibrate;
 pub mod explain;
 pub mod extract;
 pub mod parallel;
@@ -36,6 +37,8 @@ pub enum CommandError {
     Worker(String),
     #[error(transparent)]
     Rubric(#[from] levelscan::rubric::RubricError),
+    #[error(transparent)]
+    Labels(#[from] levelscan::calibrate::labels::LabelsError),
     #[error("{file}: {count} rubric example(s) fail:\n{details}")]
     RubricExamples {
         file: String,
@@ -53,6 +56,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Command::Worker(args) => worker::run(&args)?,
         Command::Explain(args) => explain::run(&args, &mut out)?,
         Command::Rubric(command) => rubric::run(&command, &mut out)?,
+        Command::Calibrate(args) => calibrate::run(&args, &mut out)?,
     };
     out.flush()?;
     Ok(outcome)

@@ -1,0 +1,207 @@
+//! `levelscan calibrate --labels FILE`: measure a rubric against resumes of
+//! known level, and with `--fit` write a rubric with tuned thresholds.
+//!
+//! Order of work: load the rubric and the labels (a bad rubric or a labels
+//! file without `file` and `level` columns stops here, exit 2, nothing
+//! written), open the report, screen every labelled file in isolated
+//! worker processes exactly as `screen` does, measure, fit if asked, then
+//! print. Label rows left out and files that could not be assessed are
+//! printed with their line numbers and make the exit code 1. The output is
+//! a function of the labels, files and flags alone, never of `-j`.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use levelscan::calibrate::{self, Tuned, labels, rewrite, text};
+use levelscan::isolate::WorkerPool;
+use levelscan::report::Record;
+use levelscan::rubric::{DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Rubric, load_str};
+use levelscan::screen::Screened;
+
+use super::parallel::{thread_pool, worker_pool_config};
+use super::progress::Progress;
+use super::{CommandError, Outcome};
+use crate::cli::CalibrateArgs;
+
+pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, CommandError> {
+    let started = Instant::now();
+    // The rubric's text is kept: a fitted rubric is this text with only
+    // the fitted values changed.
+    let (rubric_text, rubric_name) = match &args.rubric {
+        Some(path) => {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                levelscan::rubric::RubricError::Read {
+                    file: name.clone(),
+                    message: e.to_string(),
+                }
+            })?;
+            (text, name)
+        }
+        None => (DEFAULT_RUBRIC.to_string(), DEFAULT_RUBRIC_NAME.to_string()),
+    };
+    let rubric = load_str(&rubric_text, &rubric_name)?;
+    let labels_name = args.labels.display().to_string();
+    let labelled = labels::load(&args.labels)?;
+    if labelled.labels.is_empty() {
+        let problems: Vec<String> = labelled
+            .problems
+            .iter()
+            .map(|p| format!("\n  {labels_name} {p}"))
+            .collect();
+        return Err(CommandError::Usage(format!(
+            "{labels_name}: no usable labelled rows{}",
+            problems.concat()
+        )));
+    }
+    if let Some(p) = &args.fit {
+        let folder = p.parent().filter(|f| !f.as_os_str().is_empty());
+        if folder.is_some_and(|f| !f.is_dir()) {
+            return Err(CommandError::Usage(format!(
+                "{}: cannot write: its folder does not exist",
+                p.display()
+            )));
+        }
+    }
+    let mut report_out = match &args.report {
+        Some(p) => Some(BufWriter::new(File::create(p).map_err(|e| {
+            CommandError::Usage(format!("{}: cannot write: {e}", p.display()))
+        })?)),
+        None => None,
+    };
+
+    let records = screen_all(args, &labelled.labels)?;
+    let cal = calibrate::calibrate(&labelled.labels, records, &rubric);
+
+    let fitted = match &args.fit {
+        Some(path) => Some(fit_and_write(
+            &cal,
+            &rubric,
+            &rubric_text,
+            &rubric_name,
+            &labels_name,
+            path,
+        )?),
+        None => None,
+    };
+
+    text::write(out, &cal, fitted.as_ref())?;
+    if let Some(path) = &args.fit {
+        writeln!(out, "  written to {}", path.display())?;
+    }
+    if !labelled.problems.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Label rows left out ({labels_name})")?;
+        for p in &labelled.problems {
+            writeln!(out, "  {p}")?;
+        }
+    }
+    out.flush()?;
+    if let Some(report) = report_out.as_mut() {
+        let families: Vec<String> = rubric.families.iter().map(|f| f.id.clone()).collect();
+        calibrate::report::write(report, &cal, &families)?;
+        report.flush()?;
+    }
+
+    let summary = match &cal.metrics {
+        Some(m) => format!(
+            "exact {:.1}%, within one {:.1}%",
+            m.exact * 100.0,
+            m.within_one * 100.0
+        ),
+        None => "nothing assessed".into(),
+    };
+    eprintln!(
+        "levelscan: {} labelled file{} in {:.1} s: {} assessed, {} not assessed, {} label row{} left out; {summary}",
+        labelled.labels.len(),
+        if labelled.labels.len() == 1 { "" } else { "s" },
+        started.elapsed().as_secs_f64(),
+        cal.observations.len(),
+        cal.not_assessed.len(),
+        labelled.problems.len(),
+        if labelled.problems.len() == 1 {
+            ""
+        } else {
+            "s"
+        }
+    );
+    Ok(
+        if cal.not_assessed.is_empty() && labelled.problems.is_empty() {
+            Outcome::Complete
+        } else {
+            Outcome::SomeInputsFailed
+        },
+    )
+}
+
+/// Every labelled file through its worker, in labels order.
+fn screen_all(
+    args: &CalibrateArgs,
+    labelled: &[labels::Label],
+) -> Result<Vec<Record>, CommandError> {
+    let mut config = worker_pool_config(&args.batch, &args.limits)?;
+    if let Some(path) = &args.rubric {
+        config.args.push("--rubric".into());
+        config.args.push(path.clone().into_os_string());
+    }
+    let pool: WorkerPool<Screened> =
+        WorkerPool::new(config).map_err(|e| CommandError::Worker(e.to_string()))?;
+    let threads = thread_pool(&args.batch).map_err(|e| CommandError::Worker(e.to_string()))?;
+    let progress = Progress::new(labelled.len() as u64, args.quiet);
+    let records = threads.install(|| {
+        labelled
+            .par_iter()
+            .map(|label| {
+                let record = match pool.run(&label.path) {
+                    Ok(screened) => Record {
+                        file: label.file.clone(),
+                        ..screened.record
+                    },
+                    Err(failure) => {
+                        Record::not_assessed(label.file.clone(), "error", failure.to_string())
+                    }
+                };
+                if !record.is_assessed() && !args.quiet {
+                    progress.warn(&format!("{}: {}", record.file, record.note));
+                }
+                progress.file_done();
+                record
+            })
+            .collect()
+    });
+    progress.finish();
+    Ok(records)
+}
+
+/// Fit the thresholds (and family weights where the data support it),
+/// write the fitted rubric, and return the fit for the printed report.
+fn fit_and_write(
+    cal: &calibrate::Calibration,
+    rubric: &Rubric,
+    rubric_text: &str,
+    rubric_name: &str,
+    labels_name: &str,
+    path: &Path,
+) -> Result<Tuned, CommandError> {
+    let Some(tuned) = calibrate::tune(cal, rubric) else {
+        return Err(CommandError::Usage(
+            "cannot fit: no labelled resume was assessed".into(),
+        ));
+    };
+    let header = rewrite::header(&tuned, rubric_name, labels_name);
+    let text = rewrite::rewrite(
+        rubric_text,
+        &path.display().to_string(),
+        &tuned.fit.thresholds,
+        tuned.new_weights(),
+        &header,
+    )
+    .map_err(|e| CommandError::Usage(e.to_string()))?;
+    std::fs::write(path, text)
+        .map_err(|e| CommandError::Usage(format!("{}: cannot write: {e}", path.display())))?;
+    Ok(tuned)
+}
