@@ -114,8 +114,8 @@ mod tests {
         let cases = vec![
             // A senior title on a mid: overclaimed, read right.
             case(Level::Mid, "senior", Some("senior"), "overclaimed"),
-            // An intern claim reads as entry.
-            case(Level::Entry, "intern", Some("entry"), "consistent"),
+            // An intern title is reported as the intern claim.
+            case(Level::Entry, "intern", Some("intern"), "consistent"),
             // A plain engineer title on a staff: underclaimed, but
             // levelscan said consistent (it assessed mid).
             case(Level::Staff, "mid", Some("mid"), "consistent"),

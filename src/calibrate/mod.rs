@@ -319,6 +319,7 @@ mod tests {
             page: 1,
             line: 1,
             quote: format!("{signal} sentence"),
+            matched: signal.into(),
         }
     }
 

@@ -32,17 +32,28 @@ pub fn pages(contents: &[&str]) -> Vec<u8> {
         });
         kids.push(Object::Reference(page_id));
     }
+    let resources = Object::Reference(resources_id);
+    finish(doc, pages_id, kids, Some(resources))
+}
+
+/// Write the page tree (US Letter), catalog and a 2026-06-01 date, and save.
+fn finish(
+    mut doc: Document,
+    pages_id: lopdf::ObjectId,
+    kids: Vec<Object>,
+    resources: Option<Object>,
+) -> Vec<u8> {
     let count = kids.len() as i64;
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages",
-            "Kids" => kids,
-            "Count" => count,
-            "Resources" => resources_id,
-            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-        }),
-    );
+    let mut pages = dictionary! {
+        "Type" => "Pages",
+        "Kids" => kids,
+        "Count" => count,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+    };
+    if let Some(resources) = resources {
+        pages.set("Resources", resources);
+    }
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
     let catalog_id = doc.add_object(dictionary! {
         "Type" => "Catalog",
         "Pages" => pages_id,
@@ -99,21 +110,7 @@ pub fn image_only() -> Vec<u8> {
         "Contents" => content_id,
         "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image_id } },
     });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages",
-            "Kids" => vec![Object::Reference(page_id)],
-            "Count" => 1,
-            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut out = Vec::new();
-    doc.save_to(&mut out)
-        .expect("writing to memory cannot fail");
-    out
+    finish(doc, pages_id, vec![Object::Reference(page_id)], None)
 }
 
 /// A PDF whose content stream is Flate data inflating to `inflated_bytes`.
@@ -136,19 +133,7 @@ pub fn flate_bomb(inflated_bytes: usize) -> Vec<u8> {
     let page_id = doc.add_object(dictionary! {
         "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
     });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![Object::Reference(page_id)], "Count" => 1,
-            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut out = Vec::new();
-    doc.save_to(&mut out)
-        .expect("writing to memory cannot fail");
-    out
+    finish(doc, pages_id, vec![Object::Reference(page_id)], None)
 }
 
 /// A PDF whose page tree points back at itself.
