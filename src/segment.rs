@@ -119,12 +119,22 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
     let mut range_tails = vec![false; texts.len()];
     for i in 1..texts.len() {
         let previous = texts[i - 1].trim_end();
-        if previous.ends_with(['–', '—', '-']) && is_date_tail(texts[i]) {
-            if let Some(mut range) = find_date_range(&format!("{previous} {}", texts[i])) {
-                range.span.1 = range.span.1.min(previous.len());
-                ranges[i - 1] = Some(range);
-                range_tails[i] = true;
-            }
+        // Wrapped anywhere inside the range: after the dash ("Mar 2021 –" /
+        // "Present"), before it ("Sep. 2021" / "– Present") or inside the
+        // end date ("Jun 2010 – Dec" / "2015").
+        let dashes = ['–', '—', '-'];
+        let tail = texts[i].trim_start();
+        let open_before = ranges[i - 1].is_none() || previous.ends_with(dashes);
+        if !open_before || !is_date_tail(tail.trim_start_matches(dashes)) {
+            continue;
+        }
+        let joined = format!("{previous} {tail}");
+        if let Some(mut range) = find_date_range(&joined)
+            && range.span.1 > previous.len()
+        {
+            range.span.1 = previous.len();
+            ranges[i - 1] = Some(range);
+            range_tails[i] = true;
         }
     }
     let mut lines = Vec::with_capacity(texts.len());
@@ -899,6 +909,34 @@ mod tests {
 
     fn rubric() -> Rubric {
         crate::rubric::load_default().expect("default rubric loads")
+    }
+
+    #[test]
+    fn a_range_wrapped_inside_its_end_date_is_read_whole() {
+        let d = doc(
+            "Experience\nSenior Software Engineer, Ridgeway Hosting — Jun 2010 – Dec\n2015\nOwned the DNS API.",
+            Some("2026-06-01"),
+        );
+        let seg = segment(&d, &rubric());
+        assert_eq!(seg.roles.len(), 1);
+        assert!(!seg.roles[0].ongoing);
+        assert!(
+            (seg.years_engineering - 5.6).abs() < 0.2,
+            "{}",
+            seg.years_engineering
+        );
+    }
+
+    #[test]
+    fn a_range_wrapped_before_its_dash_is_read_whole() {
+        let d = doc(
+            "Experience\nSenior Backend Engineer, Vellum Rides — Sep. 2021\n– Present\nOwned the live-location API.",
+            Some("2026-06-01"),
+        );
+        let seg = segment(&d, &rubric());
+        assert_eq!(seg.roles.len(), 1);
+        assert!(seg.lines[2].role_header);
+        assert_eq!(seg.roles[0].title, "Senior Backend Engineer");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The assessment on the rendered fixtures — the PDFs and DOCX files real
 //! producers made — against each resume's labels: exact level on ≥ 90% and
-//! within one level on all; hidden keywords flagged; and a resume rendered
+//! within one level on all; the claimed level and the years as labelled;
+//! hidden keywords flagged; and a resume rendered
 //! both as PDF and as DOCX gets the same level and the same quotes.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,15 +31,11 @@ fn slug(path: &Path) -> String {
     name.split('.').next().unwrap().to_string()
 }
 
-fn expected_level(slug: &str) -> Level {
-    let text = std::fs::read_to_string(
-        fixtures()
-            .join("resumes")
-            .join(format!("{slug}.expect.toml")),
-    )
-    .unwrap();
-    let table: toml::Table = text.parse().unwrap();
-    Level::from_name(table["level"].as_str().unwrap()).unwrap()
+fn expectations(slug: &str) -> toml::Table {
+    let path = fixtures()
+        .join("resumes")
+        .join(format!("{slug}.expect.toml"));
+    std::fs::read_to_string(path).unwrap().parse().unwrap()
 }
 
 #[test]
@@ -54,7 +51,26 @@ fn rendered_resumes_read_at_their_level() {
         let doc = extract_file(&file, &Limits::default()).expect("fixture extracts");
         let a = assess(&doc, &rubric);
         let slug = slug(&file);
-        let want = expected_level(&slug);
+        let expect = expectations(&slug);
+        let want = Level::from_name(expect["level"].as_str().unwrap()).unwrap();
+        let claimed = expect["claimed"].as_str().unwrap();
+        if !claimed.is_empty() {
+            assert_eq!(
+                a.claimed_level.as_deref(),
+                Some(claimed),
+                "{}: claimed level",
+                file.display()
+            );
+        }
+        // The renders carry the document date the labels' years assume.
+        if let Some(years) = expect.get("years").and_then(|y| y.as_float()) {
+            assert!(
+                (a.years_experience - years).abs() <= 0.5,
+                "{}: {} engineering years, labelled {years}",
+                file.display(),
+                a.years_experience
+            );
+        }
         total += 1;
         let distance = (a.level.index() as i64 - want.index() as i64).abs();
         if distance == 0 {

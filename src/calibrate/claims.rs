@@ -59,8 +59,14 @@ pub fn rule_for_claim<'r>(claim: &str, rubric: &'r Rubric) -> Option<&'r TitleRu
     if claim == "management" {
         return rubric.titles.iter().find(|t| t.level.is_none());
     }
+    // A bare level name stands for the rule that reports that name ("entry"
+    // for junior titles, not the intern rule, which also maps to entry).
     let level = Level::from_name(claim)?;
-    rubric.titles.iter().find(|t| t.level == Some(level))
+    rubric
+        .titles
+        .iter()
+        .find(|t| t.level == Some(level) && t.report == claim)
+        .or_else(|| rubric.titles.iter().find(|t| t.level == Some(level)))
 }
 
 pub fn agreement(cases: &[ClaimCase], rubric: &Rubric) -> ClaimAgreement {
@@ -121,11 +127,13 @@ mod tests {
             case(Level::Staff, "mid", Some("mid"), "consistent"),
             case(Level::Senior, "management", Some("management"), "unknown"),
             case(Level::Senior, "wizard", None, "unknown"),
+            // A bare level name is the claim that reports it.
+            case(Level::Entry, "entry", Some("entry"), "consistent"),
         ];
         let a = agreement(&cases, &rubric);
-        assert_eq!(a.n, 4);
-        assert_eq!(a.read_right, 4);
-        assert_eq!(a.verdict_right, 3);
+        assert_eq!(a.n, 5);
+        assert_eq!(a.read_right, 5);
+        assert_eq!(a.verdict_right, 4);
         assert_eq!(a.misses.len(), 1);
         assert_eq!(a.misses[0].expected_verdict, "underclaimed");
         assert_eq!(a.unknown, vec![(2, "wizard".to_string())]);
