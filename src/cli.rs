@@ -54,6 +54,11 @@ pub struct CalibrateArgs {
     /// here (comments and layout kept, a header saying what changed).
     #[arg(long, value_name = "OUT.toml")]
     pub fit: Option<PathBuf>,
+    /// Also write the calibration as one self-contained HTML page
+    /// (confusion-matrix heatmap, agreement figures, lift tables,
+    /// misclassified files with their evidence).
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     /// No progress bar.
     #[arg(short, long)]
     pub quiet: bool,

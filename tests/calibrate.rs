@@ -396,3 +396,29 @@ fn a_labels_file_without_a_level_column_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn the_shipped_labels_calibrate_and_write_an_html_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("calibration.html");
+    let labels = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/labels.csv");
+    let out = levelscan(&[
+        "calibrate".as_ref(),
+        "--labels".as_ref(),
+        labels.as_os_str(),
+        "--quiet".as_ref(),
+        "--html".as_ref(),
+        html.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = stdout(&out);
+    // The rendered fixtures: every PDF and DOCX, exact ≥ 90%, within one all.
+    let (exact, n) = count(&text, "Exact accuracy");
+    assert_eq!(n, 66);
+    assert!(exact * 10 >= n * 9, "{text}");
+    assert_eq!(count(&text, "Within one level"), (n, n));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("confusion matrix"));
+    assert!(page.contains("Signal lift"));
+    assert!(!page.contains("http://") && !page.contains("https://"));
+}

@@ -121,8 +121,8 @@ fn make_report(dir: &Path) -> (PathBuf, Expected) {
 
 /// A calibration page with a lift table whose ρ column has a gap.
 fn calibration_page() -> String {
-    use levelscan::report::html::{CalibrationPage, LiftLine, render_calibration};
-    let line = |id: &str, rho: Option<f64>| LiftLine {
+    use levelscan::report::html::{CalibrationPage, LiftRow, render_calibration};
+    let line = |id: &str, rho: Option<f64>| LiftRow {
         id: id.into(),
         rate: [Some(0.0), Some(0.5), Some(1.0), None, None],
         fired: 3,

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use levelscan::calibrate::{self, Tuned, labels, rewrite, text};
 use levelscan::isolate::WorkerPool;
-use levelscan::report::Record;
+use levelscan::report::{Record, html};
 use levelscan::rubric::{DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Rubric, load_str};
 use levelscan::screen::Screened;
 
@@ -67,12 +67,8 @@ pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, Comman
             )));
         }
     }
-    let mut report_out = match &args.report {
-        Some(p) => Some(BufWriter::new(File::create(p).map_err(|e| {
-            CommandError::Usage(format!("{}: cannot write: {e}", p.display()))
-        })?)),
-        None => None,
-    };
+    let mut report_out = args.report.as_deref().map(create).transpose()?;
+    let mut html_out = args.html.as_deref().map(create).transpose()?;
 
     let records = screen_all(args, &labelled.labels)?;
     let cal = calibrate::calibrate(&labelled.labels, records, &rubric);
@@ -106,6 +102,10 @@ pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, Comman
         calibrate::report::write(report, &cal, &families)?;
         report.flush()?;
     }
+    if let Some(html) = html_out.as_mut() {
+        write_html(html, &cal, &rubric)?;
+        html.flush()?;
+    }
 
     let summary = match &cal.metrics {
         Some(m) => format!(
@@ -136,6 +136,64 @@ pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, Comman
             Outcome::SomeInputsFailed
         },
     )
+}
+
+/// A report file, created before any work so a path that cannot be
+/// written stops the run first.
+fn create(path: &Path) -> Result<BufWriter<File>, CommandError> {
+    File::create(path)
+        .map(BufWriter::new)
+        .map_err(|e| CommandError::Usage(format!("{}: cannot write: {e}", path.display())))
+}
+
+/// The calibration as an HTML page.
+fn write_html(
+    out: &mut impl Write,
+    cal: &calibrate::Calibration,
+    rubric: &Rubric,
+) -> std::io::Result<()> {
+    let rubric_flags: Vec<(String, String)> = rubric
+        .flags
+        .iter()
+        .map(|f| (f.id.clone(), f.describe.clone()))
+        .collect();
+    let misclassified: Vec<html::Misclassified> = cal
+        .observations
+        .iter()
+        .filter(|o| o.predicted != o.label.level)
+        .map(|o| html::Misclassified {
+            labelled: o.label.level,
+            record: &o.record,
+        })
+        .collect();
+    let not_assessed: Vec<html::FileNote> = cal
+        .not_assessed
+        .iter()
+        .map(|n| html::FileNote {
+            file: n.label.file.clone(),
+            status: n.status.clone(),
+            note: n.note.clone(),
+        })
+        .collect();
+    let empty = [[0usize; 5]; 5];
+    let m = cal.metrics.as_ref();
+    let page = html::CalibrationPage {
+        assessed: cal.observations.len(),
+        confusion: m.map_or(empty, |m| m.confusion),
+        exact: m.map_or(0.0, |m| m.exact),
+        within_one: m.map_or(0.0, |m| m.within_one),
+        mean_abs_error: m.map_or(0.0, |m| m.mean_abs_error),
+        spearman: m.and_then(|m| m.spearman),
+        kendall_tau_b: m.and_then(|m| m.kendall_tau_b),
+        precision: m.map_or([None; 5], |m| m.precision),
+        recall: m.map_or([None; 5], |m| m.recall),
+        signal_lift: &cal.signal_lift,
+        flag_lift: &cal.flag_lift,
+        misclassified: &misclassified,
+        not_assessed: &not_assessed,
+        rubric_flags: &rubric_flags,
+    };
+    html::write_calibration(out, &page)
 }
 
 /// Every labelled file through its worker, in labels order.

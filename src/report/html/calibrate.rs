@@ -33,26 +33,16 @@ pub struct CalibrationPage<'a> {
     pub kendall_tau_b: Option<f64>,
     pub precision: [Option<f64>; 5],
     pub recall: [Option<f64>; 5],
-    pub signal_lift: &'a [LiftLine],
-    pub flag_lift: &'a [LiftLine],
+    pub signal_lift: &'a [LiftRow],
+    pub flag_lift: &'a [LiftRow],
     pub misclassified: &'a [Misclassified<'a>],
     pub not_assessed: &'a [FileNote],
     /// Flag descriptions from the rubric: (flag id, sentence).
     pub rubric_flags: &'a [(String, String)],
 }
 
-/// One signal's (or flag's) lift row.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LiftLine {
-    pub id: String,
-    /// Per true level: the fraction of that level's resumes in which it
-    /// fired; `None` when no resume has the level.
-    pub rate: [Option<f64>; 5],
-    /// Resumes in which it fired.
-    pub fired: usize,
-    /// Spearman ρ between firing and true level.
-    pub rho: Option<f64>,
-}
+/// One signal's (or flag's) lift row: calibrate's own.
+pub use crate::calibrate::lift::LiftRow;
 
 /// A file whose assessed level is not its label, with its record.
 #[derive(Debug, Clone, Copy)]
@@ -155,7 +145,7 @@ fn per_level(page: &CalibrationPage) -> String {
     )
 }
 
-fn lift_section(id: &str, heading: &str, what: &str, lines: &[LiftLine]) -> String {
+fn lift_section(id: &str, heading: &str, what: &str, lines: &[LiftRow]) -> String {
     let mut html = format!(
         "<section id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{heading}</h2>\n"
     );
@@ -273,7 +263,7 @@ mod tests {
         r
     }
 
-    fn render(misclassified: &[Misclassified], lift: &[LiftLine], notes: &[FileNote]) -> String {
+    fn render(misclassified: &[Misclassified], lift: &[LiftRow], notes: &[FileNote]) -> String {
         let mut confusion = [[0; 5]; 5];
         confusion[1][1] = 4;
         confusion[2][1] = 1;
@@ -323,7 +313,7 @@ mod tests {
 
     #[test]
     fn lift_rows_are_sortable_percentages() {
-        let lift = [LiftLine {
+        let lift = [LiftRow {
             id: "fleet<".into(),
             rate: [Some(0.0), Some(0.25), Some(1.0), None, None],
             fired: 4,

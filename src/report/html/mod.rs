@@ -24,7 +24,7 @@ use std::io::{self, Write};
 
 use sha2::{Digest, Sha256};
 
-pub use calibrate::{CalibrationPage, FileNote, LiftLine, Misclassified};
+pub use calibrate::{CalibrationPage, FileNote, LiftRow, Misclassified};
 pub use chart::{Bar, bar_chart_svg, confusion_matrix_svg, palette};
 pub use escape::{escape, highlight};
 pub use flags::explain as explain_flag;
