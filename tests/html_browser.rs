@@ -138,8 +138,8 @@ fn calibration_page() -> String {
     confusion[1][1] = 3;
     confusion[2][1] = 1;
     confusion[2][2] = 4;
-    render_calibration(&CalibrationPage {
-        assessed: 8,
+    let metrics = levelscan::calibrate::metrics::Metrics {
+        n: 8,
         confusion,
         exact: 0.875,
         within_one: 1.0,
@@ -148,6 +148,10 @@ fn calibration_page() -> String {
         kendall_tau_b: Some(0.8),
         precision: [None, Some(0.75), Some(1.0), None, None],
         recall: [None, Some(1.0), Some(0.8), None, None],
+    };
+    render_calibration(&CalibrationPage {
+        assessed: 8,
+        metrics: Some(&metrics),
         signal_lift: &lift,
         flag_lift: &[],
         misclassified: &[],

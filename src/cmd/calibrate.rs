@@ -175,18 +175,9 @@ fn write_html(
             note: n.note.clone(),
         })
         .collect();
-    let empty = [[0usize; 5]; 5];
-    let m = cal.metrics.as_ref();
     let page = html::CalibrationPage {
         assessed: cal.observations.len(),
-        confusion: m.map_or(empty, |m| m.confusion),
-        exact: m.map_or(0.0, |m| m.exact),
-        within_one: m.map_or(0.0, |m| m.within_one),
-        mean_abs_error: m.map_or(0.0, |m| m.mean_abs_error),
-        spearman: m.and_then(|m| m.spearman),
-        kendall_tau_b: m.and_then(|m| m.kendall_tau_b),
-        precision: m.map_or([None; 5], |m| m.precision),
-        recall: m.map_or([None; 5], |m| m.recall),
+        metrics: cal.metrics.as_ref(),
         signal_lift: &cal.signal_lift,
         flag_lift: &cal.flag_lift,
         misclassified: &misclassified,

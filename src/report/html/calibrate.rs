@@ -22,17 +22,8 @@ use crate::rubric::Level;
 pub struct CalibrationPage<'a> {
     /// Labelled files assessed.
     pub assessed: usize,
-    /// `confusion[true][predicted]`.
-    pub confusion: [[usize; 5]; 5],
-    /// Fractions in 0..=1.
-    pub exact: f64,
-    pub within_one: f64,
-    /// Mean |true − predicted| in levels.
-    pub mean_abs_error: f64,
-    pub spearman: Option<f64>,
-    pub kendall_tau_b: Option<f64>,
-    pub precision: [Option<f64>; 5],
-    pub recall: [Option<f64>; 5],
+    /// The agreement figures; `None` when nothing was assessed.
+    pub metrics: Option<&'a Metrics>,
     pub signal_lift: &'a [LiftRow],
     pub flag_lift: &'a [LiftRow],
     pub misclassified: &'a [Misclassified<'a>],
@@ -43,6 +34,7 @@ pub struct CalibrationPage<'a> {
 
 /// One signal's (or flag's) lift row: calibrate's own.
 pub use crate::calibrate::lift::LiftRow;
+use crate::calibrate::metrics::Metrics;
 
 /// A file whose assessed level is not its label, with its record.
 #[derive(Debug, Clone, Copy)]
@@ -88,13 +80,15 @@ pub fn body(page: &CalibrationPage) -> String {
 }
 
 fn headline(page: &CalibrationPage) -> String {
+    let m = page.metrics;
+    let confusion = m.map_or([[0; 5]; 5], |m| m.confusion);
     let labels: Vec<String> = Level::ALL.iter().map(|l| l.name().to_string()).collect();
     let facts = [
-        ("Exact level", percent(Some(page.exact))),
-        ("Within one level", percent(Some(page.within_one))),
-        ("Mean level error", format!("{:.2}", page.mean_abs_error)),
-        ("Spearman ρ", fixed(page.spearman)),
-        ("Kendall τ-b", fixed(page.kendall_tau_b)),
+        ("Exact level", percent(m.map(|m| m.exact))),
+        ("Within one level", percent(m.map(|m| m.within_one))),
+        ("Mean level error", fixed(m.map(|m| m.mean_abs_error))),
+        ("Spearman ρ", fixed(m.and_then(|m| m.spearman))),
+        ("Kendall τ-b", fixed(m.and_then(|m| m.kendall_tau_b))),
     ];
     let mut html = String::from(
         "<section id=\"agreement\" aria-labelledby=\"agreement-h\"><h2 id=\"agreement-h\">Agreement</h2>\n<dl class=\"facts\">",
@@ -103,25 +97,27 @@ fn headline(page: &CalibrationPage) -> String {
         html.push_str(&format!("<div><dt>{term}</dt><dd>{value}</dd></div>"));
     }
     html.push_str("</dl>\n<figure><figcaption>Confusion matrix: rows are the labelled level, columns the assessed level; the outlined diagonal is agreement</figcaption>");
-    html.push_str(&confusion_matrix_svg(&labels, &page.confusion));
+    html.push_str(&confusion_matrix_svg(&labels, &confusion));
     html.push_str("</figure>\n</section>\n");
     html
 }
 
 fn per_level(page: &CalibrationPage) -> String {
+    let m = page.metrics;
+    let confusion = m.map_or([[0; 5]; 5], |m| m.confusion);
     let rows = Level::ALL
         .iter()
         .map(|level| {
             let i = level.index();
-            let labelled: usize = page.confusion[i].iter().sum();
-            let assessed: usize = page.confusion.iter().map(|row| row[i]).sum();
+            let labelled: usize = confusion[i].iter().sum();
+            let assessed: usize = confusion.iter().map(|row| row[i]).sum();
             Row {
                 cells: vec![
                     Cell::html(escape(level.name()), &i.to_string()),
                     Cell::number(Some(labelled as f64), 0),
                     Cell::number(Some(assessed as f64), 0),
-                    Cell::number(page.precision[i], 2),
-                    Cell::number(page.recall[i], 2),
+                    Cell::number(m.and_then(|m| m.precision[i]), 2),
+                    Cell::number(m.and_then(|m| m.recall[i]), 2),
                 ],
                 attrs: Vec::new(),
             }
@@ -268,8 +264,8 @@ mod tests {
         confusion[1][1] = 4;
         confusion[2][1] = 1;
         confusion[2][2] = 3;
-        body(&CalibrationPage {
-            assessed: 8,
+        let metrics = Metrics {
+            n: 8,
             confusion,
             exact: 0.875,
             within_one: 1.0,
@@ -278,6 +274,10 @@ mod tests {
             kendall_tau_b: None,
             precision: [None, Some(0.8), Some(1.0), None, None],
             recall: [None, Some(1.0), Some(0.75), None, None],
+        };
+        body(&CalibrationPage {
+            assessed: 8,
+            metrics: Some(&metrics),
             signal_lift: lift,
             flag_lift: &[],
             misclassified,
