@@ -152,11 +152,7 @@ fn write_html(
     cal: &calibrate::Calibration,
     rubric: &Rubric,
 ) -> std::io::Result<()> {
-    let rubric_flags: Vec<(String, String)> = rubric
-        .flags
-        .iter()
-        .map(|f| (f.id.clone(), f.describe.clone()))
-        .collect();
+    let rubric_flags = rubric.flag_descriptions();
     let misclassified: Vec<html::Misclassified> = cal
         .observations
         .iter()

@@ -118,11 +118,7 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         out.flush()?;
     }
     if let Some(out) = html_out.as_mut() {
-        let rubric_flags: Vec<(String, String)> = rubric
-            .flags
-            .iter()
-            .map(|f| (f.id.clone(), f.describe.clone()))
-            .collect();
+        let rubric_flags = rubric.flag_descriptions();
         let page = report::html::ScreenPage {
             records: &records,
             rubric_flags: &rubric_flags,

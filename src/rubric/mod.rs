@@ -300,6 +300,15 @@ pub struct Rubric {
 }
 
 impl Rubric {
+    /// (flag id, the sentence that explains it), in rubric order: what
+    /// reports show beside a raised flag.
+    pub fn flag_descriptions(&self) -> Vec<(String, String)> {
+        self.flags
+            .iter()
+            .map(|f| (f.id.clone(), f.describe.clone()))
+            .collect()
+    }
+
     pub fn family_index(&self, id: &str) -> Option<usize> {
         self.families.iter().position(|f| f.id == id)
     }
