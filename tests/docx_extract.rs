@@ -429,6 +429,21 @@ fn dark_text_on_a_dark_page_is_hidden_and_white_text_is_not() {
 }
 
 #[test]
+fn without_core_dates_the_zip_save_date_dates_the_document() {
+    let entries = Docx::body(&para("Resume")).entries();
+    let saved = zip::DateTime::from_date_and_time(2025, 5, 17, 9, 30, 0).unwrap();
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().last_modified_time(saved);
+    for (name, data) in &entries {
+        writer.start_file(name.as_str(), options).unwrap();
+        writer.write_all(data.as_bytes()).unwrap();
+    }
+    let bytes = writer.finish().unwrap().into_inner();
+    let doc = extract_bytes(&bytes, "docx", &Limits::default()).unwrap();
+    assert_eq!(doc.diagnostics.document_date.as_deref(), Some("2025-05-17"));
+}
+
+#[test]
 fn document_date_comes_from_core_properties() {
     let mut docx = Docx::body(&para("Resume"));
     docx.core = Some(

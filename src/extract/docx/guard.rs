@@ -71,6 +71,28 @@ impl<'a> Package<'a> {
         })
     }
 
+    /// The latest modification date of the zip's entries (`YYYY-MM-DD`):
+    /// the date the file was saved, for packages whose core properties
+    /// carry none. Read from the central directory; nothing is inflated.
+    pub fn saved_date(&mut self) -> Option<String> {
+        let mut latest: Option<(u16, u8, u8)> = None;
+        for i in 0..self.archive.len() {
+            let Ok(entry) = self.archive.by_index_raw(i) else {
+                continue;
+            };
+            let Some(t) = entry.last_modified() else {
+                continue;
+            };
+            // DOS dates start in 1980; writers that leave the field empty
+            // write that floor, which is no date at all.
+            if t.year() > 1980 {
+                let date = (t.year(), t.month(), t.day());
+                latest = latest.max(Some(date));
+            }
+        }
+        latest.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+    }
+
     /// Whether the package holds an entry of this name.
     pub fn contains(&self, name: &str) -> bool {
         self.index.contains_key(&normalise_name(name))

@@ -189,7 +189,13 @@ fn assemble(parts: package::Parts) -> Document {
         diagnostics: Diagnostics {
             format: "docx".into(),
             pages,
-            document_date: parts.core.as_deref().and_then(meta::document_date),
+            // Core properties first; a package without them (some
+            // converters) is dated by when its zip was saved.
+            document_date: parts
+                .core
+                .as_deref()
+                .and_then(meta::document_date)
+                .or(parts.saved),
             warnings: parts.warnings,
             ..Diagnostics::default()
         },

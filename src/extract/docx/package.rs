@@ -204,6 +204,8 @@ pub struct Parts {
     /// Footnotes then endnotes.
     pub notes: Vec<Vec<u8>>,
     pub core: Option<Vec<u8>>,
+    /// When the zip was saved, from its entries' dates.
+    pub saved: Option<String>,
     pub warnings: Vec<String>,
 }
 
@@ -251,6 +253,7 @@ pub fn read_parts(package: &mut Package<'_>, main: &str) -> Result<Parts, String
             .extend(read_optional(package, name, &mut parts.warnings)?);
     }
     parts.core = read_core(package, &mut parts.warnings);
+    parts.saved = package.saved_date();
     Ok(parts)
 }
 
