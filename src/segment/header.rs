@@ -1,0 +1,120 @@
+//! Who and what a role is: the title and employer around a role's dates,
+//! and from the resume's header the candidate's name, email and headline.
+//! Name and email are carried for output only; nothing scores them.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::dates::DateRange;
+use super::sections::heading_kind;
+use crate::rubric::Rubric;
+
+/// Words that mark a part of a job line as a job title rather than an
+/// employer, for careers both inside and outside engineering.
+pub(super) fn title_words() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:engineer|developer|programmer|architect|intern|manager|director|head of|vp|analyst|consultant|scientist|designer|teacher|specialist|coordinator|associate|assistant|lead|officer|administrator|technician|researcher|instructor|tutor|accountant|nurse|founder|co-founder|cto|ceo|sre|devops|fellow|principal|staff|senior|junior|representative|agent|clerk|chef|editor|writer|sales|marketing|recruiter|student|owner|strategist|planner|operator|supervisor|swe|sde)\b")
+            .expect("the title-word pattern is a constant and compiles")
+    })
+}
+
+pub(super) fn split_parts(text: &str) -> Vec<String> {
+    let mut parts = vec![text.to_string()];
+    for sep in [
+        " — ", " – ", " - ", " | ", " · ", " • ", ", ", " at ", " @ ", "\t",
+    ] {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    parts
+        .into_iter()
+        .map(|p| {
+            p.trim_matches(|c: char| c.is_whitespace() || "-–—|·•,()[]*_".contains(c))
+                .to_string()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Title and employer for the role whose dates are on line `i`: from the
+/// rest of that line, or the line above when the dates stand alone.
+pub(super) fn title_and_employer(
+    texts: &[&str],
+    i: usize,
+    range: &DateRange,
+    rubric: &Rubric,
+) -> (String, String) {
+    let text = texts[i];
+    let rest = format!("{} {}", &text[..range.span.0], &text[range.span.1..]);
+    let rest = rest.trim_start_matches(|c: char| {
+        crate::extract::cleanup::is_bullet(c) || c == '*' || c == ' '
+    });
+    let mut parts = split_parts(rest);
+    let is_title =
+        |p: &str| title_words().is_match(p) || rubric.titles.iter().any(|t| t.regex.is_match(p));
+    if !parts.iter().any(|p| is_title(p)) && i > 0 && heading_kind(texts[i - 1]).is_none() {
+        let above = split_parts(texts[i - 1]);
+        if above.iter().any(|p| is_title(p)) {
+            parts = above.into_iter().chain(parts).collect();
+        }
+    }
+    let title_pos = parts.iter().position(|p| is_title(p));
+    let title = title_pos.map(|p| parts[p].clone()).unwrap_or_default();
+    let employer = parts
+        .iter()
+        .enumerate()
+        .find(|(j, p)| Some(*j) != title_pos && !p.chars().all(|c| !c.is_alphabetic()))
+        .map(|(_, p)| p.clone())
+        .unwrap_or_default();
+    (title, employer)
+}
+
+pub(super) fn find_email(text: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+            .expect("the email pattern is a constant and compiles")
+    });
+    re.find(text).map(|m| m.as_str().to_string())
+}
+
+/// A header line that looks like a person's name: two to four capitalised
+/// words, no digits, no title words. Parenthetical notes are dropped.
+pub(super) fn candidate_name(text: &str, rubric: &Rubric) -> Option<String> {
+    let base = text.split(['(', '|', '·', ',']).next()?.trim();
+    let words: Vec<&str> = base.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || base.contains('@') {
+        return None;
+    }
+    let name_like = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || "'-.".contains(c))
+    });
+    if !name_like
+        || title_words().is_match(base)
+        || rubric.titles.iter().any(|t| t.regex.is_match(base))
+    {
+        return None;
+    }
+    if heading_kind(base).is_some() {
+        return None;
+    }
+    Some(base.to_string())
+}
+
+/// A headline such as "Senior Backend Engineer · name@example.com": the
+/// part that holds a title.
+pub(super) fn headline_title(text: &str, rubric: &Rubric) -> Option<String> {
+    if text.chars().count() > 90 {
+        return None;
+    }
+    split_parts(text).into_iter().find(|p| {
+        !p.contains('@')
+            && p.split_whitespace().count() <= 6
+            && rubric.titles.iter().any(|t| t.regex.is_match(p))
+    })
+}

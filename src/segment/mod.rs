@@ -1,0 +1,508 @@
+//! Segmentation: a [`Document`]'s lines in, the resume's structure out —
+//! which section each line belongs to, which lines are flat lists, the roles
+//! with titles, employers and date ranges, years of experience, and the
+//! candidate's name and email from the header.
+//!
+//! Headings are recognised in many spellings ("Work History", "Technical
+//! Skills", "Profile"); a resume with no headings is sectioned by position.
+//! "Present" in a date range means the document's own date, or failing that
+//! the latest date written in it — never the clock, so the same file always
+//! gives the same years. Name and email are for output only: no later stage
+//! may score them.
+
+mod dates;
+mod header;
+mod sections;
+mod years;
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::rubric::{Rubric, SectionKind};
+
+pub use dates::{DateEnd, DateRange, YearMonth, find_date_range};
+use dates::{is_date_tail, present_date, resolve};
+use header::{candidate_name, find_email, headline_title, title_and_employer};
+pub use sections::{heading_kind, list_items};
+pub use years::merged_years;
+use years::summary_years;
+
+/// A job (or internship) with its dates, as the resume states it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Role {
+    pub title: String,
+    pub employer: String,
+    pub start: YearMonth,
+    /// The resolved end: "present" becomes the document's date.
+    pub end: YearMonth,
+    pub ongoing: bool,
+    /// Whether the title reads as an engineering role.
+    pub engineering: bool,
+    /// Index into the document's lines of the line holding the dates.
+    pub line_index: usize,
+}
+
+/// Where the years figure came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearsSource {
+    Roles,
+    Summary,
+    None,
+}
+
+/// What segmentation learnt about one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineInfo {
+    pub section: SectionKind,
+    pub heading: bool,
+    /// A flat list of short items ("Go, Kafka, Postgres, Redis, gRPC").
+    pub list_items: usize,
+    /// A line holding a role's date range (a job header, not an achievement).
+    pub role_header: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segmented {
+    /// One per document line, same order.
+    pub lines: Vec<LineInfo>,
+    pub roles: Vec<Role>,
+    /// Engineering years, overlaps merged.
+    pub years_engineering: f64,
+    /// Years in other careers, reported apart.
+    pub years_other: f64,
+    pub years_source: YearsSource,
+    pub present: Option<YearMonth>,
+    /// The first header line that reads as a job title.
+    pub headline: Option<String>,
+    pub candidate: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Split a document into sections, roles and years.
+pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
+    let texts: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+    let headings: Vec<Option<SectionKind>> = texts.iter().map(|t| heading_kind(t)).collect();
+    let has_headings = headings.iter().any(Option::is_some);
+    let mut ranges: Vec<Option<DateRange>> = texts.iter().map(|t| find_date_range(t)).collect();
+    // A range wrapped at its dash ("… Mar 2021 –" then "Present") is read
+    // whole, and its tail line belongs to the role header.
+    let mut range_tails = vec![false; texts.len()];
+    for i in 1..texts.len() {
+        let previous = texts[i - 1].trim_end();
+        // Wrapped anywhere inside the range: after the dash ("Mar 2021 –" /
+        // "Present"), before it ("Sep. 2021" / "– Present") or inside the
+        // end date ("Jun 2010 – Dec" / "2015").
+        let dashes = ['–', '—', '-'];
+        let tail = texts[i].trim_start();
+        let open_before = ranges[i - 1].is_none() || previous.ends_with(dashes);
+        if !open_before || !is_date_tail(tail.trim_start_matches(dashes)) {
+            continue;
+        }
+        let joined = format!("{previous} {tail}");
+        if let Some(mut range) = find_date_range(&joined)
+            && range.span.1 > previous.len()
+        {
+            range.span.1 = previous.len();
+            ranges[i - 1] = Some(range);
+            range_tails[i] = true;
+        }
+    }
+    let mut lines = Vec::with_capacity(texts.len());
+
+    let mut current = SectionKind::Header;
+    let mut header_done = false;
+    for (i, text) in texts.iter().enumerate() {
+        if let Some(kind) = headings[i] {
+            current = kind;
+            header_done = true;
+            lines.push(LineInfo {
+                section: kind,
+                heading: true,
+                list_items: 0,
+                role_header: false,
+            });
+            continue;
+        }
+        if current == SectionKind::Header && !header_done {
+            // The header is the short contact block at the top; the first
+            // long line or job line ends it.
+            let long = text.chars().count() >= 80 || starts_with_bullet(text);
+            if long || ranges[i].is_some() {
+                header_done = true;
+                current = if ranges[i].is_some() {
+                    SectionKind::Experience
+                } else {
+                    SectionKind::Summary
+                };
+            }
+        } else if !has_headings && current == SectionKind::Summary && ranges[i].is_some() {
+            current = SectionKind::Experience;
+        } else if current == SectionKind::Header {
+            current = SectionKind::Summary;
+        }
+        let items = list_items(text);
+        let list_items = if items >= rubric.scoring.list_min_items {
+            items
+        } else {
+            0
+        };
+        lines.push(LineInfo {
+            section: current,
+            heading: false,
+            list_items,
+            role_header: false,
+        });
+    }
+
+    let present = present_date(doc, &ranges);
+    let mut roles = Vec::new();
+    for (i, range) in ranges.iter().enumerate() {
+        let Some(range) = range else { continue };
+        if matches!(
+            lines[i].section,
+            SectionKind::Education | SectionKind::Skills | SectionKind::Projects
+        ) {
+            continue;
+        }
+        let Some(present) = present else { continue };
+        let Some((start, end, ongoing)) = resolve(range, present) else {
+            continue;
+        };
+        lines[i].role_header = true;
+        let (title, employer) = title_and_employer(&texts, i, range, rubric);
+        let engineering = rubric.years.engineering_titles.is_match(&title);
+        roles.push(Role {
+            title,
+            employer,
+            start,
+            end,
+            ongoing,
+            engineering,
+            line_index: i,
+        });
+    }
+
+    for i in 1..lines.len() {
+        if range_tails[i] && lines[i - 1].role_header {
+            lines[i].role_header = true;
+        }
+    }
+
+    let (mut years_engineering, years_other) = merged_years(&roles);
+    let mut years_source = if roles.is_empty() {
+        YearsSource::None
+    } else {
+        YearsSource::Roles
+    };
+    if roles.is_empty() {
+        if let Some(y) = summary_years(&texts, &lines, rubric) {
+            years_engineering = y;
+            years_source = YearsSource::Summary;
+        }
+    }
+
+    let header: Vec<&str> = texts
+        .iter()
+        .zip(&lines)
+        .take_while(|(_, l)| l.section == SectionKind::Header)
+        .map(|(t, _)| *t)
+        .collect();
+    let email = texts.iter().take(12).find_map(|t| find_email(t));
+    let candidate = header.iter().find_map(|t| candidate_name(t, rubric));
+    let headline = header
+        .iter()
+        .chain(texts.iter().take(6))
+        .find_map(|t| headline_title(t, rubric));
+
+    Segmented {
+        lines,
+        roles,
+        years_engineering,
+        years_other,
+        years_source,
+        present,
+        headline,
+        candidate,
+        email,
+    }
+}
+
+fn starts_with_bullet(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| crate::extract::cleanup::is_bullet(c) || c == '-' || c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Diagnostics, Line};
+
+    fn ym(year: i32, month: u32) -> YearMonth {
+        YearMonth { year, month }
+    }
+
+    fn doc(text: &str, date: Option<&str>) -> Document {
+        Document {
+            lines: text
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .enumerate()
+                .map(|(i, t)| Line {
+                    page: 1,
+                    line: i as u32 + 1,
+                    column: 0,
+                    text: t.trim().to_string(),
+                    section_hint: None,
+                })
+                .collect(),
+            hidden: vec![],
+            diagnostics: Diagnostics {
+                document_date: date.map(str::to_string),
+                ..Diagnostics::default()
+            },
+        }
+    }
+
+    fn rubric() -> Rubric {
+        crate::rubric::load_default().expect("default rubric loads")
+    }
+
+    #[test]
+    fn a_range_wrapped_inside_its_end_date_is_read_whole() {
+        let d = doc(
+            "Experience\nSenior Software Engineer, Ridgeway Hosting — Jun 2010 – Dec\n2015\nOwned the DNS API.",
+            Some("2026-06-01"),
+        );
+        let seg = segment(&d, &rubric());
+        assert_eq!(seg.roles.len(), 1);
+        assert!(!seg.roles[0].ongoing);
+        assert!(
+            (seg.years_engineering - 5.6).abs() < 0.2,
+            "{}",
+            seg.years_engineering
+        );
+    }
+
+    #[test]
+    fn a_range_wrapped_before_its_dash_is_read_whole() {
+        let d = doc(
+            "Experience\nSenior Backend Engineer, Vellum Rides — Sep. 2021\n– Present\nOwned the live-location API.",
+            Some("2026-06-01"),
+        );
+        let seg = segment(&d, &rubric());
+        assert_eq!(seg.roles.len(), 1);
+        assert!(seg.lines[2].role_header);
+        assert_eq!(seg.roles[0].title, "Senior Backend Engineer");
+    }
+
+    #[test]
+    fn a_range_wrapped_at_its_dash_is_read_whole() {
+        let d = doc(
+            "Experience\nSenior Backend Engineer, Kestrel Payments — Mar 2021 –\nPresent\nOwned the settlement API.",
+            Some("2026-06-01"),
+        );
+        let seg = segment(&d, &rubric());
+        assert_eq!(seg.roles.len(), 1);
+        assert!(seg.roles[0].ongoing);
+        assert!(
+            seg.lines[2].role_header,
+            "the tail line is part of the header"
+        );
+        assert!(!seg.lines[3].role_header);
+        assert!(
+            (seg.years_engineering - 5.25).abs() < 0.1,
+            "{}",
+            seg.years_engineering
+        );
+    }
+
+    #[test]
+    fn month_name_to_present() {
+        let r = find_date_range("Backend Engineer, Acme — Jan 2020 – Present").unwrap();
+        assert_eq!(
+            r.start,
+            DateEnd::Date {
+                ym: ym(2020, 1),
+                month_known: true
+            }
+        );
+        assert_eq!(r.end, DateEnd::Present);
+    }
+
+    #[test]
+    fn year_to_year() {
+        let r = find_date_range("Acme 2019-2023").unwrap();
+        assert_eq!(
+            r.start,
+            DateEnd::Date {
+                ym: ym(2019, 1),
+                month_known: false
+            }
+        );
+        assert_eq!(
+            r.end,
+            DateEnd::Date {
+                ym: ym(2023, 1),
+                month_known: false
+            }
+        );
+    }
+
+    #[test]
+    fn numeric_month_to_now() {
+        let r = find_date_range("03/2021 - now").unwrap();
+        assert_eq!(
+            r.start,
+            DateEnd::Date {
+                ym: ym(2021, 3),
+                month_known: true
+            }
+        );
+        assert_eq!(r.end, DateEnd::Present);
+    }
+
+    #[test]
+    fn abbreviated_months_with_dots() {
+        let r = find_date_range("Sep. 2023 – Mar. 2024").unwrap();
+        assert_eq!(
+            r.start,
+            DateEnd::Date {
+                ym: ym(2023, 9),
+                month_known: true
+            }
+        );
+        assert_eq!(
+            r.end,
+            DateEnd::Date {
+                ym: ym(2024, 3),
+                month_known: true
+            }
+        );
+    }
+
+    #[test]
+    fn open_range_means_present() {
+        let r = find_date_range("Platform Engineer, Northwind, 2021–").unwrap();
+        assert_eq!(r.end, DateEnd::Present);
+        assert!(find_date_range("2019 - Acme Corp").is_none());
+    }
+
+    #[test]
+    fn iso_months() {
+        let r = find_date_range("2018-04 to 2020-11").unwrap();
+        assert_eq!(
+            r.start,
+            DateEnd::Date {
+                ym: ym(2018, 4),
+                month_known: true
+            }
+        );
+        assert_eq!(
+            r.end,
+            DateEnd::Date {
+                ym: ym(2020, 11),
+                month_known: true
+            }
+        );
+    }
+
+    #[test]
+    fn overlapping_roles_are_merged() {
+        let d = doc(
+            "Experience\nBackend Engineer, Acme — Jan 2018 – Dec 2020\nConsulting Developer, Self — Jan 2020 – Dec 2021",
+            Some("2024-06-01"),
+        );
+        let s = segment(&d, &rubric());
+        assert_eq!(s.roles.len(), 2);
+        assert_eq!(s.years_engineering, 4.0);
+    }
+
+    #[test]
+    fn present_is_the_document_date_not_the_clock() {
+        let d = doc(
+            "Experience\nSoftware Engineer, Acme — Jan 2020 – Present",
+            Some("2023-01-15"),
+        );
+        let s = segment(&d, &rubric());
+        assert_eq!(s.years_engineering, 3.0);
+        let d = doc(
+            "Experience\nSoftware Engineer, Acme — Jan 2020 – Present\nEducation\nBSc, 2022",
+            None,
+        );
+        let s = segment(&d, &rubric());
+        assert_eq!(s.present, Some(ym(2022, 12)));
+    }
+
+    #[test]
+    fn other_careers_are_kept_apart() {
+        let d = doc(
+            "Experience\nJunior Backend Developer, Shopline — Jan 2024 – Present\nData Analyst, Retail Co — Jan 2019 – Dec 2023",
+            Some("2025-01-01"),
+        );
+        let s = segment(&d, &rubric());
+        assert_eq!(s.years_engineering, 1.0);
+        assert_eq!(s.years_other, 5.0);
+    }
+
+    #[test]
+    fn summary_years_count_without_dated_roles() {
+        let d = doc(
+            "Dana Example\nSenior backend engineer with 7 years building payment systems in Java.",
+            None,
+        );
+        let s = segment(&d, &rubric());
+        assert_eq!(s.years_engineering, 7.0);
+        assert_eq!(s.years_source, YearsSource::Summary);
+    }
+
+    #[test]
+    fn headings_in_many_spellings() {
+        for (text, kind) in [
+            ("Professional Experience", SectionKind::Experience),
+            ("Relevant Experience", SectionKind::Experience),
+            ("WORK HISTORY", SectionKind::Experience),
+            ("Technical Skills:", SectionKind::Skills),
+            ("Profile", SectionKind::Summary),
+            ("Education & Certifications", SectionKind::Education),
+            ("Side Projects", SectionKind::Projects),
+        ] {
+            assert_eq!(heading_kind(text), Some(kind), "{text}");
+        }
+        assert_eq!(heading_kind("Owned the experience platform."), None);
+    }
+
+    #[test]
+    fn title_employer_and_title_above_dates() {
+        let d = doc(
+            "Experience\nStaff Engineer\nNorthwind Payments | 2019 – 2023\n- Owned things",
+            Some("2024-01-01"),
+        );
+        let s = segment(&d, &rubric());
+        assert_eq!(s.roles[0].title, "Staff Engineer");
+        assert_eq!(s.roles[0].employer, "Northwind Payments");
+    }
+
+    #[test]
+    fn sections_without_headings_and_name_email() {
+        let d = doc(
+            "Sam Rivera\nsam@example.com\nBackend developer who has shipped APIs in Python and Go for small teams over the years.\nDeveloper, Acme — 2021 – 2023\n- Built the orders API",
+            None,
+        );
+        let s = segment(&d, &rubric());
+        assert_eq!(s.candidate.as_deref(), Some("Sam Rivera"));
+        assert_eq!(s.email.as_deref(), Some("sam@example.com"));
+        assert_eq!(s.lines[2].section, SectionKind::Summary);
+        assert_eq!(s.lines[4].section, SectionKind::Experience);
+    }
+
+    #[test]
+    fn flat_lists_are_counted() {
+        assert_eq!(list_items("Languages: Go, Rust, Python, SQL, Bash"), 5);
+        assert_eq!(
+            list_items("Built the API, the worker, and the cron jobs for billing."),
+            0
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! Sections: which heading opens which part of a resume, in the many
+//! spellings real resumes use ("Work History", "Technical Skills",
+//! "Profile"), and which lines are flat lists of short items rather than
+//! sentences. Pure text rules; no scoring.
+
+use crate::rubric::SectionKind;
+
+/// Lower-case letters and spaces only, "&" read as "and".
+pub(super) fn normalise_heading(text: &str) -> String {
+    let t = text.to_lowercase().replace('&', " and ");
+    let t: String = t
+        .chars()
+        .map(|c| {
+            if c.is_alphabetic() || c == ' ' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub(super) const SUMMARY: &[&str] = &[
+    "summary",
+    "professional summary",
+    "profile",
+    "professional profile",
+    "about",
+    "about me",
+    "objective",
+    "career objective",
+    "overview",
+    "career summary",
+    "executive summary",
+    "introduction",
+    "summary of qualifications",
+    "personal statement",
+    "bio",
+];
+pub(super) const EXPERIENCE: &[&str] = &[
+    "experience",
+    "work experience",
+    "professional experience",
+    "relevant experience",
+    "employment",
+    "employment history",
+    "work history",
+    "career history",
+    "career",
+    "professional background",
+    "industry experience",
+    "selected experience",
+    "technical experience",
+    "engineering experience",
+    "recent experience",
+    "experience highlights",
+    "work",
+    "positions",
+    "professional history",
+    "relevant work experience",
+];
+pub(super) const SKILLS: &[&str] = &[
+    "skills",
+    "technical skills",
+    "core skills",
+    "key skills",
+    "technologies",
+    "tech stack",
+    "tools",
+    "skills and tools",
+    "tools and technologies",
+    "competencies",
+    "core competencies",
+    "expertise",
+    "areas of expertise",
+    "languages and tools",
+    "stack",
+    "technical proficiencies",
+    "toolbox",
+    "skills and technologies",
+    "technical expertise",
+    "skills summary",
+    "tech",
+];
+pub(super) const PROJECTS: &[&str] = &[
+    "projects",
+    "personal projects",
+    "side projects",
+    "selected projects",
+    "open source",
+    "open source contributions",
+    "portfolio",
+    "key projects",
+    "project experience",
+    "notable projects",
+    "academic projects",
+];
+pub(super) const EDUCATION: &[&str] = &[
+    "education",
+    "education and training",
+    "certifications",
+    "certificates",
+    "courses",
+    "training",
+    "academic background",
+    "education and certifications",
+    "licenses and certifications",
+    "bootcamp",
+    "coursework",
+    "qualifications",
+];
+pub(super) const OTHER: &[&str] = &[
+    "publications",
+    "talks",
+    "speaking",
+    "awards",
+    "honors",
+    "honours",
+    "interests",
+    "hobbies",
+    "volunteering",
+    "volunteer experience",
+    "languages",
+    "references",
+    "achievements",
+    "patents",
+    "activities",
+    "additional information",
+    "contact",
+    "leadership",
+    "writing",
+    "community",
+    "selected writing",
+    "awards and honors",
+];
+
+/// The section a heading line opens, if it is a heading.
+pub fn heading_kind(text: &str) -> Option<SectionKind> {
+    if text.chars().count() > 48 || text.ends_with('.') {
+        return None;
+    }
+    let norm = normalise_heading(text);
+    if norm.is_empty() || norm.split(' ').count() > 5 {
+        return None;
+    }
+    let tables = [
+        (SectionKind::Summary, SUMMARY),
+        (SectionKind::Experience, EXPERIENCE),
+        (SectionKind::Skills, SKILLS),
+        (SectionKind::Projects, PROJECTS),
+        (SectionKind::Education, EDUCATION),
+        (SectionKind::Other, OTHER),
+    ];
+    for (kind, words) in tables {
+        if words.contains(&norm.as_str()) {
+            return Some(kind);
+        }
+    }
+    None
+}
+
+/// How many short items a flat list line holds ("Skills: Go, Rust, SQL"),
+/// or 0 when it reads as a sentence.
+pub fn list_items(text: &str) -> usize {
+    let body = match text.split_once(':') {
+        Some((label, rest)) if label.split_whitespace().count() <= 4 => rest,
+        _ => text,
+    };
+    let body = body.trim_start_matches(|c: char| {
+        crate::extract::cleanup::is_bullet(c) || c == '-' || c == '*' || c == ' '
+    });
+    let items: Vec<&str> = body
+        .split([',', ';', '|', '·', '•', '/'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() < 2 {
+        return 0;
+    }
+    let short = items
+        .iter()
+        .filter(|i| i.split_whitespace().count() <= 3)
+        .count();
+    if short * 10 >= items.len() * 9 && !body.trim_end().ends_with('.') {
+        items.len()
+    } else {
+        0
+    }
+}
