@@ -78,12 +78,21 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         WorkerPool::new(config).map_err(|e| CommandError::Worker(e.to_string()))?;
     let threads = thread_pool(&args.batch).map_err(|e| CommandError::Worker(e.to_string()))?;
     let progress = Progress::new(found.len() as u64, args.quiet);
+    let keep_all_evidence =
+        args.format == RankingFormat::Jsonl || args.evidence.is_some() || args.html.is_some();
 
     let screened: Vec<Screened> = threads.install(|| {
         found
             .par_iter()
             .map(|entry| {
-                let result = screen_entry(entry, &pool);
+                let mut result = screen_entry(entry, &pool);
+                if !keep_all_evidence {
+                    // Only the CSV's strongest quotes are written: holding
+                    // the rest would make memory grow with the folder.
+                    for family in &mut result.record.families {
+                        family.evidence.truncate(report::csv::QUOTES_PER_CELL);
+                    }
+                }
                 // A file the parser could not survive deserves a word while
                 // the run goes on; the row carries the same note.
                 if result.record.status == "error" && !args.quiet {

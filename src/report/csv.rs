@@ -11,7 +11,7 @@ use super::Record;
 use super::cells::{cut_at_word, neutralise};
 
 /// Quotes per evidence cell, and characters per quote.
-const QUOTES_PER_CELL: usize = 3;
+pub const QUOTES_PER_CELL: usize = 3;
 const QUOTE_CHARS: usize = 140;
 
 /// Write the ranking. `families` are the rubric's family ids in order.
