@@ -255,6 +255,11 @@ pub fn vocabulary<'a>(lines: impl IntoIterator<Item = &'a str>) -> HashSet<Strin
 /// Callers pass one column of one page at a time, so no word is joined
 /// across them.
 pub fn join_hyphenation(lines: &mut [String]) {
+    // Most blocks have no line ending in a hyphen: skip building the
+    // vocabulary for them.
+    if !lines.iter().any(|l| l.ends_with('-')) {
+        return;
+    }
     let vocabulary = vocabulary(lines.iter().map(String::as_str));
     for i in 0..lines.len().saturating_sub(1) {
         if !should_join_hyphen(&lines[i], &lines[i + 1], &vocabulary) {
