@@ -282,12 +282,43 @@ fn latency_ms(rest: &str) -> Option<(f64, usize)> {
 
 /// Every reading of `metric` in `sentence`.
 pub fn read(sentence: &str, metric: &Metric) -> Vec<MetricHit> {
-    let lower = sentence.to_lowercase();
-    if !context_ok(metric, &lower) {
+    read_numbers(&Numbers::of(sentence), metric)
+}
+
+/// A sentence's numbers, read once and shared by every metric.
+pub struct Numbers<'s> {
+    sentence: &'s str,
+    lower: String,
+    nums: Vec<Number>,
+    /// (before, after) indices into `nums` of changes "from A to B".
+    pairs: Vec<(usize, usize)>,
+}
+
+impl<'s> Numbers<'s> {
+    pub fn of(sentence: &'s str) -> Self {
+        let nums = numbers(sentence);
+        let pairs = improvements(sentence, &nums);
+        Numbers {
+            sentence,
+            lower: if nums.is_empty() {
+                String::new()
+            } else {
+                sentence.to_lowercase()
+            },
+            nums,
+            pairs,
+        }
+    }
+}
+
+/// What `metric` reads in a sentence's numbers.
+pub fn read_numbers(numbers: &Numbers, metric: &Metric) -> Vec<MetricHit> {
+    if numbers.nums.is_empty() || !context_ok(metric, &numbers.lower) {
         return Vec::new();
     }
-    let nums = numbers(sentence);
-    let pairs = improvements(sentence, &nums);
+    let sentence = numbers.sentence;
+    let nums = &numbers.nums;
+    let pairs = &numbers.pairs;
     let before_of = |i: usize| pairs.iter().find(|(_, b)| *b == i).map(|(a, _)| *a);
     let consumed = |i: usize| pairs.iter().any(|(a, _)| *a == i);
     let mut hits = Vec::new();

@@ -105,12 +105,13 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
         // not achievements: "Tech Lead" is a claim, not evidence of leading.
         let short_header =
             s.section == SectionKind::Header && s.text.split_whitespace().count() < 8;
+        let numbers = metrics::Numbers::of(&s.text);
         let metric_hits: Vec<(usize, metrics::MetricHit, f64)> = rubric
             .metrics
             .iter()
             .enumerate()
             .filter_map(|(m, metric)| {
-                metrics::read(&s.text, metric)
+                metrics::read_numbers(&numbers, metric)
                     .into_iter()
                     .map(|h| {
                         let w = metric.weight_for(h.value)
