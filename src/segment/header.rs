@@ -85,7 +85,14 @@ pub(super) fn find_email(text: &str) -> Option<String> {
 /// A header line that looks like a person's name: two to four capitalised
 /// words, no digits, no title words. Parenthetical notes are dropped.
 pub(super) fn candidate_name(text: &str, rubric: &Rubric) -> Option<String> {
-    let base = text.split(['(', '|', '·', ',']).next()?.trim();
+    // "Name — Headline" (a CV class's title line) and "Name | contact":
+    // the name is the first part.
+    let base = text
+        .split(['(', '|', '·', ',', '—', '–'])
+        .next()?
+        .split(" - ")
+        .next()?
+        .trim();
     let words: Vec<&str> = base.split_whitespace().collect();
     if !(2..=4).contains(&words.len()) || base.contains('@') {
         return None;

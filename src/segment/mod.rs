@@ -485,6 +485,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_sharing_its_line_with_the_headline_is_found() {
+        for line in [
+            "Adaeze Nwosu — Staff Software Engineer, Platform",
+            "Adaeze Nwosu - Staff Software Engineer",
+            "Adaeze Nwosu | adaeze@example.com",
+        ] {
+            let d = doc(&format!("{line}\nSummary\nBuilt things."), None);
+            let s = segment(&d, &rubric());
+            assert_eq!(s.candidate.as_deref(), Some("Adaeze Nwosu"), "{line}");
+        }
+    }
+
+    #[test]
     fn sections_without_headings_and_name_email() {
         let d = doc(
             "Sam Rivera\nsam@example.com\nBackend developer who has shipped APIs in Python and Go for small teams over the years.\nDeveloper, Acme — 2021 – 2023\n- Built the orders API",
