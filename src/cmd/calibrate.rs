@@ -17,12 +17,10 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use levelscan::calibrate::{self, Tuned, labels, rewrite, text};
-use levelscan::isolate::WorkerPool;
 use levelscan::report::{Record, html};
 use levelscan::rubric::{DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Rubric, load_str};
-use levelscan::screen::Screened;
 
-use super::parallel::{thread_pool, worker_pool_config};
+use super::parallel;
 use super::progress::Progress;
 use super::{CommandError, Outcome};
 use crate::cli::CalibrateArgs;
@@ -188,14 +186,7 @@ fn screen_all(
     args: &CalibrateArgs,
     labelled: &[labels::Label],
 ) -> Result<Vec<Record>, CommandError> {
-    let mut config = worker_pool_config(&args.batch, &args.limits)?;
-    if let Some(path) = &args.rubric {
-        config.args.push("--rubric".into());
-        config.args.push(path.clone().into_os_string());
-    }
-    let pool: WorkerPool<Screened> =
-        WorkerPool::new(config).map_err(|e| CommandError::Worker(e.to_string()))?;
-    let threads = thread_pool(&args.batch).map_err(|e| CommandError::Worker(e.to_string()))?;
+    let (threads, pool) = parallel::start(&args.batch, &args.limits, args.rubric.as_deref())?;
     let progress = Progress::new(labelled.len() as u64, args.quiet);
     let records = threads.install(|| {
         labelled

@@ -9,9 +9,31 @@
 use std::ffi::OsString;
 use std::time::Duration;
 
-use levelscan::isolate::PoolConfig;
+use std::path::Path;
 
+use levelscan::isolate::{PoolConfig, WorkerPool};
+use levelscan::screen::Screened;
+
+use super::CommandError;
 use crate::cli::{BatchArgs, LimitArgs};
+
+/// The rayon threads and the worker processes a batch command runs files
+/// on: workers screen each file with the given rubric (the built-in one
+/// without it) under the user's limits.
+pub fn start(
+    batch: &BatchArgs,
+    limits: &LimitArgs,
+    rubric: Option<&Path>,
+) -> Result<(rayon::ThreadPool, WorkerPool<Screened>), CommandError> {
+    let mut config = worker_pool_config(batch, limits)?;
+    if let Some(path) = rubric {
+        config.args.push("--rubric".into());
+        config.args.push(path.as_os_str().to_owned());
+    }
+    let pool = WorkerPool::new(config).map_err(|e| CommandError::Worker(e.to_string()))?;
+    let threads = thread_pool(batch).map_err(|e| CommandError::Worker(e.to_string()))?;
+    Ok((threads, pool))
+}
 
 /// The rayon pool for `-j N`; without `-j`, one thread per core.
 pub fn thread_pool(batch: &BatchArgs) -> Result<rayon::ThreadPool, rayon::ThreadPoolBuildError> {

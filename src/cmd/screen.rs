@@ -25,7 +25,7 @@ use levelscan::rubric::{Level, Rubric, load_default, load_file};
 use levelscan::screen::Screened;
 use levelscan::walk::{Found, discover};
 
-use super::parallel::{thread_pool, worker_pool_config};
+use super::parallel;
 use super::progress::Progress;
 use super::summary::{Counted, Summary};
 use super::{CommandError, Outcome};
@@ -69,14 +69,7 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         })
         .collect();
 
-    let mut config = worker_pool_config(&args.batch, &args.limits)?;
-    if let Some(path) = &args.rubric {
-        config.args.push("--rubric".into());
-        config.args.push(path.clone().into_os_string());
-    }
-    let pool: WorkerPool<Screened> =
-        WorkerPool::new(config).map_err(|e| CommandError::Worker(e.to_string()))?;
-    let threads = thread_pool(&args.batch).map_err(|e| CommandError::Worker(e.to_string()))?;
+    let (threads, pool) = parallel::start(&args.batch, &args.limits, args.rubric.as_deref())?;
     let progress = Progress::new(found.len() as u64, args.quiet);
     let keep_all_evidence =
         args.format == RankingFormat::Jsonl || args.evidence.is_some() || args.html.is_some();
