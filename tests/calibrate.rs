@@ -5,6 +5,8 @@
 //! `--fit`; the fitted file passes `rubric check`; label errors are
 //! reported by line; a file that cannot be assessed is listed and left out.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -77,18 +79,7 @@ fn count(out: &str, label: &str) -> (usize, usize) {
 }
 
 fn report_rows(path: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
-    let mut reader = csv::Reader::from_path(path).unwrap();
-    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    reader
-        .records()
-        .map(|r| {
-            header
-                .iter()
-                .cloned()
-                .zip(r.unwrap().iter().map(String::from))
-                .collect()
-        })
-        .collect()
+    common::csv_rows(&std::fs::read(path).unwrap())
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! lists every other file with its reason, keeps names and contacts out
 //! under `--redact`, and is never screened as an applicant itself.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -26,18 +28,7 @@ fn screen(args: &[&std::ffi::OsStr]) -> Vec<BTreeMap<String, String>> {
         "screen failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    reader
-        .records()
-        .map(|r| {
-            header
-                .iter()
-                .cloned()
-                .zip(r.unwrap().iter().map(String::from))
-                .collect()
-        })
-        .collect()
+    common::csv_rows(&output.stdout)
 }
 
 #[test]

@@ -35,21 +35,8 @@ fn os(s: &str) -> &std::ffi::OsStr {
     s.as_ref()
 }
 
-/// Parse a ranking CSV into rows keyed by column name.
 fn rows(csv_bytes: &[u8]) -> Vec<BTreeMap<String, String>> {
-    let mut reader = csv::Reader::from_reader(csv_bytes);
-    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            header
-                .iter()
-                .cloned()
-                .zip(r.iter().map(String::from))
-                .collect()
-        })
-        .collect()
+    common::csv_rows(csv_bytes)
 }
 
 fn by_file(rows: &[BTreeMap<String, String>]) -> BTreeMap<String, BTreeMap<String, String>> {
