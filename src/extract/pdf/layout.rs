@@ -12,8 +12,10 @@
 //!    below (a name banner, a footer) is read before or after. A narrow
 //!    column of isolated labels aligned with the lines beside it (dates in
 //!    a CV class's margin) is not a column: those rows are read across.
-//! 4. Reading order: the main (widest) column first with the banner above
-//!    and footer below it, then the other columns left to right.
+//! 4. Reading order: columns of even width are read left to right (text
+//!    flowing across them); otherwise the main column (the most text)
+//!    first with the banner above and footer below it, then the others
+//!    left to right, so a sidebar never comes between.
 //!
 //! It never reorders text within a line and never drops visible text.
 
@@ -49,25 +51,37 @@ pub fn lay_out(glyphs: &[&PlacedGlyph]) -> (Vec<LaidLine>, u32) {
     let segments = segments(glyphs);
     let mut columns: Vec<Vec<Segment>> = Vec::new();
     let mut before = Vec::new();
-    let mut after = Vec::new();
+    let mut after: Vec<Segment> = Vec::new();
     split_columns(segments, &mut columns, &mut before, &mut after);
 
-    // The main column is the one with the most text; it is read first,
-    // with the spanning text above and below it.
-    let main = (0..columns.len())
-        .max_by_key(|&i| {
-            (
-                columns[i].iter().map(|s| s.glyphs).sum::<usize>(),
-                std::cmp::Reverse(i),
-            )
-        })
-        .unwrap_or(0);
+    // Columns of even width hold text that flows from one to the next
+    // (a two-column layout): read left to right. Otherwise one is a
+    // sidebar: the main column — the one with the most text — is read
+    // first, with the spanning text above and below it.
+    let widths: Vec<f32> = columns.iter().map(|c| column_width(c)).collect();
+    let narrowest = widths.iter().copied().fold(f32::MAX, f32::min);
+    let widest = widths.iter().copied().fold(0.0, f32::max);
+    let flowing = columns.len() > 1 && widest <= 1.25 * narrowest;
+    let main = if flowing {
+        0
+    } else {
+        (0..columns.len())
+            .max_by_key(|&i| {
+                (
+                    columns[i].iter().map(|s| s.glyphs).sum::<usize>(),
+                    std::cmp::Reverse(i),
+                )
+            })
+            .unwrap_or(0)
+    };
     let mut ordered: Vec<(u32, Vec<Segment>)> = Vec::new();
     let mut main_segments = before;
     if let Some(col) = columns.get(main) {
         main_segments.extend(col.iter().cloned());
     }
-    main_segments.extend(after);
+    if !flowing {
+        main_segments.append(&mut after);
+    }
     ordered.push((0, main_segments));
     let mut next_id = 1;
     for (i, col) in columns.into_iter().enumerate() {
@@ -75,6 +89,10 @@ pub fn lay_out(glyphs: &[&PlacedGlyph]) -> (Vec<LaidLine>, u32) {
             ordered.push((next_id, col));
             next_id += 1;
         }
+    }
+    // Text below flowing columns follows the last of them.
+    if let Some(last) = ordered.last_mut() {
+        last.1.extend(after);
     }
     let column_count = ordered.iter().filter(|(_, s)| !s.is_empty()).count() as u32;
     let mut lines = Vec::new();
@@ -84,6 +102,12 @@ pub fn lay_out(glyphs: &[&PlacedGlyph]) -> (Vec<LaidLine>, u32) {
         }
     }
     (lines, column_count.max(1))
+}
+
+fn column_width(segments: &[Segment]) -> f32 {
+    let x0 = segments.iter().map(|s| s.x0).fold(f32::MAX, f32::min);
+    let x1 = segments.iter().map(|s| s.x1).fold(f32::MIN, f32::max);
+    (x1 - x0).max(0.0)
 }
 
 /// The body text's size and weight: what most glyphs on the page use.
@@ -519,6 +543,22 @@ mod tests {
         let lines = texts(&g);
         assert_eq!(lines[0].0, "Name Surname of a long banner line");
         assert_eq!(lines[1].0, "m0");
+    }
+
+    #[test]
+    fn even_columns_are_read_left_to_right() {
+        let mut g = Vec::new();
+        // Two columns of equal width; the right one holds more text.
+        for (i, y) in [700.0, 686.0, 672.0].iter().enumerate() {
+            g.extend(word(&format!("left{i}"), 20.0, *y));
+        }
+        for (i, y) in [700.0, 686.0, 672.0, 658.0].iter().enumerate() {
+            g.extend(word(&format!("right{i}"), 200.0, *y));
+        }
+        let lines = texts(&g);
+        assert_eq!(lines[0].0, "left0");
+        assert_eq!(lines[3].0, "right0");
+        assert_eq!(lines[3].1, 1);
     }
 
     #[test]
