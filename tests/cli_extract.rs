@@ -100,6 +100,10 @@ fn broken_files_are_named_with_their_problem() {
             "image-only PDF: needs OCR",
         ),
         (
+            write(&dir, "sheet.docx", &common::docx::xlsx()),
+            "named .docx but the content is an Excel workbook (.xlsx), not a Word document",
+        ),
+        (
             write(
                 &dir,
                 "old.doc",
