@@ -140,13 +140,13 @@ fn labelled_resumes_meet_the_accuracy_bar() {
                 ));
             }
         }
-        if let Some(claimed) = expect.get("claimed").and_then(|c| c.as_str()) {
-            if a.claimed_level.as_deref() != Some(claimed) {
-                problems.push(format!(
-                    "{name}: claimed {:?}, expected {claimed}",
-                    a.claimed_level
-                ));
-            }
+        if let Some(claimed) = expect.get("claimed").and_then(|c| c.as_str())
+            && a.claimed_level.as_deref() != Some(claimed)
+        {
+            problems.push(format!(
+                "{name}: claimed {:?}, expected {claimed}",
+                a.claimed_level
+            ));
         }
         eprintln!(
             "{:<40} want {:<9} got {:<9} score {:>6} claimed {:<10} {:?}",

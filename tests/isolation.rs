@@ -161,10 +161,10 @@ fn worker_killed_from_outside_mid_file_is_reported_and_replaced() {
     let note = std::thread::scope(|s| {
         let running = s.spawn(|| note(pool.run(&victim)));
         let pid = loop {
-            if let Ok(pid) = std::fs::read_to_string(&pid_file) {
-                if let Ok(pid) = pid.parse::<i32>() {
-                    break pid;
-                }
+            if let Ok(pid) = std::fs::read_to_string(&pid_file)
+                && let Ok(pid) = pid.parse::<i32>()
+            {
+                break pid;
             }
             assert!(
                 start.elapsed() < DEADLINE,

@@ -115,13 +115,13 @@ pub fn numbers(text: &str) -> Vec<Number> {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        if !alpha.is_empty() {
-            if let Some(mult) = suffix_multiplier(&alpha) {
-                // A spaced single letter ("5 m") is too ambiguous to scale.
-                if gap == 0 || alpha.len() > 2 {
-                    value *= mult;
-                    end += gap + alpha.len();
-                }
+        if !alpha.is_empty()
+            && let Some(mult) = suffix_multiplier(&alpha)
+        {
+            // A spaced single letter ("5 m") is too ambiguous to scale.
+            if gap == 0 || alpha.len() > 2 {
+                value *= mult;
+                end += gap + alpha.len();
             }
         }
         if text[end..].starts_with('+') {
@@ -178,10 +178,10 @@ fn starts_with_unit(rest: &str, unit: &str) -> Option<usize> {
     let lower = rest.to_lowercase();
     let singular = unit.strip_suffix('s').filter(|s| s.len() >= 2);
     for form in std::iter::once(unit).chain(singular) {
-        if let Some(after) = lower.strip_prefix(form) {
-            if !after.chars().next().is_some_and(|c| c.is_alphanumeric()) {
-                return Some(form.len());
-            }
+        if let Some(after) = lower.strip_prefix(form)
+            && !after.chars().next().is_some_and(|c| c.is_alphanumeric())
+        {
+            return Some(form.len());
         }
     }
     None
@@ -199,10 +199,10 @@ fn unit_after<'u>(rest: &str, units: &'u [String], max_between: usize) -> Option
         // Longest unit first, so "daily active users" beats "users".
         let mut best: Option<(&str, usize)> = None;
         for u in units {
-            if let Some(len) = starts_with_unit(s, u) {
-                if best.is_none_or(|(_, l)| len > l) {
-                    best = Some((u.as_str(), len));
-                }
+            if let Some(len) = starts_with_unit(s, u)
+                && best.is_none_or(|(_, l)| len > l)
+            {
+                best = Some((u.as_str(), len));
             }
         }
         if let Some((u, len)) = best {
@@ -356,12 +356,12 @@ pub fn read_numbers(numbers: &Numbers, metric: &Metric) -> Vec<MetricHit> {
             Measure::Count => read_count(n, rest, metric),
         };
         if let Some(mut hit) = hit {
-            if metric.measure != Measure::Latency {
-                if let Some(b) = before_of(i) {
-                    let before = nums[b].value;
-                    hit.improvement = Some((before, hit.value));
-                    hit.detail = format!("{} → {}", fmt(before), hit.detail);
-                }
+            if metric.measure != Measure::Latency
+                && let Some(b) = before_of(i)
+            {
+                let before = nums[b].value;
+                hit.improvement = Some((before, hit.value));
+                hit.detail = format!("{} → {}", fmt(before), hit.detail);
             }
             hits.push(hit);
         }
@@ -462,7 +462,7 @@ pub fn fmt(v: f64) -> String {
         let digits = n.abs().to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);

@@ -404,19 +404,19 @@ impl Loader<'_> {
                 ));
             }
             let min = &l.get_ref().min_score;
-            if let Some(prev) = out.last() {
-                if min.get_ref().is_nan() || *min.get_ref() <= prev.min_score {
-                    return Err(self.error(
-                        min.span(),
-                        format!(
-                            "thresholds out of order: {} min_score {} must be above {}'s {}",
-                            level,
-                            min.get_ref(),
-                            prev.level,
-                            prev.min_score
-                        ),
-                    ));
-                }
+            if let Some(prev) = out.last()
+                && (min.get_ref().is_nan() || *min.get_ref() <= prev.min_score)
+            {
+                return Err(self.error(
+                    min.span(),
+                    format!(
+                        "thresholds out of order: {} min_score {} must be above {}'s {}",
+                        level,
+                        min.get_ref(),
+                        prev.level,
+                        prev.min_score
+                    ),
+                ));
             }
             let mut gates = Vec::new();
             for g in &l.get_ref().gates {

@@ -192,10 +192,10 @@ pub(super) fn present_date(doc: &Document, ranges: &[Option<DateRange>]) -> Opti
         let mut parts = date.split('-');
         let year = parts.next().and_then(|y| y.parse().ok());
         let month = parts.next().and_then(|m| m.parse().ok()).unwrap_or(1);
-        if let Some(year) = year {
-            if (1..=12).contains(&month) {
-                return Some(YearMonth { year, month });
-            }
+        if let Some(year) = year
+            && (1..=12).contains(&month)
+        {
+            return Some(YearMonth { year, month });
         }
     }
     let mut latest: Option<YearMonth> = None;

@@ -195,11 +195,11 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
     } else {
         YearsSource::Roles
     };
-    if roles.is_empty() {
-        if let Some(y) = summary_years(&texts, &lines, rubric) {
-            years_engineering = y;
-            years_source = YearsSource::Summary;
-        }
+    if roles.is_empty()
+        && let Some(y) = summary_years(&texts, &lines, rubric)
+    {
+        years_engineering = y;
+        years_source = YearsSource::Summary;
     }
 
     let header: Vec<&str> = texts

@@ -102,7 +102,7 @@ impl Font {
         let mut table: Box<[SimpleGlyph; 256]> =
             Box::new(std::array::from_fn(|_| SimpleGlyph::default()));
         fill_simple_widths(doc, dict, descriptor, &name, width_scale, &mut table);
-        let encoding = SimpleEncoding::from_font(doc, dict, &name, symbolic, limit);
+        let encoding = SimpleEncoding::from_font(doc, dict, descriptor, &name, symbolic, limit);
         let mut has_unmapped = false;
         for (code, glyph) in table.iter_mut().enumerate() {
             let text = to_unicode
@@ -372,6 +372,7 @@ impl SimpleEncoding {
     fn from_font(
         doc: &Document,
         dict: &Dictionary,
+        descriptor: Option<&Dictionary>,
         name: &str,
         symbolic: bool,
         limit: usize,
@@ -392,14 +393,22 @@ impl SimpleEncoding {
         };
         let mut table: Vec<Option<String>> = match base_name {
             Some(base) => base_table(doc, &base, limit),
-            // Symbolic fonts with no encoding (Wingdings-like bullet and icon
-            // fonts, Symbol, ZapfDingbats) have no letters to give: their
-            // codes become private-use characters, which the clean-up turns
-            // into bullets or nothing.
-            None if symbolic || is_symbol_font(name) => (0..256)
-                .map(|c| char::from_u32(0xF000 + c).map(String::from))
-                .collect(),
-            None => base_table(doc, b"StandardEncoding", limit),
+            // No /Encoding base: the font program's own encoding where an
+            // embedded Type 1 font states one. Otherwise symbolic fonts
+            // (Wingdings-like bullet and icon fonts, Symbol, ZapfDingbats)
+            // have no letters to give: their codes become private-use
+            // characters, which the clean-up turns into bullets or nothing.
+            None => descriptor
+                .and_then(|d| type1_builtin_encoding(doc, d, limit))
+                .unwrap_or_else(|| {
+                    if symbolic || is_symbol_font(name) {
+                        (0..256)
+                            .map(|c| char::from_u32(0xF000 + c).map(String::from))
+                            .collect()
+                    } else {
+                        base_table(doc, b"StandardEncoding", limit)
+                    }
+                }),
         };
         if let Some(differences) = differences {
             let mut code = 0usize;
@@ -418,6 +427,42 @@ impl SimpleEncoding {
         }
         SimpleEncoding { table }
     }
+}
+
+/// The built-in encoding of an embedded Type 1 font program (FontFile):
+/// its clear-text header's `/Encoding StandardEncoding def`, or the
+/// `dup <code> /<glyph> put` entries of its own encoding array.
+fn type1_builtin_encoding(
+    doc: &Document,
+    descriptor: &Dictionary,
+    limit: usize,
+) -> Option<Vec<Option<String>>> {
+    let stream = descriptor
+        .get_deref(b"FontFile", doc)
+        .and_then(Object::as_stream)
+        .ok()?;
+    let program = stream
+        .decompressed_content_with_limit(limit)
+        .unwrap_or_else(|_| stream.content.clone());
+    // Only the clear-text part holds the encoding; the rest is encrypted.
+    let end = crate::extract::find(&program, b"eexec").unwrap_or(program.len());
+    let header = String::from_utf8_lossy(&program[..end]);
+    if header.contains("/Encoding StandardEncoding def") {
+        return Some(base_table(doc, b"StandardEncoding", limit));
+    }
+    let mut table = vec![None; 256];
+    let mut found = false;
+    let tokens: Vec<&str> = header.split_whitespace().collect();
+    for w in tokens.windows(4) {
+        if let ["dup", code, glyph, "put"] = w
+            && let (Ok(code), Some(glyph)) = (code.parse::<usize>(), glyph.strip_prefix('/'))
+            && code < 256
+        {
+            table[code] = glyph_name_to_text(doc, glyph.as_bytes(), limit);
+            found = true;
+        }
+    }
+    found.then_some(table)
 }
 
 fn is_symbol_font(name: &str) -> bool {
@@ -540,6 +585,19 @@ mod tests {
         assert_eq!(text("notaglyphname"), None);
         assert_eq!(text("a36").as_deref(), Some("$"));
         assert_eq!(text("a136"), None);
+    }
+
+    #[test]
+    fn a_type1_program_gives_its_own_encoding() {
+        let mut doc = Document::with_version("1.5");
+        let program = b"%!PS-AdobeFont-1.0: Test\n/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\ndup 65 /B put\ndup 66 /fi put\nreadonly def\ncurrentfile eexec\n\x01\x02";
+        let file = doc.add_object(lopdf::Stream::new(Dictionary::new(), program.to_vec()));
+        let mut descriptor = Dictionary::new();
+        descriptor.set("FontFile", Object::Reference(file));
+        let table = type1_builtin_encoding(&doc, &descriptor, 1 << 20).unwrap();
+        assert_eq!(table[65].as_deref(), Some("B"));
+        assert_eq!(table[66].as_deref(), Some("\u{FB01}"));
+        assert_eq!(table[67], None);
     }
 
     #[test]
