@@ -246,12 +246,14 @@ fn write_lift(out: &mut impl Write, what: &str, rows: &[LiftRow]) -> io::Result<
 
 fn write_fit(out: &mut impl Write, tuned: &Tuned) -> io::Result<()> {
     let fit = &tuned.fit;
-    let rate = |k: usize, n: usize| {
-        if n == 0 {
+    // "k/n (p%)".
+    let share = |k: usize, n: usize| {
+        let percent = if n == 0 {
             0.0
         } else {
             k as f64 * 100.0 / n as f64
-        }
+        };
+        format!("{k}/{n} ({percent:.1}%)")
     };
     writeln!(out)?;
     writeln!(out, "Fit (gates and signals unchanged)")?;
@@ -294,29 +296,17 @@ fn write_fit(out: &mut impl Write, tuned: &Tuned) -> io::Result<()> {
     let (b, a, l) = (fit.before, fit.after, fit.leave_one_out);
     writeln!(
         out,
-        "  in sample      within one {}/{} ({:.1}%) → {}/{} ({:.1}%); exact {}/{} ({:.1}%) → {}/{} ({:.1}%)",
-        b.within_one,
-        b.n,
-        rate(b.within_one, b.n),
-        a.within_one,
-        a.n,
-        rate(a.within_one, a.n),
-        b.exact,
-        b.n,
-        rate(b.exact, b.n),
-        a.exact,
-        a.n,
-        rate(a.exact, a.n)
+        "  in sample      within one {} → {}; exact {} → {}",
+        share(b.within_one, b.n),
+        share(a.within_one, a.n),
+        share(b.exact, b.n),
+        share(a.exact, a.n)
     )?;
     writeln!(
         out,
-        "  leave-one-out  within one {}/{} ({:.1}%); exact {}/{} ({:.1}%)   (each resume judged by a fit made without it)",
-        l.within_one,
-        l.n,
-        rate(l.within_one, l.n),
-        l.exact,
-        l.n,
-        rate(l.exact, l.n)
+        "  leave-one-out  within one {}; exact {}   (each resume judged by a fit made without it)",
+        share(l.within_one, l.n),
+        share(l.exact, l.n)
     )?;
     Ok(())
 }

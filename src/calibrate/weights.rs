@@ -175,29 +175,22 @@ pub fn fit_weights(
     out.leave_one_out = loo;
     out.accepted =
         (loo.within_one, loo.exact) > (thresholds_only_loo.within_one, thresholds_only_loo.exact);
+    let figures = format!(
+        "leave-one-out within one {}/{}, exact {}/{}, against {}/{} and {}/{} with the thresholds alone",
+        loo.within_one,
+        loo.n,
+        loo.exact,
+        loo.n,
+        thresholds_only_loo.within_one,
+        thresholds_only_loo.n,
+        thresholds_only_loo.exact,
+        thresholds_only_loo.n
+    );
     out.note = if out.accepted {
-        format!(
-            "changed: leave-one-out within one {}/{}, exact {}/{}, against {}/{} and {}/{} with the thresholds alone",
-            loo.within_one,
-            loo.n,
-            loo.exact,
-            loo.n,
-            thresholds_only_loo.within_one,
-            thresholds_only_loo.n,
-            thresholds_only_loo.exact,
-            thresholds_only_loo.n
-        )
+        format!("changed: {figures}")
     } else {
         format!(
-            "kept: new weights would fit these labels better in sample, but not on held-out resumes (leave-one-out within one {}/{}, exact {}/{}, against {}/{} and {}/{} with the thresholds alone)",
-            loo.within_one,
-            loo.n,
-            loo.exact,
-            loo.n,
-            thresholds_only_loo.within_one,
-            thresholds_only_loo.n,
-            thresholds_only_loo.exact,
-            thresholds_only_loo.n
+            "kept: new weights would fit these labels better in sample, but not on held-out resumes ({figures})"
         )
     };
     out
