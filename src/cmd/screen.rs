@@ -63,9 +63,10 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         // This run's own outputs, written into the folder it screens, are
         // not applicants.
         .filter(|f| {
-            f.path()
-                .canonicalize()
-                .map_or(true, |c| !outputs.contains(&c))
+            outputs.is_empty()
+                || f.path()
+                    .canonicalize()
+                    .map_or(true, |c| !outputs.contains(&c))
         })
         .collect();
 
