@@ -11,10 +11,15 @@
 //! lopdf resolves each of these pieces; this module only decides the order
 //! and builds a 256-entry table (simple fonts) so the hot loop is a lookup.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::{Dictionary, Document, Encoding, Object};
+use std::io::Read;
+
+use lopdf::{Dictionary, Document, Object, Stream};
+
+use super::cmap::CodeMap;
 
 /// A font ready for the content-stream interpreter.
 #[derive(Debug)]
@@ -108,11 +113,12 @@ impl Font {
             let text = to_unicode
                 .as_ref()
                 .and_then(|map| map.lookup(code as u32, 1))
+                .map(|text| Rc::from(text.as_str()))
                 .or_else(|| encoding.decode(code as u8));
             if text.is_none() {
                 has_unmapped = true;
             }
-            glyph.text = text.map(Rc::from);
+            glyph.text = text;
         }
         Font {
             name,
@@ -300,64 +306,20 @@ fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f32>
     }
 }
 
-/// A ToUnicode CMap flattened into look-up tables.
-struct CodeMap {
-    one_byte: HashMap<u32, String>,
-    two_byte: HashMap<u32, String>,
-}
-
-impl CodeMap {
-    fn lookup(&self, code: u32, bytes: usize) -> Option<String> {
-        let map = if bytes == 1 {
-            &self.one_byte
-        } else {
-            &self.two_byte
-        };
-        map.get(&code).cloned()
-    }
-}
-
-/// Read a font's /ToUnicode CMap through lopdf. lopdf parses a CMap only as
-/// part of resolving an encoding, so a throw-away font dictionary carrying
-/// just this CMap (with the Identity-H encoding that makes lopdf use it) is
-/// handed to it.
+/// Read a font's /ToUnicode CMap, if it has one that maps anything.
 fn to_unicode_map(doc: &Document, dict: &Dictionary, limit: usize) -> Option<CodeMap> {
-    let cmap_object = dict.get(b"ToUnicode").ok()?.clone();
-    let mut probe = Dictionary::new();
-    probe.set("Type", Object::Name(b"Font".to_vec()));
-    probe.set("Encoding", Object::Name(b"Identity-H".to_vec()));
-    probe.set("ToUnicode", cmap_object);
-    let encoding = probe.get_font_encoding_with_limit(doc, limit).ok()?;
-    let Encoding::UnicodeMapEncoding(cmap) = encoding else {
-        return None;
-    };
-    let mut one_byte = HashMap::new();
-    for code in 0..256u32 {
-        if let Some(units) = cmap.get(code, 1) {
-            one_byte.insert(code, String::from_utf16_lossy(&units));
-        }
-    }
-    let mut two_byte = HashMap::new();
-    for (range, _) in cmap.bf_ranges[1].iter() {
-        // Bound the walk: a crafted CMap may declare 0000-FFFF many times.
-        for code in *range.start()..=(*range.end()).min(range.start().saturating_add(65_535)) {
-            if two_byte.len() >= 65_536 {
-                break;
-            }
-            if let Some(units) = cmap.get(code, 2) {
-                two_byte.insert(code, String::from_utf16_lossy(&units));
-            }
-        }
-    }
-    if one_byte.is_empty() && two_byte.is_empty() {
-        return None;
-    }
-    Some(CodeMap { one_byte, two_byte })
+    let stream = dict
+        .get_deref(b"ToUnicode", doc)
+        .and_then(Object::as_stream)
+        .ok()?;
+    let data = stream.get_plain_content_with_limit(limit).ok()?;
+    let map = CodeMap::parse(&data);
+    (!map.is_empty()).then_some(map)
 }
 
 /// A simple font's code → text table from /Encoding, or its built-in one.
 struct SimpleEncoding {
-    table: Vec<Option<String>>,
+    table: Vec<Option<Rc<str>>>,
 }
 
 impl SimpleEncoding {
@@ -365,7 +327,7 @@ impl SimpleEncoding {
         self.table.iter().all(Option::is_none)
     }
 
-    fn decode(&self, code: u8) -> Option<String> {
+    fn decode(&self, code: u8) -> Option<Rc<str>> {
         self.table.get(code as usize).cloned().flatten()
     }
 
@@ -391,8 +353,8 @@ impl SimpleEncoding {
             ),
             _ => (None, None),
         };
-        let mut table: Vec<Option<String>> = match base_name {
-            Some(base) => base_table(doc, &base, limit),
+        let mut table: Vec<Option<Rc<str>>> = match base_name {
+            Some(base) => base_table(doc, &base, limit).to_vec(),
             // No /Encoding base: the font program's own encoding where an
             // embedded Type 1 font states one. Otherwise symbolic fonts
             // (Wingdings-like bullet and icon fonts, Symbol, ZapfDingbats)
@@ -403,10 +365,10 @@ impl SimpleEncoding {
                 .unwrap_or_else(|| {
                     if symbolic || is_symbol_font(name) {
                         (0..256)
-                            .map(|c| char::from_u32(0xF000 + c).map(String::from))
+                            .map(|c| char::from_u32(0xF000 + c).map(|c| Rc::from(c.to_string())))
                             .collect()
                     } else {
-                        base_table(doc, b"StandardEncoding", limit)
+                        base_table(doc, b"StandardEncoding", limit).to_vec()
                     }
                 }),
         };
@@ -436,19 +398,17 @@ fn type1_builtin_encoding(
     doc: &Document,
     descriptor: &Dictionary,
     limit: usize,
-) -> Option<Vec<Option<String>>> {
+) -> Option<Vec<Option<Rc<str>>>> {
     let stream = descriptor
         .get_deref(b"FontFile", doc)
         .and_then(Object::as_stream)
         .ok()?;
-    let program = stream
-        .decompressed_content_with_limit(limit)
-        .unwrap_or_else(|_| stream.content.clone());
+    let program = type1_clear_text(stream, limit);
     // Only the clear-text part holds the encoding; the rest is encrypted.
     let end = crate::extract::find(&program, b"eexec").unwrap_or(program.len());
     let header = String::from_utf8_lossy(&program[..end]);
     if header.contains("/Encoding StandardEncoding def") {
-        return Some(base_table(doc, b"StandardEncoding", limit));
+        return Some(base_table(doc, b"StandardEncoding", limit).to_vec());
     }
     let mut table = vec![None; 256];
     let mut found = false;
@@ -463,6 +423,39 @@ fn type1_builtin_encoding(
         }
     }
     found.then_some(table)
+}
+
+/// The start of an embedded Type 1 program: its clear-text part, which ends
+/// at "eexec", and not the encrypted glyph programs after it, which are most
+/// of the stream and of no use here. Inflating only that much matters: the
+/// whole programs of a TeX resume's fonts cost more than its pages.
+fn type1_clear_text(stream: &Stream, limit: usize) -> Vec<u8> {
+    const CHUNK: usize = 2 << 10;
+    let most = limit.min(1 << 20);
+    match stream.filters().as_deref() {
+        Ok([b"FlateDecode"]) => {
+            let mut inflate = flate2::read::ZlibDecoder::new(stream.content.as_slice());
+            let mut out = Vec::new();
+            while out.len() < most {
+                let start = out.len();
+                // A damaged stream gives what inflated before the damage.
+                match (&mut inflate).take(CHUNK as u64).read_to_end(&mut out) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {}
+                }
+                // Look again from just before the new bytes, as the marker
+                // may straddle two chunks.
+                if crate::extract::find(&out[start.saturating_sub(5)..], b"eexec").is_some() {
+                    break;
+                }
+            }
+            out
+        }
+        Ok([]) | Err(_) => stream.content[..stream.content.len().min(most)].to_vec(),
+        Ok(_) => stream
+            .decompressed_content_with_limit(limit)
+            .unwrap_or_else(|_| stream.content.clone()),
+    }
 }
 
 fn is_symbol_font(name: &str) -> bool {
@@ -480,23 +473,62 @@ fn is_symbol_font(name: &str) -> bool {
     .any(|s| lower.contains(s))
 }
 
+/// The base encodings a font may name; each is read from lopdf once per
+/// thread and then shared.
+const BASE_ENCODINGS: [&[u8]; 5] = [
+    b"StandardEncoding",
+    b"WinAnsiEncoding",
+    b"MacRomanEncoding",
+    b"MacExpertEncoding",
+    b"PDFDocEncoding",
+];
+
+/// A code → text table of a simple font.
+type CodeTable = Rc<[Option<Rc<str>>]>;
+/// Glyph name → its text, if it names a known character.
+type GlyphTexts = HashMap<Box<[u8]>, Option<Rc<str>>>;
+
+thread_local! {
+    /// Base encodings and glyph names mean the same in every file, while
+    /// resolving one through lopdf builds a whole throw-away encoding: on
+    /// resumes, with a dozen fonts each, that was a tenth of the extraction
+    /// time. So each is resolved once per thread.
+    static BASE_TABLES: RefCell<HashMap<&'static [u8], CodeTable>> =
+        RefCell::new(HashMap::new());
+    static GLYPH_TEXT: RefCell<GlyphTexts> =
+        RefCell::new(HashMap::new());
+}
+
+/// Glyph names remembered per thread at most: a crafted file may invent
+/// any number of them.
+const MAX_REMEMBERED_GLYPHS: usize = 8_192;
+
 /// The 256 entries of a named base encoding, decoded one byte at a time by
 /// lopdf's tables.
-fn base_table(doc: &Document, base: &[u8], limit: usize) -> Vec<Option<String>> {
+fn base_table(doc: &Document, base: &[u8], limit: usize) -> CodeTable {
+    let Some(&known) = BASE_ENCODINGS.iter().find(|&&name| name == base) else {
+        return vec![None; 256].into();
+    };
+    if let Some(table) = BASE_TABLES.with_borrow(|tables| tables.get(known).cloned()) {
+        return table;
+    }
     let mut probe = Dictionary::new();
     probe.set("Type", Object::Name(b"Font".to_vec()));
     probe.set("Encoding", Object::Name(base.to_vec()));
-    let Ok(encoding) = probe.get_font_encoding_with_limit(doc, limit) else {
-        return vec![None; 256];
+    let table: CodeTable = match probe.get_font_encoding_with_limit(doc, limit) {
+        Ok(encoding) => (0..=255u8)
+            .map(|b| {
+                encoding
+                    .bytes_to_string(&[b])
+                    .ok()
+                    .filter(|s| !s.is_empty())
+                    .map(Rc::from)
+            })
+            .collect(),
+        Err(_) => vec![None; 256].into(),
     };
-    (0..=255u8)
-        .map(|b| {
-            encoding
-                .bytes_to_string(&[b])
-                .ok()
-                .filter(|s| !s.is_empty())
-        })
-        .collect()
+    BASE_TABLES.with_borrow_mut(|tables| tables.insert(known, table.clone()));
+    table
 }
 
 /// The text of a standard glyph name: `uniXXXX`, `uXXXX[XX]`, or a name from
@@ -504,7 +536,21 @@ fn base_table(doc: &Document, base: &[u8], limit: usize) -> Vec<Option<String>> 
 /// through encodings, so the name is looked up by decoding code 0 of a
 /// one-entry /Differences encoding (code 0 has no glyph in the base
 /// encoding, so an unknown name gives nothing back).
-fn glyph_name_to_text(doc: &Document, glyph: &[u8], limit: usize) -> Option<String> {
+fn glyph_name_to_text(doc: &Document, glyph: &[u8], limit: usize) -> Option<Rc<str>> {
+    if let Some(text) = GLYPH_TEXT.with_borrow(|known| known.get(glyph).cloned()) {
+        return text;
+    }
+    let text = resolve_glyph_name(doc, glyph, limit).map(Rc::from);
+    GLYPH_TEXT.with_borrow_mut(|known| {
+        if known.len() < MAX_REMEMBERED_GLYPHS {
+            known.insert(glyph.into(), text.clone());
+        }
+    });
+    text
+}
+
+/// [`glyph_name_to_text`] without the memory.
+fn resolve_glyph_name(doc: &Document, glyph: &[u8], limit: usize) -> Option<String> {
     let name = std::str::from_utf8(glyph).ok()?;
     // "f_f_i", "T_h" and "a.sc" style names: the part before a dot, and
     // ligatures joined by underscores.
@@ -512,7 +558,7 @@ fn glyph_name_to_text(doc: &Document, glyph: &[u8], limit: usize) -> Option<Stri
     if base.contains('_') {
         let parts: Option<String> = base
             .split('_')
-            .map(|p| glyph_name_to_text(doc, p.as_bytes(), limit))
+            .map(|p| resolve_glyph_name(doc, p.as_bytes(), limit))
             .collect();
         return parts;
     }

@@ -12,6 +12,7 @@
 //! glyph budget. A file with a user password becomes `Encrypted`, a PDF
 //! with images but no text `ImageOnly`.
 
+mod cmap;
 mod font;
 mod interpret;
 mod layout;
