@@ -126,10 +126,12 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
                     .max_by(|a, b| a.2.total_cmp(&b.2))
             })
             .collect();
+        let may_signal = rubric.signal_prefilter.candidates(&s.text);
         let signal_hits: Vec<(usize, String)> = rubric
             .signals
             .iter()
             .enumerate()
+            .filter(|(k, _)| may_signal[*k])
             .filter_map(|(k, sig)| sig.regex.find(&s.text).map(|m| (k, m.as_str().to_string())))
             .collect();
         let achievement = !metric_hits.is_empty()
@@ -211,11 +213,12 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
             }
         }
 
-        for rule in &rubric.flags {
+        let may_flag = rubric.flag_prefilter.candidates(&s.text);
+        for (k, rule) in rubric.flags.iter().enumerate() {
             if !rule.sections.is_empty() && !rule.sections.contains(&s.section) {
                 continue;
             }
-            if !rule.regex.is_match(&s.text) {
+            if !may_flag[k] || !rule.regex.is_match(&s.text) {
                 continue;
             }
             let hit = FlagHit {

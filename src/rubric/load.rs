@@ -15,6 +15,7 @@ use regex::Regex;
 use toml::Spanned;
 
 use super::inflect::combined_source;
+use super::prefilter::Prefilter;
 use super::schema::{self, Examples, Measure, RubricFile};
 use super::{
     DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Family, FlagRule, Gate, Level, LevelRule, Metric, Rubric,
@@ -343,9 +344,11 @@ impl Loader<'_> {
             sections: SectionWeights { by_kind },
             scoring,
             years,
-            signals,
             metrics,
             levels,
+            signal_prefilter: Prefilter::new(signals.iter().map(|s| s.regex.as_str())),
+            signals,
+            flag_prefilter: Prefilter::new(flags.iter().map(|f| f.regex.as_str())),
             flags,
             titles,
         })

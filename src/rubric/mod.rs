@@ -10,11 +10,14 @@
 pub mod examples;
 pub mod inflect;
 pub mod load;
+pub mod prefilter;
 pub mod schema;
 
 use std::collections::BTreeMap;
 
 use regex::Regex;
+
+use prefilter::Prefilter;
 use serde::Serialize;
 
 pub use load::{RubricError, load_default, load_file, load_str};
@@ -297,6 +300,10 @@ pub struct Rubric {
     pub levels: Vec<LevelRule>,
     pub flags: Vec<FlagRule>,
     pub titles: Vec<TitleRule>,
+    /// Which signals could match a sentence, before their regexes run.
+    pub signal_prefilter: Prefilter,
+    /// The same for the flags.
+    pub flag_prefilter: Prefilter,
 }
 
 impl Rubric {
