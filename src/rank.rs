@@ -10,32 +10,48 @@ use std::cmp::Ordering;
 use crate::report::Record;
 use crate::rubric::Level;
 
-fn level_index(record: &Record) -> usize {
-    record
-        .level
-        .as_deref()
-        .and_then(Level::from_name)
-        .map_or(0, Level::index)
+/// What the ranking order looks at in a row: a batch keeps just this in
+/// memory for each file, not the whole record.
+#[derive(Debug, Clone, Copy)]
+pub struct RankKey<'a> {
+    pub assessed: bool,
+    /// [`Level::index`]; 0 when not assessed.
+    pub level: usize,
+    pub score: f64,
+    pub file: &'a str,
 }
 
-fn ranking_order(a: &Record, b: &Record) -> Ordering {
-    b.is_assessed()
-        .cmp(&a.is_assessed())
+impl RankKey<'_> {
+    pub fn of(record: &Record) -> RankKey<'_> {
+        RankKey {
+            assessed: record.is_assessed(),
+            level: record
+                .level
+                .as_deref()
+                .and_then(Level::from_name)
+                .map_or(0, Level::index),
+            score: record.score.unwrap_or(0.0),
+            file: &record.file,
+        }
+    }
+}
+
+fn ranking_order(a: &RankKey, b: &RankKey) -> Ordering {
+    b.assessed
+        .cmp(&a.assessed)
         .then_with(|| {
-            if a.is_assessed() {
-                level_index(b)
-                    .cmp(&level_index(a))
-                    .then(b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)))
+            if a.assessed {
+                b.level.cmp(&a.level).then(b.score.total_cmp(&a.score))
             } else {
                 Ordering::Equal
             }
         })
-        .then_with(|| a.file.cmp(&b.file))
+        .then_with(|| a.file.cmp(b.file))
 }
 
 /// Sort into ranking order and number the assessed rows.
 pub fn rank(records: &mut [Record]) {
-    records.sort_by(ranking_order);
+    records.sort_by(|a, b| ranking_order(&RankKey::of(a), &RankKey::of(b)));
     let mut next = 1;
     for record in records.iter_mut() {
         record.rank = record.is_assessed().then(|| {
@@ -43,6 +59,24 @@ pub fn rank(records: &mut [Record]) {
             next - 1
         });
     }
+}
+
+/// The ranking of rows known by their keys: each row's index in `keys`,
+/// in ranking order, with its rank (assessed rows only).
+pub fn ranking(keys: &[RankKey]) -> Vec<(usize, Option<usize>)> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| ranking_order(&keys[a], &keys[b]));
+    let mut next = 0;
+    order
+        .into_iter()
+        .map(|i| {
+            let rank = keys[i].assessed.then(|| {
+                next += 1;
+                next
+            });
+            (i, rank)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -66,7 +100,16 @@ mod tests {
             assessed("a2.pdf", "senior", 30.0),
             Record::not_assessed("0.pdf".into(), "duplicate", "duplicate of b.pdf".into()),
         ];
+        // Ranking by keys alone gives the same order and ranks.
+        let keys: Vec<RankKey> = records.iter().map(RankKey::of).collect();
+        let by_keys: Vec<(String, Option<usize>)> = ranking(&keys)
+            .into_iter()
+            .map(|(i, rank)| (records[i].file.clone(), rank))
+            .collect();
         rank(&mut records);
+        let by_records: Vec<(String, Option<usize>)> =
+            records.iter().map(|r| (r.file.clone(), r.rank)).collect();
+        assert_eq!(by_keys, by_records);
         let order: Vec<(&str, Option<usize>)> =
             records.iter().map(|r| (r.file.as_str(), r.rank)).collect();
         assert_eq!(

@@ -3,8 +3,10 @@
 //!
 //! Order of work: load the rubric (a bad one stops here, exit 2, nothing
 //! written), open the outputs, discover files (sorted by path), screen each
-//! in an isolated worker process on the rayon pool, mark duplicates and
-//! shared contacts, rank, redact if asked, write, and print the summary.
+//! in an isolated worker process on the rayon pool (each record spilled to
+//! a temporary file as it arrives), mark duplicates and shared contacts,
+//! rank, then read the records back in ranking order, redact if asked,
+//! write, and print the summary.
 //! The output is a function of the files and flags alone: never of `-j`,
 //! of the order the filesystem lists files, or of timing (except a file
 //! that times out).
@@ -12,15 +14,21 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-use levelscan::dedupe::{DuplicateKind, Fingerprint, find_duplicates, normalise_email};
+use levelscan::dedupe::{
+    ContentHash, DuplicateKind, Fingerprint, Verdict, find_duplicates, normalise_email,
+};
 use levelscan::isolate::WorkerPool;
-use levelscan::rank::rank;
+use levelscan::rank::{RankKey, ranking};
 use levelscan::redact::redact;
-use levelscan::report::{self, Record, STATUS_DUPLICATE};
+use levelscan::report::csv::RankingWriter;
+use levelscan::report::evidence::EvidenceWriter;
+use levelscan::report::spill::{Spill, SpillReader};
+use levelscan::report::{self, Record, STATUS_DUPLICATE, STATUS_OK};
 use levelscan::rubric::{Level, Rubric, load_default, load_file};
 use levelscan::screen::Screened;
 use levelscan::walk::{Found, discover};
@@ -75,14 +83,18 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     let keep_all_evidence =
         args.format == RankingFormat::Jsonl || args.evidence.is_some() || args.html.is_some();
 
-    let screened: Vec<Screened> = threads.install(|| {
+    // Each record goes to disk as it arrives; the parent keeps only what
+    // duplicates, ranking and the summary need, so its memory stays flat
+    // however many files the folder holds.
+    let spill = Mutex::new(Spill::new()?);
+    let rows: Vec<std::io::Result<Row>> = threads.install(|| {
         found
             .par_iter()
             .map(|entry| {
                 let mut result = screen_entry(entry, &pool);
                 if !keep_all_evidence {
-                    // Only the CSV's strongest quotes are written: holding
-                    // the rest would make memory grow with the folder.
+                    // Only the CSV's strongest quotes are written: the rest
+                    // need not be kept.
                     for family in &mut result.record.families {
                         family.evidence.truncate(report::csv::QUOTES_PER_CELL);
                     }
@@ -93,34 +105,71 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
                     progress.warn(&format!("{}: {}", result.record.file, result.record.note));
                 }
                 progress.file_done();
-                result
+                let spilled = spill
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .push(&result.record)?;
+                Ok(Row::new(spilled, result))
             })
             .collect()
     });
     progress.finish();
     drop(pool);
+    let rows: Vec<Row> = rows.into_iter().collect::<std::io::Result<_>>()?;
+    let spill = spill
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
 
-    let mut records = mark_duplicates(screened);
+    let verdicts = find_duplicates(&rows.iter().map(Row::fingerprint).collect::<Vec<_>>());
     let mut summary: Summary<Level> = Summary::default();
-    for record in &records {
-        summary.add(counted(record));
+    for (row, verdict) in rows.iter().zip(&verdicts) {
+        summary.add(match verdict.duplicate_of {
+            Some(_) => Counted::Duplicate,
+            None => row.counted(),
+        });
     }
-    rank(&mut records);
-    if args.redact {
-        records.iter_mut().for_each(redact);
-    }
+    let keys: Vec<RankKey> = rows
+        .iter()
+        .zip(&verdicts)
+        .map(|(row, verdict)| RankKey {
+            assessed: row.status == STATUS_OK && verdict.duplicate_of.is_none(),
+            level: row.level.map_or(0, Level::index),
+            score: row.score,
+            file: &row.file,
+        })
+        .collect();
+    let mut ranked = Ranked {
+        order: ranking(&keys),
+        rows: &rows,
+        verdicts: &verdicts,
+        spilled: spill.into_reader()?,
+        redact: args.redact,
+    };
 
     let families: Vec<String> = rubric.families.iter().map(|f| f.id.clone()).collect();
     match args.format {
-        RankingFormat::Csv => report::csv::write(&mut ranking_out, &records, &families, args.bom)?,
-        RankingFormat::Jsonl => report::jsonl::write(&mut ranking_out, &records)?,
+        RankingFormat::Csv => {
+            let mut writer = RankingWriter::new(&mut ranking_out, &families, args.bom)?;
+            ranked.for_each(|record| writer.write(record))?;
+            writer.finish()?;
+        }
+        RankingFormat::Jsonl => {
+            ranked.for_each(|record| report::jsonl::write(&mut ranking_out, record))?;
+        }
     }
     ranking_out.flush()?;
     if let Some(out) = evidence_out.as_mut() {
-        report::evidence::write(out, &records, args.bom)?;
-        out.flush()?;
+        let mut writer = EvidenceWriter::new(out, args.bom)?;
+        ranked.for_each(|record| writer.write(record))?;
+        writer.finish()?;
     }
     if let Some(out) = html_out.as_mut() {
+        // The page shows every card, so it needs every record at once.
+        let mut records = Vec::with_capacity(rows.len());
+        ranked.for_each(|record| {
+            records.push(record.clone());
+            Ok(())
+        })?;
         let rubric_flags = rubric.flag_descriptions();
         let page = report::html::ScreenPage {
             records: &records,
@@ -178,59 +227,103 @@ fn screen_entry(entry: &Found, pool: &WorkerPool<Screened>) -> Screened {
     }
 }
 
+/// What the parent keeps of one screened file while the batch runs: where
+/// its record was spilled, and what duplicates, ranking and the summary
+/// need.
+struct Row {
+    spilled: usize,
+    file: String,
+    status: String,
+    level: Option<Level>,
+    score: f64,
+    bytes: Option<ContentHash>,
+    text: Option<ContentHash>,
+    email: Option<String>,
+}
+
+impl Row {
+    fn new(spilled: usize, screened: Screened) -> Row {
+        let record = screened.record;
+        Row {
+            spilled,
+            level: record.level.as_deref().and_then(Level::from_name),
+            score: record.score.unwrap_or(0.0),
+            email: record.email.as_deref().and_then(normalise_email),
+            file: record.file,
+            status: record.status,
+            bytes: screened.bytes,
+            text: screened.text,
+        }
+    }
+
+    fn fingerprint(&self) -> Fingerprint {
+        Fingerprint {
+            path: PathBuf::from(&self.file),
+            bytes: self.bytes,
+            text: self.text,
+            email: self.email.clone(),
+        }
+    }
+
+    fn counted(&self) -> Counted<Level> {
+        match self.status.as_str() {
+            STATUS_OK => Counted::Level(self.level.unwrap_or(Level::Entry)),
+            STATUS_DUPLICATE => Counted::Duplicate,
+            "unsupported" => Counted::Unsupported,
+            "no_text" => Counted::NoText,
+            "encrypted" => Counted::Encrypted,
+            _ => Counted::Error,
+        }
+    }
+}
+
+/// The batch's records in ranking order, read back from the spill with
+/// their final rank, duplicate verdict and redaction applied.
+struct Ranked<'a> {
+    /// (row, rank) in ranking order.
+    order: Vec<(usize, Option<usize>)>,
+    rows: &'a [Row],
+    verdicts: &'a [Verdict],
+    spilled: SpillReader,
+    redact: bool,
+}
+
+impl Ranked<'_> {
+    fn for_each(
+        &mut self,
+        mut write: impl FnMut(&Record) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        for &(row, rank) in &self.order {
+            let record = self.spilled.get(self.rows[row].spilled)?;
+            let mut record = apply_verdict(record, &self.verdicts[row], self.rows);
+            record.rank = rank;
+            if self.redact {
+                redact(&mut record);
+            }
+            write(&record)?;
+        }
+        Ok(())
+    }
+}
+
 /// Same bytes or same text as an earlier file (in path order): the later
 /// row becomes `duplicate of X`. Two different resumes with one contact
 /// email both get `same_contact`.
-fn mark_duplicates(screened: Vec<Screened>) -> Vec<Record> {
-    let fingerprints: Vec<Fingerprint> = screened
-        .iter()
-        .map(|s| Fingerprint {
-            path: PathBuf::from(&s.record.file),
-            bytes: s.bytes,
-            text: s.text,
-            email: s.record.email.as_deref().and_then(normalise_email),
-        })
-        .collect();
-    let verdicts = find_duplicates(&fingerprints);
-    let names: Vec<String> = screened.iter().map(|s| s.record.file.clone()).collect();
-    screened
-        .into_iter()
-        .zip(verdicts)
-        .map(|(s, verdict)| {
-            let mut record = s.record;
-            if let Some((original, kind)) = verdict.duplicate_of {
-                let how = match kind {
-                    DuplicateKind::SameBytes => "same file",
-                    DuplicateKind::SameText => "same text",
-                };
-                return Record::not_assessed(
-                    record.file,
-                    STATUS_DUPLICATE,
-                    format!("duplicate of {} ({how})", names[original]),
-                );
-            }
-            if verdict.same_contact && record.is_assessed() {
-                record.flags.push("same_contact".into());
-                record.flags.sort();
-            }
-            record
-        })
-        .collect()
-}
-
-fn counted(record: &Record) -> Counted<Level> {
-    match record.status.as_str() {
-        "ok" => Counted::Level(
-            record
-                .level
-                .as_deref()
-                .and_then(Level::from_name)
-                .unwrap_or(Level::Entry),
-        ),
-        "duplicate" => Counted::Duplicate,
-        "unsupported" => Counted::Unsupported,
-        "no_text" => Counted::NoText,
-        "encrypted" => Counted::Encrypted,
-        _ => Counted::Error,
+fn apply_verdict(mut record: Record, verdict: &Verdict, rows: &[Row]) -> Record {
+    if let Some((original, kind)) = verdict.duplicate_of {
+        let how = match kind {
+            DuplicateKind::SameBytes => "same file",
+            DuplicateKind::SameText => "same text",
+        };
+        return Record::not_assessed(
+            record.file,
+            STATUS_DUPLICATE,
+            format!("duplicate of {} ({how})", rows[original].file),
+        );
     }
+    if verdict.same_contact && record.is_assessed() {
+        record.flags.push("same_contact".into());
+        record.flags.sort();
+    }
+    record
 }

@@ -14,46 +14,60 @@ use super::cells::{cut_at_word, neutralise};
 pub const QUOTES_PER_CELL: usize = 3;
 const QUOTE_CHARS: usize = 140;
 
-/// Write the ranking. `families` are the rubric's family ids in order.
-pub fn write(
-    out: &mut impl Write,
-    records: &[Record],
-    families: &[String],
-    bom: bool,
-) -> std::io::Result<()> {
-    if bom {
-        out.write_all("\u{FEFF}".as_bytes())?;
+/// The ranking written one record at a time, so a batch never needs all
+/// its records in memory. `families` are the rubric's family ids in order.
+pub struct RankingWriter<W: Write> {
+    writer: ::csv::Writer<W>,
+    families: Vec<String>,
+}
+
+impl<W: Write> RankingWriter<W> {
+    /// Write the byte-order mark (with `bom`) and the header.
+    pub fn new(mut out: W, families: &[String], bom: bool) -> std::io::Result<Self> {
+        if bom {
+            out.write_all("\u{FEFF}".as_bytes())?;
+        }
+        let mut writer = ::csv::Writer::from_writer(out);
+        let mut header: Vec<String> = [
+            "rank",
+            "file",
+            "status",
+            "level",
+            "score",
+            "confidence",
+            "candidate",
+            "email",
+            "claimed_title",
+            "claimed_level",
+            "claim_check",
+            "years_experience",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for family in families {
+            header.push(format!("{family}_score"));
+            header.push(format!("{family}_evidence"));
+        }
+        header.push("flags".into());
+        header.push("note".into());
+        writer.write_record(&header)?;
+        Ok(RankingWriter {
+            writer,
+            families: families.to_vec(),
+        })
     }
-    let mut writer = ::csv::Writer::from_writer(out);
-    let mut header: Vec<String> = [
-        "rank",
-        "file",
-        "status",
-        "level",
-        "score",
-        "confidence",
-        "candidate",
-        "email",
-        "claimed_title",
-        "claimed_level",
-        "claim_check",
-        "years_experience",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    for family in families {
-        header.push(format!("{family}_score"));
-        header.push(format!("{family}_evidence"));
+
+    pub fn write(&mut self, record: &Record) -> std::io::Result<()> {
+        let cells = row(record, &self.families);
+        self.writer
+            .write_record(cells.iter().map(|c| neutralise(c)))?;
+        Ok(())
     }
-    header.push("flags".into());
-    header.push("note".into());
-    writer.write_record(&header)?;
-    for record in records {
-        writer.write_record(row(record, families).iter().map(|c| neutralise(c)))?;
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.writer.flush()
     }
-    writer.flush()?;
-    Ok(())
 }
 
 fn number(value: Option<f64>, decimals: usize) -> String {

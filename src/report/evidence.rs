@@ -7,15 +7,29 @@ use std::io::Write;
 use super::Record;
 use super::cells::neutralise;
 
-pub fn write(out: &mut impl Write, records: &[Record], bom: bool) -> std::io::Result<()> {
-    if bom {
-        out.write_all("\u{FEFF}".as_bytes())?;
+/// The evidence table written one record at a time.
+pub struct EvidenceWriter<W: Write> {
+    writer: ::csv::Writer<W>,
+}
+
+impl<W: Write> EvidenceWriter<W> {
+    /// Write the byte-order mark (with `bom`) and the header.
+    pub fn new(mut out: W, bom: bool) -> std::io::Result<Self> {
+        if bom {
+            out.write_all("\u{FEFF}".as_bytes())?;
+        }
+        let mut writer = ::csv::Writer::from_writer(out);
+        writer.write_record([
+            "file", "family", "signal", "weight", "page", "line", "quote",
+        ])?;
+        Ok(EvidenceWriter { writer })
     }
-    let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record([
-        "file", "family", "signal", "weight", "page", "line", "quote",
-    ])?;
-    for record in records.iter().filter(|r| r.is_assessed()) {
+
+    /// The record's evidence rows; none unless it was assessed.
+    pub fn write(&mut self, record: &Record) -> std::io::Result<()> {
+        if !record.is_assessed() {
+            return Ok(());
+        }
         for family in &record.families {
             for q in &family.evidence {
                 let cells = [
@@ -27,10 +41,14 @@ pub fn write(out: &mut impl Write, records: &[Record], bom: bool) -> std::io::Re
                     q.line.to_string(),
                     q.quote.clone(),
                 ];
-                writer.write_record(cells.iter().map(|c| neutralise(c)))?;
+                self.writer
+                    .write_record(cells.iter().map(|c| neutralise(c)))?;
             }
         }
+        Ok(())
     }
-    writer.flush()?;
-    Ok(())
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.writer.flush()
+    }
 }

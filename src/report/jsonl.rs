@@ -6,10 +6,8 @@ use std::io::Write;
 
 use super::Record;
 
-pub fn write(out: &mut impl Write, records: &[Record]) -> std::io::Result<()> {
-    for record in records {
-        serde_json::to_writer(&mut *out, record)?;
-        out.write_all(b"\n")?;
-    }
-    Ok(())
+/// Write one record as one line.
+pub fn write(out: &mut impl Write, record: &Record) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, record)?;
+    out.write_all(b"\n")
 }

@@ -12,6 +12,7 @@ pub mod csv;
 pub mod evidence;
 pub mod html;
 pub mod jsonl;
+pub mod spill;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,107 @@
+//! Records kept on disk while a batch runs, so the parent's memory does not
+//! grow with the folder: a record (quotes, flags, notes: a few kilobytes)
+//! is written to an unnamed temporary file as it arrives, and only its place
+//! in the file stays in memory. Ranking needs a few small keys per file;
+//! the writers read the records back one at a time, in ranking order.
+//!
+//! The file is deleted by the operating system when the spill is dropped,
+//! even if the run is killed.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+
+use super::Record;
+
+/// Where one record lies in the file.
+#[derive(Debug, Clone, Copy)]
+struct Extent {
+    offset: u64,
+    len: u32,
+}
+
+/// Records written so far; [`Spill::push`] hands back the number that
+/// reads each one again.
+pub struct Spill {
+    out: BufWriter<File>,
+    extents: Vec<Extent>,
+    end: u64,
+}
+
+impl Spill {
+    pub fn new() -> io::Result<Spill> {
+        Ok(Spill {
+            out: BufWriter::new(tempfile::tempfile()?),
+            extents: Vec::new(),
+            end: 0,
+        })
+    }
+
+    /// Store a record; the number returned reads it back.
+    pub fn push(&mut self, record: &Record) -> io::Result<usize> {
+        let bytes = serde_json::to_vec(record)?;
+        let len = u32::try_from(bytes.len())
+            .map_err(|_| io::Error::other("a record of more than 4 GiB"))?;
+        self.out.write_all(&bytes)?;
+        self.extents.push(Extent {
+            offset: self.end,
+            len,
+        });
+        self.end += u64::from(len);
+        Ok(self.extents.len() - 1)
+    }
+
+    /// Done writing: read the records back.
+    pub fn into_reader(self) -> io::Result<SpillReader> {
+        let file = self.out.into_inner().map_err(|e| e.into_error())?;
+        Ok(SpillReader {
+            file,
+            extents: self.extents,
+            buffer: Vec::new(),
+        })
+    }
+}
+
+pub struct SpillReader {
+    file: File,
+    extents: Vec<Extent>,
+    buffer: Vec<u8>,
+}
+
+impl SpillReader {
+    /// The record [`Spill::push`] numbered `index`.
+    pub fn get(&mut self, index: usize) -> io::Result<Record> {
+        let extent = self
+            .extents
+            .get(index)
+            .copied()
+            .ok_or_else(|| io::Error::other(format!("no spilled record {index}")))?;
+        self.buffer.resize(extent.len as usize, 0);
+        self.file.seek(SeekFrom::Start(extent.offset))?;
+        self.file.read_exact(&mut self.buffer)?;
+        Ok(serde_json::from_slice(&self.buffer)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_read_back_as_written_in_any_order() {
+        let records: Vec<Record> = (0..50)
+            .map(|i| {
+                let mut r =
+                    Record::not_assessed(format!("r{i}.pdf"), "ok", "é \"quoted\"\n".repeat(i));
+                r.score = Some(i as f64 / 3.0);
+                r
+            })
+            .collect();
+        let mut spill = Spill::new().unwrap();
+        let numbers: Vec<usize> = records.iter().map(|r| spill.push(r).unwrap()).collect();
+        let mut reader = spill.into_reader().unwrap();
+        for (record, &n) in records.iter().zip(&numbers).rev() {
+            assert_eq!(&reader.get(n).unwrap(), record);
+        }
+        assert!(reader.get(50).is_err());
+    }
+}
