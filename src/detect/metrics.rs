@@ -175,10 +175,21 @@ fn period_seconds(rest: &str) -> Option<(f64, usize)> {
 
 /// Whether `rest` starts with `unit` (or its singular) as a whole word.
 fn starts_with_unit(rest: &str, unit: &str) -> Option<usize> {
-    let lower = rest.to_lowercase();
     let singular = unit.strip_suffix('s').filter(|s| s.len() >= 2);
+    // Units are lower case. An ASCII one is compared in place: this runs
+    // for every unit after every number, and lower-casing the rest of the
+    // sentence each time was a tenth of the assessment.
+    let lower = (!unit.is_ascii()).then(|| rest.to_lowercase());
     for form in std::iter::once(unit).chain(singular) {
-        if let Some(after) = lower.strip_prefix(form)
+        let after = match &lower {
+            None => rest
+                .as_bytes()
+                .get(..form.len())
+                .filter(|head| head.eq_ignore_ascii_case(form.as_bytes()))
+                .map(|_| &rest[form.len()..]),
+            Some(lower) => lower.strip_prefix(form),
+        };
+        if let Some(after) = after
             && !after.chars().next().is_some_and(|c| c.is_alphanumeric())
         {
             return Some(form.len());
