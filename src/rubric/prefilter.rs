@@ -29,6 +29,10 @@ pub struct Prefilter {
     owner: Vec<Opening>,
     /// Rules without a word list: they always run.
     always: Vec<usize>,
+    /// Rules whose word list holds only where `\d`, `\w` and `\s` mean
+    /// their ASCII selves (`\d+-team` opens with "0" to "9"): they run on
+    /// every text that is not all ASCII.
+    ascii_only: Vec<usize>,
 }
 
 impl Prefilter {
@@ -39,10 +43,21 @@ impl Prefilter {
         let mut words: Vec<Vec<u8>> = Vec::new();
         let mut owner = Vec::new();
         let mut always = Vec::new();
+        let mut ascii_only = Vec::new();
         let mut rules = 0;
         for (rule, source) in sources.into_iter().enumerate() {
             rules += 1;
-            match opening_words(source) {
+            let words_of_rule = match opening_words(source, true) {
+                Some(list) => Some(list),
+                None => {
+                    let list = opening_words(source, false);
+                    if list.is_some() {
+                        ascii_only.push(rule);
+                    }
+                    list
+                }
+            };
+            match words_of_rule {
                 Some(list) => {
                     for word in list {
                         owner.push(Opening {
@@ -68,6 +83,7 @@ impl Prefilter {
             searcher,
             owner,
             always,
+            ascii_only,
         }
     }
 
@@ -78,6 +94,11 @@ impl Prefilter {
         let mut may = vec![unfoldable; self.rules];
         for &rule in &self.always {
             may[rule] = true;
+        }
+        if !text.is_ascii() {
+            for &rule in &self.ascii_only {
+                may[rule] = true;
+            }
         }
         if let (Some(searcher), false) = (&self.searcher, unfoldable) {
             for found in searcher.find_overlapping_iter(text) {
@@ -117,10 +138,14 @@ fn ends_in_word_char(before: &str) -> bool {
 /// The words every match of `source` starts with, lower-cased, or `None`
 /// when there is no such finite ASCII list. Each branch of a top-level
 /// alternation (a phrase, a pattern) is read on its own, so the words of a
-/// phrase that opens with `\b` are known to start a word.
-fn opening_words(source: &str) -> Option<Vec<OpeningWord>> {
+/// phrase that opens with `\b` are known to start a word. Without
+/// `unicode`, classes are read as ASCII: the list then holds for ASCII
+/// texts only.
+fn opening_words(source: &str, unicode: bool) -> Option<Vec<OpeningWord>> {
     let body = source.strip_prefix("(?i)").unwrap_or(source);
     let hir = regex_syntax::ParserBuilder::new()
+        .unicode(unicode)
+        .utf8(unicode)
         .build()
         .parse(body)
         .ok()?;
@@ -132,7 +157,7 @@ fn opening_words(source: &str) -> Option<Vec<OpeningWord>> {
     extractor.kind(ExtractKind::Prefix).limit_total(2_000);
     let mut words = Vec::new();
     for branch in branches {
-        let bounded = starts_with_word_boundary(branch);
+        let bounded = starts_with_word_boundary(branch, unicode);
         let seq = extractor.extract(branch);
         for literal in seq.literals()? {
             let bytes = literal.as_bytes();
@@ -148,13 +173,20 @@ fn opening_words(source: &str) -> Option<Vec<OpeningWord>> {
     Some(words)
 }
 
-/// Whether `hir` opens with a Unicode word-boundary assertion (`\b`).
-fn starts_with_word_boundary(hir: &Hir) -> bool {
+/// Whether `hir` opens with a word-boundary assertion (`\b`). An ASCII
+/// boundary (`(?-u:\b)`) sees "é" as a gap, so in a Unicode reading it does
+/// not count; in an ASCII reading, which holds for ASCII texts only, the
+/// two are the same.
+fn starts_with_word_boundary(hir: &Hir, unicode: bool) -> bool {
     match hir.kind() {
-        // ASCII boundaries (`(?-u:\b)`) see "é" as a gap: not counted.
-        HirKind::Look(look) => matches!(look, Look::WordUnicode | Look::WordStartUnicode),
-        HirKind::Concat(parts) => parts.first().is_some_and(starts_with_word_boundary),
-        HirKind::Capture(capture) => starts_with_word_boundary(&capture.sub),
+        HirKind::Look(look) => {
+            matches!(look, Look::WordUnicode | Look::WordStartUnicode)
+                || (!unicode && matches!(look, Look::WordAscii | Look::WordStartAscii))
+        }
+        HirKind::Concat(parts) => parts
+            .first()
+            .is_some_and(|first| starts_with_word_boundary(first, unicode)),
+        HirKind::Capture(capture) => starts_with_word_boundary(&capture.sub, unicode),
         _ => false,
     }
 }
@@ -164,6 +196,7 @@ mod tests {
     use super::*;
     use crate::rubric::inflect::combined_source;
     use crate::rubric::schema::Inflect;
+    use regex::Regex;
 
     fn phrases(list: &[&str]) -> Vec<String> {
         list.iter().map(|p| p.to_string()).collect()
@@ -176,7 +209,7 @@ mod tests {
             Inflect::Verb,
             &[r"\b(?:led|drove)\b".to_string()],
         );
-        let words: Vec<String> = opening_words(&source)
+        let words: Vec<String> = opening_words(&source, true)
             .unwrap()
             .into_iter()
             .map(|w| String::from_utf8(w.text).unwrap())
@@ -188,7 +221,10 @@ mod tests {
             );
         }
         // A pattern that may start with any word has no list.
-        assert!(opening_words(r"(?i)\w+ing\b").is_none());
+        assert!(opening_words(r"(?i)\w+ing\b", true).is_none());
+        // Read as ASCII, "\d+-team" opens with a digit.
+        assert!(opening_words(r"(?i)\b\d+-team\b", true).is_none());
+        assert_eq!(opening_words(r"(?i)\b\d+-team\b", false).unwrap().len(), 10);
     }
 
     #[test]
@@ -206,6 +242,20 @@ mod tests {
         assert_eq!(filter.candidates("well known"), [false, false, true]);
         // The Kelvin sign folds to "k": such a text runs every rule.
         assert_eq!(filter.candidates("\u{212A}afka"), [true, true, true]);
+    }
+
+    #[test]
+    fn ascii_word_lists_hold_for_ascii_texts_only() {
+        let filter = Prefilter::new([r"(?i)\b\d+-team\b"]);
+        assert_eq!(filter.candidates("ran a 4-team effort"), [true]);
+        assert_eq!(filter.candidates("ran the team"), [false]);
+        // "٤-team" (an Arabic-Indic four) matches \d: non-ASCII texts run it.
+        assert_eq!(filter.candidates("ran a \u{664}-team effort"), [true]);
+        assert!(
+            Regex::new(r"(?i)\b\d+-team\b")
+                .unwrap()
+                .is_match("\u{664}-team")
+        );
     }
 
     /// The prefilter never hides a match: on every sentence of the
