@@ -159,7 +159,16 @@ pub(super) fn is_date_tail(text: &str) -> bool {
         && find_date_range(&format!("2000 – {t}")).is_some())
 }
 
+/// Whether `text` may hold a date: each form has a year, 19xx or 20xx. Most
+/// lines have none, and this is much cheaper than the date regex.
+fn may_hold_a_year(text: &str) -> bool {
+    text.contains("19") || text.contains("20")
+}
+
 pub fn find_date_range(text: &str) -> Option<DateRange> {
+    if !may_hold_a_year(text) {
+        return None;
+    }
     for caps in range_regex().captures_iter(text) {
         let whole = caps.get(0)?;
         let start = date_from(&caps, "1")?;
@@ -218,6 +227,9 @@ pub(super) fn present_date(doc: &Document, ranges: &[Option<DateRange>]) -> Opti
         consider(r.end);
     }
     for line in &doc.lines {
+        if !may_hold_a_year(&line.text) {
+            continue;
+        }
         // "BSc (expected 2027)" is a plan, not a date the resume was
         // written after.
         let lower = line.text.to_lowercase();
