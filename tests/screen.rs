@@ -370,6 +370,25 @@ fn a_bad_rubric_stops_before_anything_is_written() {
     assert!(!out_file.exists());
 }
 
+/// Records spill to a temporary file while the batch runs; where none can
+/// be made, the run stops at once and says where it looked.
+#[test]
+fn an_unwritable_temporary_folder_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-folder");
+    let out = Command::new(env!("CARGO_BIN_EXE_levelscan"))
+        .args([os("screen"), fixture("pdf").as_os_str(), os("--quiet")])
+        .env("TMPDIR", &missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no-such-folder") && stderr.contains("TMPDIR"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn help_lists_the_contract_flags() {
     let out = levelscan(&[os("screen"), os("--help")]);

@@ -86,7 +86,12 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     // Each record goes to disk as it arrives; the parent keeps only what
     // duplicates, ranking and the summary need, so its memory stays flat
     // however many files the folder holds.
-    let spill = Mutex::new(Spill::new()?);
+    let spill = Mutex::new(Spill::new().map_err(|e| {
+        CommandError::Worker(format!(
+            "cannot create a temporary file for the records in {} (set TMPDIR to a writable folder): {e}",
+            std::env::temp_dir().display()
+        ))
+    })?);
     let rows: Vec<std::io::Result<Row>> = threads.install(|| {
         found
             .par_iter()
