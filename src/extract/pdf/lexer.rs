@@ -59,6 +59,46 @@ fn is_regular(b: u8) -> bool {
     !is_whitespace(b) && !is_delimiter(b)
 }
 
+/// A plain decimal ("12", "-0.75", "5.", "-.5") with at most 24 bits of
+/// digits and 10 after the point, read without the general float parser:
+/// such a mantissa and power of ten are exact in `f32`, so one division
+/// rounds correctly and gives what `str::parse` gives (Clinger's fast
+/// path). Content streams are mostly such numbers; anything else is `None`
+/// and goes the general way.
+fn simple_number(token: &[u8]) -> Option<f32> {
+    const POWERS_OF_TEN: [f32; 11] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+    let (negative, digits) = match token.first()? {
+        b'-' => (true, &token[1..]),
+        b'+' => (false, &token[1..]),
+        _ => (false, token),
+    };
+    let mut mantissa: u32 = 0;
+    let mut after_point: Option<usize> = None;
+    let mut any_digit = false;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u32::from(b - b'0');
+                if mantissa > 1 << 24 {
+                    return None;
+                }
+                if let Some(n) = after_point.as_mut() {
+                    *n += 1;
+                }
+                any_digit = true;
+            }
+            b'.' if after_point.is_none() => after_point = Some(0),
+            _ => return None,
+        }
+    }
+    let scale = *POWERS_OF_TEN.get(after_point.unwrap_or(0))?;
+    if !any_digit {
+        return None;
+    }
+    let value = mantissa as f32 / scale;
+    Some(if negative { -value } else { value })
+}
+
 impl<'a> Lexer<'a> {
     pub fn new(data: &'a [u8]) -> Self {
         Lexer {
@@ -163,6 +203,9 @@ impl<'a> Lexer<'a> {
         let start = self.pos;
         let end = self.token_end().max(start + 1);
         self.pos = end;
+        if let Some(value) = simple_number(&self.data[start..end]) {
+            return Operand::Number(value);
+        }
         let text = std::str::from_utf8(&self.data[start..end]).unwrap_or("");
         // Producers write "-.5", "5.", even "--5"; anything unreadable is 0,
         // as viewers treat it.
@@ -458,6 +501,44 @@ mod tests {
             }
         }
         assert!(pages > 40);
+    }
+
+    /// The fast path gives exactly what the general parser gives.
+    #[test]
+    fn simple_numbers_read_as_str_parse_reads_them() {
+        let mut checked = 0;
+        for mantissa in (0..20_000u32).chain([16_777_215, 16_777_216, 16_777_217, 99_999_999]) {
+            let digits = mantissa.to_string();
+            for point in 0..=digits.len().min(11) {
+                let (int, frac) = digits.split_at(digits.len() - point);
+                for sign in ["", "-", "+"] {
+                    let text = format!("{sign}{int}.{frac}");
+                    let text = if point == 0 {
+                        format!("{sign}{int}")
+                    } else {
+                        text
+                    };
+                    if let Some(fast) = simple_number(text.as_bytes()) {
+                        assert_eq!(fast, text.parse::<f32>().unwrap(), "{text}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100_000);
+        assert_eq!(simple_number(b"-.5"), Some(-0.5));
+        assert_eq!(simple_number(b"5."), Some(5.0));
+        for general in [
+            &b"."[..],
+            b"-",
+            b"1e5",
+            b"--5",
+            b"1.2.3",
+            b"0.00000000001",
+            b"99999999",
+        ] {
+            assert_eq!(simple_number(general), None, "{general:?}");
+        }
     }
 
     #[test]
