@@ -1,4 +1,4 @@
-//! Ranking: records in, records in ranking order with ranks out.
+//! Ranking: each row's key in, the rows' order with their ranks out.
 //!
 //! Assessed rows come first, ordered by level (principal first), then
 //! score (highest first), then file path; they are numbered 1..N. Rows not
@@ -7,33 +7,15 @@
 
 use std::cmp::Ordering;
 
-use crate::report::Record;
-use crate::rubric::Level;
-
 /// What the ranking order looks at in a row: a batch keeps just this in
 /// memory for each file, not the whole record.
 #[derive(Debug, Clone, Copy)]
 pub struct RankKey<'a> {
     pub assessed: bool,
-    /// [`Level::index`]; 0 when not assessed.
+    /// [`crate::rubric::Level::index`]; 0 when not assessed.
     pub level: usize,
     pub score: f64,
     pub file: &'a str,
-}
-
-impl RankKey<'_> {
-    pub fn of(record: &Record) -> RankKey<'_> {
-        RankKey {
-            assessed: record.is_assessed(),
-            level: record
-                .level
-                .as_deref()
-                .and_then(Level::from_name)
-                .map_or(0, Level::index),
-            score: record.score.unwrap_or(0.0),
-            file: &record.file,
-        }
-    }
 }
 
 fn ranking_order(a: &RankKey, b: &RankKey) -> Ordering {
@@ -47,18 +29,6 @@ fn ranking_order(a: &RankKey, b: &RankKey) -> Ordering {
             }
         })
         .then_with(|| a.file.cmp(b.file))
-}
-
-/// Sort into ranking order and number the assessed rows.
-pub fn rank(records: &mut [Record]) {
-    records.sort_by(|a, b| ranking_order(&RankKey::of(a), &RankKey::of(b)));
-    let mut next = 1;
-    for record in records.iter_mut() {
-        record.rank = record.is_assessed().then(|| {
-            next += 1;
-            next - 1
-        });
-    }
 }
 
 /// The ranking of rows known by their keys: each row's index in `keys`,
@@ -82,6 +52,21 @@ pub fn ranking(keys: &[RankKey]) -> Vec<(usize, Option<usize>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Record;
+    use crate::rubric::Level;
+
+    fn key_of(record: &Record) -> RankKey<'_> {
+        RankKey {
+            assessed: record.is_assessed(),
+            level: record
+                .level
+                .as_deref()
+                .and_then(Level::from_name)
+                .map_or(0, Level::index),
+            score: record.score.unwrap_or(0.0),
+            file: &record.file,
+        }
+    }
 
     fn assessed(file: &str, level: &str, score: f64) -> Record {
         let mut r = Record::not_assessed(file.into(), "ok", String::new());
@@ -92,7 +77,7 @@ mod tests {
 
     #[test]
     fn level_then_score_then_path_and_failures_last() {
-        let mut records = vec![
+        let records = [
             Record::not_assessed("a.pdf".into(), "error", "crashed".into()),
             assessed("b.pdf", "senior", 30.0),
             assessed("c.pdf", "staff", 10.0),
@@ -100,18 +85,11 @@ mod tests {
             assessed("a2.pdf", "senior", 30.0),
             Record::not_assessed("0.pdf".into(), "duplicate", "duplicate of b.pdf".into()),
         ];
-        // Ranking by keys alone gives the same order and ranks.
-        let keys: Vec<RankKey> = records.iter().map(RankKey::of).collect();
-        let by_keys: Vec<(String, Option<usize>)> = ranking(&keys)
+        let keys: Vec<RankKey> = records.iter().map(key_of).collect();
+        let order: Vec<(&str, Option<usize>)> = ranking(&keys)
             .into_iter()
-            .map(|(i, rank)| (records[i].file.clone(), rank))
+            .map(|(i, rank)| (records[i].file.as_str(), rank))
             .collect();
-        rank(&mut records);
-        let by_records: Vec<(String, Option<usize>)> =
-            records.iter().map(|r| (r.file.clone(), r.rank)).collect();
-        assert_eq!(by_keys, by_records);
-        let order: Vec<(&str, Option<usize>)> =
-            records.iter().map(|r| (r.file.as_str(), r.rank)).collect();
         assert_eq!(
             order,
             [

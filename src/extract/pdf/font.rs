@@ -403,10 +403,8 @@ fn type1_builtin_encoding(
         .get_deref(b"FontFile", doc)
         .and_then(Object::as_stream)
         .ok()?;
-    let program = type1_clear_text(stream, limit);
-    // Only the clear-text part holds the encoding; the rest is encrypted.
-    let end = crate::extract::find(&program, b"eexec").unwrap_or(program.len());
-    let header = String::from_utf8_lossy(&program[..end]);
+    let header = type1_clear_text(stream, limit);
+    let header = String::from_utf8_lossy(&header);
     if header.contains("/Encoding StandardEncoding def") {
         return Some(base_table(doc, b"StandardEncoding", limit).to_vec());
     }
@@ -432,7 +430,7 @@ fn type1_builtin_encoding(
 fn type1_clear_text(stream: &Stream, limit: usize) -> Vec<u8> {
     const CHUNK: usize = 2 << 10;
     let most = limit.min(1 << 20);
-    match stream.filters().as_deref() {
+    let mut program = match stream.filters().as_deref() {
         Ok([b"FlateDecode"]) => {
             let mut inflate = flate2::read::ZlibDecoder::new(stream.content.as_slice());
             let mut out = Vec::new();
@@ -455,7 +453,12 @@ fn type1_clear_text(stream: &Stream, limit: usize) -> Vec<u8> {
         Ok(_) => stream
             .decompressed_content_with_limit(limit)
             .unwrap_or_else(|_| stream.content.clone()),
+    };
+    // Only the clear-text part holds the encoding; the rest is encrypted.
+    if let Some(end) = crate::extract::find(&program, b"eexec") {
+        program.truncate(end);
     }
+    program
 }
 
 fn is_symbol_font(name: &str) -> bool {
