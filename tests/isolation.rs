@@ -238,3 +238,50 @@ fn a_file_name_that_is_not_utf8_reaches_the_worker_intact() {
     std::fs::copy(&good, &odd).unwrap();
     assert_good(&pool(), &odd);
 }
+
+#[test]
+fn a_pipelined_batch_blames_only_the_bad_files_whatever_the_lanes() {
+    let (tmp, _good) = folder();
+    // Each fault sits between good files: with two files in flight per
+    // worker, the good file queued behind a fault was sent to a worker that
+    // then died or was killed, and must be run again, not blamed.
+    let expected = [
+        ("good.txt", "ok"),
+        ("panic.fault", "crashed: parser panic"),
+        ("good.txt", "ok"),
+        ("stack.fault", "crashed: stack overflow"),
+        ("good.txt", "ok"),
+        ("segv.fault", "crashed: killed by signal 11"),
+        ("good.txt", "ok"),
+        ("oom.fault", "out of memory: "),
+        ("good.txt", "ok"),
+        ("hang.fault", "timeout: "),
+        ("good.txt", "ok"),
+    ];
+    let paths: Vec<PathBuf> = expected
+        .iter()
+        .map(|(name, _)| tmp.path().join(name))
+        .collect();
+    for lanes in [1, 2] {
+        let pool = pool_with_deadline(SHORT_DEADLINE);
+        let threads = rayon::ThreadPoolBuilder::new()
+            .num_threads(lanes)
+            .build()
+            .unwrap();
+        let outcomes = pool.run_all(&threads, &paths, |i, result| {
+            let outcome = match result {
+                Ok(screened) => screened.record.status,
+                Err(failure) => failure.to_string(),
+            };
+            (i, outcome)
+        });
+        for (k, ((name, want), (i, got))) in expected.iter().zip(&outcomes).enumerate() {
+            assert_eq!(*i, k, "results come back in the order of the paths");
+            assert!(got.starts_with(want), "{lanes} lane(s), {name}: {got}");
+        }
+        assert!(
+            pool.idle_pids().len() <= lanes,
+            "each lane hands back at most its one worker"
+        );
+    }
+}

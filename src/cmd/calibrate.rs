@@ -14,8 +14,6 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 use levelscan::calibrate::{self, Tuned, labels, rewrite, text};
 use levelscan::report::{Record, html};
 use levelscan::rubric::{DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Rubric, load_str};
@@ -188,26 +186,21 @@ fn screen_all(
 ) -> Result<Vec<Record>, CommandError> {
     let (threads, pool) = parallel::start(&args.batch, &args.limits, args.rubric.as_deref())?;
     let progress = Progress::new(labelled.len() as u64, args.quiet);
-    let records = threads.install(|| {
-        labelled
-            .par_iter()
-            .map(|label| {
-                let record = match pool.run(&label.path) {
-                    Ok(screened) => Record {
-                        file: label.file.clone(),
-                        ..screened.record
-                    },
-                    Err(failure) => {
-                        Record::not_assessed(label.file.clone(), "error", failure.to_string())
-                    }
-                };
-                if !record.is_assessed() && !args.quiet {
-                    progress.warn(&format!("{}: {}", record.file, record.note));
-                }
-                progress.file_done();
-                record
-            })
-            .collect()
+    let paths: Vec<&Path> = labelled.iter().map(|label| label.path.as_path()).collect();
+    let records = pool.run_all(&threads, &paths, |i, result| {
+        let label = &labelled[i];
+        let record = match result {
+            Ok(screened) => Record {
+                file: label.file.clone(),
+                ..screened.record
+            },
+            Err(failure) => Record::not_assessed(label.file.clone(), "error", failure.to_string()),
+        };
+        if !record.is_assessed() && !args.quiet {
+            progress.warn(&format!("{}: {}", record.file, record.note));
+        }
+        progress.file_done();
+        record
     });
     progress.finish();
     Ok(records)

@@ -3,8 +3,8 @@
 //!
 //! Order of work: load the rubric (a bad one stops here, exit 2, nothing
 //! written), open the outputs, discover files (sorted by path), screen each
-//! in an isolated worker process on the rayon pool (each record spilled to
-//! a temporary file as it arrives), mark duplicates and shared contacts,
+//! in an isolated worker process, one lane per rayon thread (each record
+//! spilled to a temporary file as it arrives), mark duplicates and shared contacts,
 //! rank, then read the records back in ranking order, redact if asked,
 //! write, and print the summary.
 //! The output is a function of the files and flags alone: never of `-j`,
@@ -17,12 +17,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 use levelscan::dedupe::{
     ContentHash, DuplicateKind, Fingerprint, Verdict, find_duplicates, normalise_email,
 };
-use levelscan::isolate::WorkerPool;
+use levelscan::isolate::Failure;
 use levelscan::rank::{RankKey, ranking};
 use levelscan::redact::redact;
 use levelscan::report::csv::RankingWriter;
@@ -92,32 +90,57 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
             std::env::temp_dir().display()
         ))
     })?);
-    let rows: Vec<std::io::Result<Row>> = threads.install(|| {
-        found
-            .par_iter()
-            .map(|entry| {
-                let mut result = screen_entry(entry, &pool);
-                if !keep_all_evidence {
-                    // Only the CSV's strongest quotes are written: the rest
-                    // need not be kept.
-                    for family in &mut result.record.families {
-                        family.evidence.truncate(report::csv::QUOTES_PER_CELL);
-                    }
-                }
-                // A file the parser could not survive deserves a word while
-                // the run goes on; the row carries the same note.
-                if result.record.status == "error" && !args.quiet {
-                    progress.warn(&format!("{}: {}", result.record.file, result.record.note));
-                }
-                progress.file_done();
-                let spilled = spill
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner())
-                    .push(&result.record)?;
-                Ok(Row::new(spilled, result))
-            })
-            .collect()
-    });
+    // What the parent does with each screened file, on the lane's thread
+    // while its worker goes on to the next file.
+    let keep = |mut result: Screened| -> std::io::Result<Row> {
+        if !keep_all_evidence {
+            // Only the CSV's strongest quotes are written: the rest need not
+            // be kept.
+            for family in &mut result.record.families {
+                family.evidence.truncate(report::csv::QUOTES_PER_CELL);
+            }
+        }
+        // A file the parser could not survive deserves a word while the run
+        // goes on; the row carries the same note.
+        if result.record.status == "error" && !args.quiet {
+            progress.warn(&format!("{}: {}", result.record.file, result.record.note));
+        }
+        progress.file_done();
+        let spilled = spill
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(&result.record)?;
+        Ok(Row::new(spilled, result))
+    };
+    let files: Vec<&Path> = found
+        .iter()
+        .filter_map(|entry| match entry {
+            Found::File(path) => Some(path.as_path()),
+            Found::Error { .. } => None,
+        })
+        .collect();
+    let mut file_rows = pool
+        .run_all(&threads, &files, |i, result| {
+            keep(screened(files[i], result))
+        })
+        .into_iter();
+    let rows: Vec<std::io::Result<Row>> = found
+        .iter()
+        .map(|entry| match entry {
+            Found::File(_) => file_rows
+                .next()
+                .expect("one screened row for every file found"),
+            Found::Error { path, error } => keep(Screened {
+                bytes: None,
+                text: None,
+                record: Record::not_assessed(
+                    path.display().to_string(),
+                    "error",
+                    error.to_string(),
+                ),
+            }),
+        })
+        .collect();
     progress.finish();
     drop(pool);
     let rows: Vec<Row> = rows.into_iter().collect::<std::io::Result<_>>()?;
@@ -208,26 +231,19 @@ fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, CommandError> {
     }
 }
 
-/// One discovered entry through its worker; every way it can go wrong
-/// becomes its row.
-fn screen_entry(entry: &Found, pool: &WorkerPool<Screened>) -> Screened {
-    let display = entry.path().display().to_string();
-    match entry {
-        Found::Error { error, .. } => Screened {
+/// A file's result from its worker as its row's record; every way the
+/// worker can fail becomes the note.
+fn screened(path: &Path, result: Result<Screened, Failure>) -> Screened {
+    let display = path.display().to_string();
+    match result {
+        Ok(mut screened) => {
+            screened.record.file = display;
+            screened
+        }
+        Err(failure) => Screened {
             bytes: None,
             text: None,
-            record: Record::not_assessed(display, "error", error.to_string()),
-        },
-        Found::File(path) => match pool.run(path) {
-            Ok(mut screened) => {
-                screened.record.file = display;
-                screened
-            }
-            Err(failure) => Screened {
-                bytes: None,
-                text: None,
-                record: Record::not_assessed(display, "error", failure.to_string()),
-            },
+            record: Record::not_assessed(display, "error", failure.to_string()),
         },
     }
 }

@@ -10,14 +10,23 @@
 //! replaced by a fresh one on the next call and the file gets a
 //! [`Failure`]. Nothing here blocks without a bound.
 //!
+//! [`WorkerPool::run_all`] runs a whole batch: one lane per thread, each
+//! keeping its worker two files deep (the file it works on and the next),
+//! so a worker goes straight from one file to the next instead of waiting
+//! while the parent reads its reply and sends another path. Deadlines,
+//! deaths and replacements are as for one file; a file queued behind one
+//! that killed its worker was never started, and goes to the fresh worker.
+//!
 //! The memory cap is the address-space limit (`RLIMIT_AS`) set in the child
 //! before it starts, so no code in the worker can lift it.
 
+use std::collections::VecDeque;
 use std::ffi::OsString;
 use std::io::{self, Read};
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -33,6 +42,9 @@ const STDERR_TAIL: usize = 4096;
 /// How long a worker that closed its output may take to exit before it is
 /// killed, and how long its standard error may take to drain after that.
 const GRACE: Duration = Duration::from_secs(2);
+/// How many files a lane of [`WorkerPool::run_all`] hands its worker at
+/// once: the one it works on and the one it starts as soon as it replies.
+const PIPELINE_DEPTH: usize = 2;
 
 /// What the pool starts and the bounds it enforces.
 #[derive(Debug, Clone)]
@@ -100,6 +112,124 @@ impl<R: DeserializeOwned> WorkerPool<R> {
         })
     }
 
+    /// Run the job on every path, one lane per thread of `threads`, and
+    /// return what `each` makes of every result, in the order of `paths`.
+    /// `each` runs on the lane's thread as each result arrives (while its
+    /// worker already works on the next file), so it may be slow without
+    /// holding the batch up.
+    pub fn run_all<P, T>(
+        &self,
+        threads: &rayon::ThreadPool,
+        paths: &[P],
+        each: impl Fn(usize, Result<R, Failure>) -> T + Sync,
+    ) -> Vec<T>
+    where
+        P: AsRef<Path> + Sync,
+        T: Send,
+        R: Send,
+    {
+        let next = AtomicUsize::new(0);
+        let lanes = threads.broadcast(|_| self.lane(paths, &next, &each));
+        let mut results: Vec<Option<T>> = (0..paths.len()).map(|_| None).collect();
+        for (i, result) in lanes.into_iter().flatten() {
+            results[i] = Some(result);
+        }
+        results
+            .into_iter()
+            .map(|r| r.expect("every path is handed to exactly one lane"))
+            .collect()
+    }
+
+    /// One lane of [`run_all`](Self::run_all): take paths until none are
+    /// left, keeping its worker [`PIPELINE_DEPTH`] files deep.
+    fn lane<P: AsRef<Path>, T>(
+        &self,
+        paths: &[P],
+        next: &AtomicUsize,
+        each: &impl Fn(usize, Result<R, Failure>) -> T,
+    ) -> Vec<(usize, T)> {
+        let mut done = Vec::new();
+        let mut worker: Option<Worker> = None;
+        // Sent to the worker and not yet answered, oldest first: the worker
+        // works on the first and reads the others when it is done.
+        let mut in_flight: VecDeque<usize> = VecDeque::new();
+        // Handed to a worker that died before starting them: not their fault.
+        let mut not_started: VecDeque<usize> = VecDeque::new();
+        // When the oldest file in flight began: the start of its deadline.
+        let mut started = Instant::now();
+        loop {
+            while in_flight.len() < PIPELINE_DEPTH {
+                let Some(i) = not_started.pop_front().or_else(|| {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    (i < paths.len()).then_some(i)
+                }) else {
+                    break;
+                };
+                let path = paths[i].as_ref();
+                let sent = match worker.take() {
+                    Some(mut w) => match w.send(path) {
+                        Ok(()) => Ok(w),
+                        // Busy with an earlier file and dead: that file's
+                        // reply (or death) says what happened; this one
+                        // waits for the next worker.
+                        Err(_) if !in_flight.is_empty() => {
+                            not_started.push_front(i);
+                            worker = Some(w);
+                            break;
+                        }
+                        // Died while idle: give the file a fresh worker.
+                        Err(_) => self.fresh_worker_for(path),
+                    },
+                    None => self.checkout().and_then(|mut w| match w.send(path) {
+                        Ok(()) => Ok(w),
+                        Err(_) => self.fresh_worker_for(path),
+                    }),
+                };
+                match sent {
+                    Ok(w) => {
+                        if in_flight.is_empty() {
+                            started = Instant::now();
+                            w.clear_stderr();
+                        }
+                        worker = Some(w);
+                        in_flight.push_back(i);
+                    }
+                    Err(failure) => done.push((i, each(i, Err(failure)))),
+                }
+            }
+            let Some(current) = in_flight.pop_front() else {
+                break;
+            };
+            let left = self.config.deadline.saturating_sub(started.elapsed());
+            let result = self.receive(&mut worker, left);
+            // The next file started when this reply was written (or starts
+            // with the next worker, if this one was let go: dropping it
+            // kills it). Its standard error is not cleared: the worker may
+            // already have written its last words there, and a worker that
+            // lives writes nothing (panics are reported in replies).
+            started = Instant::now();
+            if worker.is_none() {
+                not_started.extend(in_flight.drain(..));
+            }
+            done.push((current, each(current, result)));
+        }
+        if let Some(w) = worker {
+            self.checkin(w);
+        }
+        done
+    }
+
+    /// A new worker for a file whose worker died between files, with the
+    /// file sent; if the new one dies too, that is the file's failure.
+    fn fresh_worker_for(&self, path: &Path) -> Result<Worker, Failure> {
+        let mut worker =
+            Worker::spawn(&self.config).map_err(|e| Failure::Unavailable(e.to_string()))?;
+        match worker.send(path) {
+            Ok(()) => Ok(worker),
+            Err(_) => Err(worker.death(self.config.memory_cap_bytes)),
+        }
+    }
+
     /// Run the job on one file in a worker. Safe to call from many threads
     /// at once; each call uses its own worker.
     pub fn run(&self, path: &Path) -> Result<R, Failure> {
@@ -109,34 +239,42 @@ impl<R: DeserializeOwned> WorkerPool<R> {
             // It died between files (killed from outside while idle, say).
             // The file is not to blame: give it one fresh worker.
             drop(worker);
-            worker =
-                Worker::spawn(&self.config).map_err(|e| Failure::Unavailable(e.to_string()))?;
-            if worker.send(path).is_err() {
-                return Err(worker.death(self.config.memory_cap_bytes));
-            }
+            worker = self.fresh_worker_for(path)?;
         }
-        match worker.replies.recv_timeout(self.config.deadline) {
+        let mut worker = Some(worker);
+        let result = self.receive(&mut worker, self.config.deadline);
+        if let Some(worker) = worker {
+            self.checkin(worker);
+        }
+        result
+    }
+
+    /// Wait up to `wait` for the reply to the file `worker` works on. A
+    /// worker not to be trusted with another file (late, dead, or not
+    /// speaking the protocol) is taken out of `worker`; dropping it kills
+    /// and reaps it.
+    fn receive(&self, worker: &mut Option<Worker>, wait: Duration) -> Result<R, Failure> {
+        let w = worker.as_mut().expect("a file in flight has its worker");
+        match w.replies.recv_timeout(wait) {
             Ok(Ok(frame)) => match serde_json::from_slice::<Reply<R>>(&frame) {
-                Ok(Reply::Done(result)) => {
-                    self.checkin(worker);
-                    Ok(result)
+                Ok(Reply::Done(result)) => Ok(result),
+                Ok(Reply::Failed(why)) => Err(Failure::Crashed(why)),
+                Err(e) => {
+                    *worker = None;
+                    Err(Failure::Crashed(format!(
+                        "unreadable reply from the worker: {e}"
+                    )))
                 }
-                Ok(Reply::Failed(why)) => {
-                    self.checkin(worker);
-                    Err(Failure::Crashed(why))
-                }
-                // The worker is not speaking the protocol: do not trust it
-                // with another file.
-                Err(e) => Err(Failure::Crashed(format!(
-                    "unreadable reply from the worker: {e}"
-                ))),
             },
-            Err(RecvTimeoutError::Timeout) => Err(Failure::Timeout(self.config.deadline)),
+            Err(RecvTimeoutError::Timeout) => {
+                *worker = None;
+                Err(Failure::Timeout(self.config.deadline))
+            }
             Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
-                Err(worker.death(self.config.memory_cap_bytes))
+                let dead = worker.take().expect("checked above");
+                Err(dead.death(self.config.memory_cap_bytes))
             }
         }
-        // A worker not checked back in is dropped here: killed and reaped.
     }
 
     /// The process ids of the workers idle right now (for diagnostics).
