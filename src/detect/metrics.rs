@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::rubric::metric_words::MetricWords;
 use crate::rubric::{Measure, Metric};
 
 /// A number found in a sentence, with its multiplier applied.
@@ -149,6 +150,15 @@ const TIME_WORDS: &[&str] = &[
 /// Seconds in the period a rate is written against, if `rest` starts with
 /// one ("/day", " per second", " a day", " daily"); with the bytes it used.
 fn period_seconds(rest: &str) -> Option<(f64, usize)> {
+    // Every number is asked: skip the regex where no period can open
+    // ("/", "per", "a", "each", "every", or an adverb such as "daily").
+    if !may_open_with(rest.trim_start(), "/pPaAeEdDnNhHmMwWyY") {
+        return None;
+    }
+    period_by_pattern(rest)
+}
+
+fn period_by_pattern(rest: &str) -> Option<(f64, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"(?i)^\s*(?:(?:/|per\s+|an?\s+|each\s+|every\s+)\s*(?P<unit>s|sec|secs|second|min|mins|minute|h|hr|hour|d|day|wk|week|mo|month|yr|year)\b|(?P<adv>daily|nightly|hourly|monthly|weekly|annually|yearly)\b)")
@@ -171,6 +181,15 @@ fn period_seconds(rest: &str) -> Option<(f64, usize)> {
         _ => return None,
     };
     Some((secs, caps.get(0)?.end()))
+}
+
+/// Whether a case-insensitive pattern whose matches open with one of the
+/// ASCII characters `firsts` could match at the start of `text`. A text
+/// opening beyond ASCII may: case folding reaches there ("ſ" is an "s").
+fn may_open_with(text: &str, firsts: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii() || firsts.contains(c))
 }
 
 /// Whether `rest` starts with `unit` (or its singular) as a whole word.
@@ -200,7 +219,13 @@ fn starts_with_unit(rest: &str, unit: &str) -> Option<usize> {
 
 /// Find one of `units` right after a number, allowing a hyphen or space and
 /// up to `max_between` plain words in between ("16 product teams").
-fn unit_after<'u>(rest: &str, units: &'u [String], max_between: usize) -> Option<(&'u str, usize)> {
+/// `words` are the metric's compiled words, `units` among them.
+fn unit_after<'u>(
+    rest: &str,
+    units: &'u [String],
+    words: &MetricWords,
+    max_between: usize,
+) -> Option<(&'u str, usize)> {
     let mut offset = 0;
     let mut s = rest;
     for step in 0..=max_between {
@@ -209,11 +234,13 @@ fn unit_after<'u>(rest: &str, units: &'u [String], max_between: usize) -> Option
         s = trimmed;
         // Longest unit first, so "daily active users" beats "users".
         let mut best: Option<(&str, usize)> = None;
-        for u in units {
-            if let Some(len) = starts_with_unit(s, u)
-                && best.is_none_or(|(_, l)| len > l)
-            {
-                best = Some((u.as_str(), len));
+        if words.may_start_unit(s) {
+            for u in units {
+                if let Some(len) = starts_with_unit(s, u)
+                    && best.is_none_or(|(_, l)| len > l)
+                {
+                    best = Some((u.as_str(), len));
+                }
             }
         }
         if let Some((u, len)) = best {
@@ -222,8 +249,12 @@ fn unit_after<'u>(rest: &str, units: &'u [String], max_between: usize) -> Option
         if step == max_between {
             break;
         }
-        let word: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
-        if word.is_empty() || TIME_WORDS.contains(&word.to_lowercase().as_str()) {
+        let word_len = s
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(s.len(), |(i, _)| i);
+        let word = &s[..word_len];
+        if word.is_empty() || is_time_word(word) {
             return None;
         }
         offset += word.len();
@@ -232,16 +263,14 @@ fn unit_after<'u>(rest: &str, units: &'u [String], max_between: usize) -> Option
     None
 }
 
-fn context_ok(metric: &Metric, lower_sentence: &str) -> bool {
-    metric.context.is_empty()
-        || metric.context.iter().any(|c| {
-            lower_sentence.match_indices(c.as_str()).any(|(i, _)| {
-                let before = lower_sentence[..i].chars().next_back();
-                let after = lower_sentence[i + c.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-        })
+fn is_time_word(word: &str) -> bool {
+    if word.is_ascii() {
+        TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(word))
+    } else {
+        // Lower-casing beyond ASCII can land on an ASCII word (the Kelvin
+        // sign is a "k").
+        TIME_WORDS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Pairs of numbers written as a change: "from 480ms to 84ms", "480 → 84 ms".
@@ -268,6 +297,18 @@ fn improvements(text: &str, nums: &[Number]) -> Vec<(usize, usize)> {
 }
 
 fn latency_ms(rest: &str) -> Option<(f64, usize)> {
+    // The pattern allows one white-space character, then a unit opening
+    // with m, µ, u, s or h.
+    let unit = rest
+        .strip_prefix(|c: char| c.is_whitespace())
+        .unwrap_or(rest);
+    if !may_open_with(unit, "mMuUsShH") {
+        return None;
+    }
+    latency_by_pattern(rest)
+}
+
+fn latency_by_pattern(rest: &str) -> Option<(f64, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
@@ -324,7 +365,7 @@ impl<'s> Numbers<'s> {
 
 /// What `metric` reads in a sentence's numbers.
 pub fn read_numbers(numbers: &Numbers, metric: &Metric) -> Vec<MetricHit> {
-    if numbers.nums.is_empty() || !context_ok(metric, &numbers.lower) {
+    if numbers.nums.is_empty() || !metric.words.context_in(&numbers.lower) {
         return Vec::new();
     }
     let sentence = numbers.sentence;
@@ -396,16 +437,16 @@ fn read_rate(n: &Number, rest: &str, metric: &Metric) -> Option<MetricHit> {
     if n.currency {
         return None;
     }
-    let (per_second, label) = if let Some((u, _)) = unit_after(rest, &metric.implied_per_second, 0)
-    {
-        (n.value, u.to_string())
-    } else if let Some((secs, _)) = period_seconds(rest) {
-        (n.value / secs, String::new())
-    } else {
-        let (u, used) = unit_after(rest, &metric.units, 1)?;
-        let (secs, _) = period_seconds(&rest[used..])?;
-        (n.value / secs, u.to_string())
-    };
+    let (per_second, label) =
+        if let Some((u, _)) = unit_after(rest, &metric.implied_per_second, &metric.words, 0) {
+            (n.value, u.to_string())
+        } else if let Some((secs, _)) = period_seconds(rest) {
+            (n.value / secs, String::new())
+        } else {
+            let (u, used) = unit_after(rest, &metric.units, &metric.words, 1)?;
+            let (secs, _) = period_seconds(&rest[used..])?;
+            (n.value / secs, u.to_string())
+        };
     let detail = if label.is_empty() {
         format!("{}/s", fmt(per_second))
     } else {
@@ -452,7 +493,7 @@ fn read_count(n: &Number, rest: &str, metric: &Metric) -> Option<MetricHit> {
     if n.currency {
         return None;
     }
-    let (unit, used) = unit_after(rest, &metric.units, 2)?;
+    let (unit, used) = unit_after(rest, &metric.units, &metric.words, 2)?;
     // "12M events/day" is a rate, read by the throughput rule.
     if period_seconds(&rest[used..]).is_some() {
         return None;
@@ -584,5 +625,78 @@ mod tests {
         assert!(rps > per_day);
         let users = metric("users");
         assert!(users.weight_for(100e6) > users.weight_for(5_000.0));
+    }
+
+    /// Case-mangled units with something after them, and strings near the
+    /// period and latency words: the shortcuts must never skip a match.
+    fn mangle(text: &str, mask: u64) -> String {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| match (mask >> (i % 64)) & 1 {
+                1 => c.to_ascii_uppercase(),
+                _ => c,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_unit_shortcut_never_skips_a_unit() {
+        let rubric = crate::rubric::load_default().unwrap();
+        let tails = [
+            "",
+            "s",
+            "ly",
+            ".",
+            ", and more",
+            "-",
+            "ſ",
+            "\u{212A}",
+            " of",
+            "es",
+        ];
+        let mut found = 0;
+        for metric in &rubric.metrics {
+            let units: Vec<&String> = metric
+                .units
+                .iter()
+                .chain(&metric.implied_per_second)
+                .collect();
+            for unit in &units {
+                // Whole and cut short (to reach singulars and near misses),
+                // in several cases, with something after.
+                for keep in [unit.len(), unit.len() - 1] {
+                    for mask in [0, u64::MAX, 1, 0x5555_5555_5555_5555] {
+                        for tail in tails {
+                            let text = format!("{}{tail}", mangle(&unit[..keep], mask));
+                            for u in &units {
+                                if starts_with_unit(&text, u).is_some() {
+                                    found += 1;
+                                    assert!(
+                                        metric.words.may_start_unit(&text),
+                                        "{text:?} holds {u:?}"
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(found > 1000, "the texts hold units: {found}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_period_and_latency_shortcuts_change_nothing(
+            lead in "[ \\t\u{a0}]{0,2}",
+            word in "(/|per |a |an |each |every |daily|nightly|hourly|monthly|weekly|annually|yearly|ms|msec|milliseconds|µs|us|micro|s|sec|min|h|hrs|hours|ſec|x|k|\u{212A}m|)",
+            mask in proptest::num::u64::ANY,
+            tail in "[a-z ]{0,6}",
+        ) {
+            let rest = format!("{lead}{}{tail}", mangle(&word, mask));
+            proptest::prop_assert_eq!(period_seconds(&rest), period_by_pattern(&rest), "{:?}", rest);
+            proptest::prop_assert_eq!(latency_ms(&rest), latency_by_pattern(&rest), "{:?}", rest);
+        }
     }
 }

@@ -115,16 +115,22 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 
 /// Read a file's bytes, refusing one over the size limit before reading it.
 pub fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| ExtractError::Io(e.to_string()))?
-        .len();
+    use std::io::Read;
+    let io_error = |e: std::io::Error| ExtractError::Io(e.to_string());
+    // Opened once and measured through the handle: one path lookup per file.
+    let mut file = std::fs::File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
     if size > limits.max_file_bytes {
         return Err(ExtractError::TooLarge {
             size,
             limit: limits.max_file_bytes,
         });
     }
-    std::fs::read(path).map_err(|e| ExtractError::Io(e.to_string()))
+    // One byte over the size, so a file that grew meanwhile is read whole
+    // and caught by the limit check that follows reading.
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    file.read_to_end(&mut bytes).map_err(io_error)?;
+    Ok(bytes)
 }
 
 /// Read and extract one file.

@@ -15,6 +15,7 @@ use regex::Regex;
 use toml::Spanned;
 
 use super::inflect::combined_source;
+use super::metric_words::MetricWords;
 use super::prefilter::Prefilter;
 use super::schema::{self, Examples, Measure, RubricFile};
 use super::{
@@ -185,22 +186,26 @@ impl Loader<'_> {
                 ));
             }
             self.require_examples(&m.id, &m.examples, span)?;
+            let units: Vec<String> = m.units.iter().map(|u| u.to_lowercase()).collect();
+            let implied_per_second: Vec<String> = m
+                .implied_per_second
+                .iter()
+                .map(|u| u.to_lowercase())
+                .collect();
+            let context: Vec<String> = m.context.iter().map(|c| c.to_lowercase()).collect();
             metrics.push(Metric {
                 id: m.id.clone(),
                 family,
                 measure: m.measure,
-                units: m.units.iter().map(|u| u.to_lowercase()).collect(),
-                implied_per_second: m
-                    .implied_per_second
-                    .iter()
-                    .map(|u| u.to_lowercase())
-                    .collect(),
+                words: MetricWords::new(&context, units.iter().chain(&implied_per_second)),
+                units,
+                implied_per_second,
                 unit_factors: m
                     .unit_factors
                     .iter()
                     .map(|(k, v)| (k.to_lowercase(), *v))
                     .collect::<BTreeMap<_, _>>(),
-                context: m.context.iter().map(|c| c.to_lowercase()).collect(),
+                context,
                 weight: m.weight,
                 tiers,
                 improvement_weight: m.improvement_weight,

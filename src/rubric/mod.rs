@@ -10,6 +10,7 @@
 pub mod examples;
 pub mod inflect;
 pub mod load;
+pub mod metric_words;
 pub mod prefilter;
 pub mod schema;
 
@@ -17,6 +18,7 @@ use std::collections::BTreeMap;
 
 use regex::Regex;
 
+use metric_words::MetricWords;
 use prefilter::Prefilter;
 use serde::Serialize;
 
@@ -181,6 +183,8 @@ pub struct Metric {
     pub describe: String,
     pub examples_match: Vec<String>,
     pub examples_no_match: Vec<String>,
+    /// The context words and units, compiled for fast look-ups.
+    pub words: MetricWords,
 }
 
 impl Metric {

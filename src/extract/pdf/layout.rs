@@ -118,7 +118,7 @@ struct BodyStyle {
 
 fn body_style(glyphs: &[&PlacedGlyph]) -> BodyStyle {
     let mut sizes: Vec<f32> = glyphs.iter().map(|g| round_tenth(g.size)).collect();
-    sizes.sort_by(f32::total_cmp);
+    sizes.sort_unstable_by(f32::total_cmp);
     // The most frequent size, ties to the smaller.
     let mut best = (0usize, sizes[0]);
     let mut run = (0usize, sizes[0]);
@@ -155,7 +155,7 @@ fn segments(glyphs: &[&PlacedGlyph]) -> Vec<Segment> {
         .collect();
     // Baseline top to bottom, then left to right; painting order breaks
     // ties so the result never depends on sort stability.
-    sorted.sort_by(|a, b| {
+    sorted.sort_unstable_by(|a, b| {
         b.y.total_cmp(&a.y)
             .then(a.x0.total_cmp(&b.x0))
             .then(a.order.cmp(&b.order))
@@ -169,7 +169,7 @@ fn segments(glyphs: &[&PlacedGlyph]) -> Vec<Segment> {
     }
     let mut out = Vec::new();
     for mut line in baselines {
-        line.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.order.cmp(&b.order)));
+        line.sort_unstable_by(|a, b| a.x0.total_cmp(&b.x0).then(a.order.cmp(&b.order)));
         remove_overprints(&mut line);
         out.extend(split_baseline(&line));
     }
@@ -193,7 +193,7 @@ fn gap(a: &PlacedGlyph, b: &PlacedGlyph) -> f32 {
 fn split_baseline(line: &[&PlacedGlyph]) -> Vec<Segment> {
     // Letter gaps in this line: usually ~0, larger in letter-spaced headings.
     let mut gaps: Vec<f32> = line.windows(2).map(|w| gap(w[0], w[1])).collect();
-    gaps.sort_by(f32::total_cmp);
+    gaps.sort_unstable_by(f32::total_cmp);
     let usual_gap = gaps.get(gaps.len() / 3).copied().unwrap_or(0.0).max(0.0);
 
     let mut out: Vec<Segment> = Vec::new();
@@ -246,7 +246,7 @@ fn segment_gap(size: f32) -> f32 {
 /// Distinct baselines of a set of segments, top to bottom.
 fn baselines_of(segs: &[Segment]) -> Vec<f32> {
     let mut ys: Vec<f32> = segs.iter().map(|s| s.y).collect();
-    ys.sort_by(|a, b| b.total_cmp(a));
+    ys.sort_unstable_by(|a, b| b.total_cmp(a));
     ys.dedup_by(|b, a| (*a - *b).abs() < 1.0);
     ys
 }
@@ -316,7 +316,7 @@ fn find_gutter(segs: &[Segment]) -> Option<(f32, f32)> {
     const MIN_GUTTER: f32 = 6.0;
     const MIN_LINES: usize = 3;
     let mut edges: Vec<f32> = segs.iter().map(|s| s.x1).collect();
-    edges.sort_by(f32::total_cmp);
+    edges.sort_unstable_by(f32::total_cmp);
     edges.dedup_by(|a, b| (*a - *b).abs() < 0.5);
 
     let mut best: Option<((f32, f32), i64)> = None;
@@ -405,7 +405,7 @@ fn is_label_margin(labels: &[f32], text: &[f32]) -> bool {
     }
     let spacing = |ys: &[f32]| -> f32 {
         let mut d: Vec<f32> = ys.windows(2).map(|w| w[0] - w[1]).collect();
-        d.sort_by(f32::total_cmp);
+        d.sort_unstable_by(f32::total_cmp);
         d.get(d.len() / 2).copied().unwrap_or(f32::MAX)
     };
     spacing(labels) > 1.8 * spacing(text)
