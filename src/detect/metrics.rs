@@ -85,11 +85,19 @@ fn suffix_multiplier(word: &str) -> Option<f64> {
 /// numbers.
 pub fn numbers(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
-    for caps in number_regex().captures_iter(text) {
-        let whole = caps.get(0).expect("a match has group 0");
-        if let Some(w) = caps.name("word") {
+    // Groups are told apart by the match's first character rather than by
+    // capture groups, which would take the slower capturing engines for
+    // every sentence: a currency sign opens `cur` + `num`, a digit opens
+    // `num`, a letter opens `word`.
+    for whole in number_regex().find_iter(text) {
+        let matched = whole.as_str();
+        let first = matched
+            .chars()
+            .next()
+            .expect("a number match is never empty");
+        if first.is_alphabetic() {
             out.push(Number {
-                value: word_value(w.as_str()),
+                value: word_value(matched),
                 start: whole.start(),
                 end: whole.end(),
                 currency: false,
@@ -97,15 +105,18 @@ pub fn numbers(text: &str) -> Vec<Number> {
             });
             continue;
         }
-        let Some(num) = caps.name("num") else {
-            continue;
+        let currency = matches!(first, '$' | '€' | '£');
+        let num = if currency {
+            &matched[first.len_utf8()..]
+        } else {
+            matched
         };
         let before = text[..whole.start()].chars().next_back();
         // "N+1 queries" and "p99" are names, not quantities.
         if before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '_' || c == '+') {
             continue;
         }
-        let Ok(mut value) = num.as_str().replace(',', "").parse::<f64>() else {
+        let Ok(mut value) = num.replace(',', "").parse::<f64>() else {
             continue;
         };
         let mut end = whole.end();
@@ -132,7 +143,7 @@ pub fn numbers(text: &str) -> Vec<Number> {
             value,
             start: whole.start(),
             end,
-            currency: caps.name("cur").is_some(),
+            currency,
             word: false,
         });
     }
@@ -601,6 +612,23 @@ mod tests {
         assert_eq!(one("at a 1,200-engineer company", "fleet").value, 1200.0);
         assert_eq!(one("serving 100M+ DAU", "users").value, 100e6);
         assert_eq!(one("search over 220M vectors", "volume").value, 220e6);
+    }
+
+    #[test]
+    fn numbers_are_read_with_their_sign_suffix_and_kind() {
+        let text = "€1,200 saved, three regions, \u{664} nodes, 28K+ RPS, p99";
+        let found: Vec<(f64, &str, bool, bool)> = numbers(text)
+            .iter()
+            .map(|n| (n.value, &text[n.start..n.end], n.currency, n.word))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1200.0, "€1,200", true, false),
+                (3.0, "three", false, true),
+                (28_000.0, "28K+", false, false),
+            ]
+        );
     }
 
     #[test]

@@ -132,10 +132,15 @@ struct OpeningWord {
 }
 
 fn ends_in_word_char(before: &str) -> bool {
-    before
-        .chars()
-        .next_back()
-        .is_some_and(regex_syntax::is_word_character)
+    // Most texts are ASCII: answer those without the Unicode table.
+    match before.as_bytes().last() {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => before
+            .chars()
+            .next_back()
+            .is_some_and(regex_syntax::is_word_character),
+    }
 }
 
 /// The words every match of `source` starts with, lower-cased, or `None`
