@@ -32,6 +32,9 @@ pub fn start(
     }
     let pool = WorkerPool::new(config).map_err(|e| CommandError::Worker(e.to_string()))?;
     let threads = thread_pool(batch).map_err(|e| CommandError::Worker(e.to_string()))?;
+    // One worker per thread, started now: call this before other start-up
+    // work so that the workers get ready meanwhile.
+    pool.prestart(threads.current_num_threads());
     Ok((threads, pool))
 }
 

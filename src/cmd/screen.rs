@@ -39,6 +39,11 @@ use crate::cli::{RankingFormat, ScreenArgs};
 
 pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     let started = Instant::now();
+    // Workers first: each loads the rubric on its own while this process
+    // loads it, opens the outputs and discovers the files. A rubric that
+    // does not load stops the run here all the same (dropping the pool
+    // stops the workers).
+    let (threads, pool) = parallel::start(&args.batch, &args.limits, args.rubric.as_deref())?;
     let rubric: Rubric = match &args.rubric {
         Some(path) => load_file(path)?,
         None => load_default()?,
@@ -76,7 +81,6 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         })
         .collect();
 
-    let (threads, pool) = parallel::start(&args.batch, &args.limits, args.rubric.as_deref())?;
     let progress = Progress::new(found.len() as u64, args.quiet);
     let keep_all_evidence =
         args.format == RankingFormat::Jsonl || args.evidence.is_some() || args.html.is_some();

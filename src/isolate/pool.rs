@@ -277,6 +277,20 @@ impl<R: DeserializeOwned> WorkerPool<R> {
         }
     }
 
+    /// Start workers until `count` are idle, so that they load (the rubric
+    /// takes them a few tens of milliseconds) while the parent still
+    /// prepares the batch. One that cannot start now is started, or
+    /// reported, when a file needs it.
+    pub fn prestart(&self, count: usize) {
+        let mut idle = self.lock_idle();
+        while idle.len() < count {
+            match Worker::spawn(&self.config) {
+                Ok(worker) => idle.push(worker),
+                Err(_) => break,
+            }
+        }
+    }
+
     /// The process ids of the workers idle right now (for diagnostics).
     pub fn idle_pids(&self) -> Vec<u32> {
         self.lock_idle().iter().map(|w| w.child.id()).collect()
