@@ -4,7 +4,7 @@
 #
 # For corpora of 1,000 and 10,000 distinct files built from the fixtures
 # (benches/make_corpus.py), it measures:
-#   - levelscan screen end to end (files/s) at -j1 and -j2, median of RUNS;
+#   - levelscan screen end to end (files/s) at -j1 and -j2;
 #   - pdftotext over the same PDFs, xargs -P2 (Debian: poppler-utils);
 #   - the bare lopdf load-and-decompress loop over the same PDFs
 #     (examples/lopdf_floor.rs): the floor no levelscan run can beat;
@@ -49,32 +49,52 @@ peak_total_rss() {
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m)"
+# Each comparison is measured in pairs, back to back (A then B, RUNS
+# times): a burst of load from a neighbour then falls on both sides of a
+# pair, and the median of the per-pair ratios is the figure to read. Times
+# are medians too. Small corpora finish in well under a second, where
+# start-up and noise weigh most: they get three times as many pairs.
+ratio() { echo "$1 / $2" | bc -l; }
 for n in "${sizes[@]}"; do
     corpus="$work/c$n"
     python3 benches/make_corpus.py fixtures "$corpus" "$n"
     find "$corpus" -name '*.pdf' | sort >"$work/pdfs$n.txt"
     pdfs=$(wc -l <"$work/pdfs$n.txt")
-    j1=$(for _ in $(seq "$runs"); do seconds "$bin" screen "$corpus" -j 1 --quiet -o /dev/null; done | median)
-    j2=$(for _ in $(seq "$runs"); do seconds "$bin" screen "$corpus" -j 2 --quiet -o /dev/null; done | median)
     # The same PDFs alone, for the comparisons that read PDFs only.
     mkdir -p "$work/pdfonly$n"
     xargs -a "$work/pdfs$n.txt" ln -sf -t "$work/pdfonly$n"
-    j2pdf=$(for _ in $(seq "$runs"); do seconds "$bin" screen "$work/pdfonly$n" -j 2 --quiet -o /dev/null; done | median)
-    floor_t=$(for _ in $(seq "$runs"); do seconds "$floor" --list "$work/pdfs$n.txt"; done | median)
+    pairs=$runs
+    ((n <= 1000)) && pairs=$((runs * 3))
+    j1s=() j2s=() scale=() j1pdfs=() floors=() of_floor=() j2pdfs=() pts=() vs_pt=()
+    for _ in $(seq "$pairs"); do
+        a=$(seconds "$bin" screen "$corpus" -j 1 --quiet -o /dev/null)
+        b=$(seconds "$bin" screen "$corpus" -j 2 --quiet -o /dev/null)
+        j1s+=("$a") j2s+=("$b") scale+=("$(ratio "$a" "$b")")
+        a=$(seconds "$bin" screen "$work/pdfonly$n" -j 1 --quiet -o /dev/null)
+        b=$(seconds "$floor" --list "$work/pdfs$n.txt")
+        j1pdfs+=("$a") floors+=("$b") of_floor+=("$(ratio "$b" "$a")")
+        a=$(seconds "$bin" screen "$work/pdfonly$n" -j 2 --quiet -o /dev/null)
+        j2pdfs+=("$a")
+        if command -v pdftotext >/dev/null; then
+            b=$(seconds sh -c "xargs -a '$work/pdfs$n.txt' -P2 -I{} pdftotext {} /dev/null")
+            pts+=("$b") vs_pt+=("$(ratio "$b" "$a")")
+        fi
+    done
+    med() { printf '%s\n' "$@" | median; }
+    rate() { echo "$1 / $(med "${@:2}")" | bc -l; }
     parent_kb=$(/usr/bin/time -f "%M" "$bin" screen "$corpus" -j 2 --quiet -o /dev/null 2>&1 >/dev/null | tail -1)
     total_kb=$(peak_total_rss "$bin" screen "$corpus" -j 2 --quiet -o /dev/null)
     echo
-    echo "== $n files ($pdfs PDF), median of $runs runs"
-    printf 'levelscan screen -j1      %8.0f files/s\n' "$(echo "$n / $j1" | bc -l)"
-    printf 'levelscan screen -j2      %8.0f files/s   -j2/-j1 = %.2f\n' "$(echo "$n / $j2" | bc -l)" "$(echo "$j1 / $j2" | bc -l)"
-    printf 'levelscan screen -j2 PDFs %8.0f files/s\n' "$(echo "$pdfs / $j2pdf" | bc -l)"
-    printf 'lopdf floor (1 thread)    %8.0f files/s\n' "$(echo "$pdfs / $floor_t" | bc -l)"
-    j1pdf=$(for _ in $(seq "$runs"); do seconds "$bin" screen "$work/pdfonly$n" -j 1 --quiet -o /dev/null; done | median)
-    printf 'levelscan -j1 PDFs / lopdf floor = %.2f\n' "$(echo "$floor_t / $j1pdf" | bc -l)"
-    if command -v pdftotext >/dev/null; then
-        pt=$(for _ in $(seq "$runs"); do seconds sh -c "xargs -a '$work/pdfs$n.txt' -P2 -I{} pdftotext {} /dev/null"; done | median)
+    echo "== $n files ($pdfs PDF), medians of $pairs back-to-back pairs"
+    printf 'levelscan screen -j1      %8.0f files/s\n' "$(rate "$n" "${j1s[@]}")"
+    printf 'levelscan screen -j2      %8.0f files/s   -j2/-j1 = %.2f\n' "$(rate "$n" "${j2s[@]}")" "$(med "${scale[@]}")"
+    printf 'levelscan screen -j1 PDFs %8.0f files/s\n' "$(rate "$pdfs" "${j1pdfs[@]}")"
+    printf 'lopdf floor (1 thread)    %8.0f files/s   levelscan -j1 PDFs / floor = %.2f\n' \
+        "$(rate "$pdfs" "${floors[@]}")" "$(med "${of_floor[@]}")"
+    printf 'levelscan screen -j2 PDFs %8.0f files/s\n' "$(rate "$pdfs" "${j2pdfs[@]}")"
+    if ((${#pts[@]})); then
         printf 'pdftotext xargs -P2       %8.0f files/s   levelscan -j2 / pdftotext -P2 = %.1fx\n' \
-            "$(echo "$pdfs / $pt" | bc -l)" "$(echo "$pt / $j2pdf" | bc -l)"
+            "$(rate "$pdfs" "${pts[@]}")" "$(med "${vs_pt[@]}")"
     else
         echo "pdftotext not installed (poppler-utils): not compared"
     fi
