@@ -159,6 +159,10 @@ pub struct WorkerArgs {
     /// The rubric the batch was given (the built-in default without it).
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
+    /// Send only each family's strongest N quotes (all without it): a
+    /// ranking CSV shows no more.
+    #[arg(long, value_name = "N")]
+    pub quotes_per_family: Option<usize>,
 }
 
 /// Bounds on what one file may cost.

@@ -24,6 +24,45 @@ pub struct Screened {
     pub record: Record,
 }
 
+/// A [`Screened`] as the batch's parent reads it from a worker: the hashes,
+/// and the record still as the JSON it was sent in. The parent needs only a
+/// few of its fields ([`RecordKeys`]) while the batch runs; the rest it
+/// files away unread, instead of building every quote to write it out
+/// again.
+#[derive(Debug, Deserialize)]
+pub struct ScreenedRaw {
+    pub bytes: Option<ContentHash>,
+    pub text: Option<ContentHash>,
+    pub record: Box<serde_json::value::RawValue>,
+}
+
+/// The fields of a [`Record`] that ranking, duplicates and the summary
+/// need before the records are read back.
+#[derive(Debug, Deserialize)]
+pub struct RecordKeys {
+    pub file: String,
+    pub status: String,
+    pub level: Option<String>,
+    pub score: Option<f64>,
+    pub email: Option<String>,
+    pub note: String,
+}
+
+impl ScreenedRaw {
+    /// The record's keys, read from its JSON.
+    pub fn keys(&self) -> serde_json::Result<RecordKeys> {
+        serde_json::from_str(self.record.get())
+    }
+}
+
+/// Keep only each family's strongest `quotes` evidence items (they are
+/// sorted strongest first): what a report that shows no more needs.
+pub fn keep_strongest(record: &mut Record, quotes: usize) {
+    for family in &mut record.families {
+        family.evidence.truncate(quotes);
+    }
+}
+
 /// Screen one file. `display` is the path as the report shows it.
 pub fn screen_file(path: &Path, display: String, limits: &Limits, rubric: &Rubric) -> Screened {
     let bytes = match extract::read_file(path, limits) {

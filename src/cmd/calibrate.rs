@@ -17,6 +17,7 @@ use std::time::Instant;
 use levelscan::calibrate::{self, Tuned, labels, rewrite, text};
 use levelscan::report::{Record, html};
 use levelscan::rubric::{DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Rubric, load_str};
+use levelscan::screen::Screened;
 
 use super::parallel;
 use super::progress::Progress;
@@ -184,7 +185,8 @@ fn screen_all(
     args: &CalibrateArgs,
     labelled: &[labels::Label],
 ) -> Result<Vec<Record>, CommandError> {
-    let (threads, pool) = parallel::start(&args.batch, &args.limits, args.rubric.as_deref())?;
+    let (threads, pool) =
+        parallel::start::<Screened>(&args.batch, &args.limits, args.rubric.as_deref(), None)?;
     let progress = Progress::new(labelled.len() as u64, args.quiet);
     let paths: Vec<&Path> = labelled.iter().map(|label| label.path.as_path()).collect();
     let records = pool.run_all(&threads, &paths, |i, result| {

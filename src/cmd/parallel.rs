@@ -12,23 +12,31 @@ use std::time::Duration;
 use std::path::Path;
 
 use levelscan::isolate::{PoolConfig, WorkerPool};
-use levelscan::screen::Screened;
+use serde::de::DeserializeOwned;
 
 use super::CommandError;
 use crate::cli::{BatchArgs, LimitArgs};
 
 /// The rayon threads and the worker processes a batch command runs files
 /// on: workers screen each file with the given rubric (the built-in one
-/// without it) under the user's limits.
-pub fn start(
+/// without it) under the user's limits, and send each family's strongest
+/// `quotes_per_family` quotes (all without it). The parent reads each
+/// reply as an `R`: a [`Screened`](levelscan::screen::Screened), or what of
+/// it the caller needs.
+pub fn start<R: DeserializeOwned>(
     batch: &BatchArgs,
     limits: &LimitArgs,
     rubric: Option<&Path>,
-) -> Result<(rayon::ThreadPool, WorkerPool<Screened>), CommandError> {
+    quotes_per_family: Option<usize>,
+) -> Result<(rayon::ThreadPool, WorkerPool<R>), CommandError> {
     let mut config = worker_pool_config(batch, limits)?;
     if let Some(path) = rubric {
         config.args.push("--rubric".into());
         config.args.push(path.as_os_str().to_owned());
+    }
+    if let Some(quotes) = quotes_per_family {
+        config.args.push("--quotes-per-family".into());
+        config.args.push(quotes.to_string().into());
     }
     let pool = WorkerPool::new(config).map_err(|e| CommandError::Worker(e.to_string()))?;
     let threads = thread_pool(batch).map_err(|e| CommandError::Worker(e.to_string()))?;

@@ -28,7 +28,7 @@ use levelscan::report::evidence::EvidenceWriter;
 use levelscan::report::spill::{Spill, SpillReader};
 use levelscan::report::{self, Record, STATUS_DUPLICATE, STATUS_OK};
 use levelscan::rubric::{Level, Rubric, load_default, load_file};
-use levelscan::screen::Screened;
+use levelscan::screen::{RecordKeys, ScreenedRaw};
 use levelscan::walk::{Found, discover};
 
 use super::parallel;
@@ -43,7 +43,17 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     // loads it, opens the outputs and discovers the files. A rubric that
     // does not load stops the run here all the same (dropping the pool
     // stops the workers).
-    let (threads, pool) = parallel::start(&args.batch, &args.limits, args.rubric.as_deref())?;
+    let keep_all_evidence =
+        args.format == RankingFormat::Jsonl || args.evidence.is_some() || args.html.is_some();
+    // Only the CSV's strongest quotes are written: without another report,
+    // the workers need not send the rest.
+    let quotes_per_family = (!keep_all_evidence).then_some(report::csv::QUOTES_PER_CELL);
+    let (threads, pool) = parallel::start::<ScreenedRaw>(
+        &args.batch,
+        &args.limits,
+        args.rubric.as_deref(),
+        quotes_per_family,
+    )?;
     let rubric: Rubric = match &args.rubric {
         Some(path) => load_file(path)?,
         None => load_default()?,
@@ -82,8 +92,6 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         .collect();
 
     let progress = Progress::new(found.len() as u64, args.quiet);
-    let keep_all_evidence =
-        args.format == RankingFormat::Jsonl || args.evidence.is_some() || args.html.is_some();
 
     // Each record goes to disk as it arrives; the parent keeps only what
     // duplicates, ranking and the summary need, so its memory stays flat
@@ -95,26 +103,20 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         ))
     })?);
     // What the parent does with each screened file, on the lane's thread
-    // while its worker goes on to the next file.
-    let keep = |mut result: Screened| -> std::io::Result<Row> {
-        if !keep_all_evidence {
-            // Only the CSV's strongest quotes are written: the rest need not
-            // be kept.
-            for family in &mut result.record.families {
-                family.evidence.truncate(report::csv::QUOTES_PER_CELL);
-            }
-        }
+    // while its worker goes on to the next file: the record is filed away
+    // as the JSON it came in, and only its keys are read.
+    let keep = |(screened, keys): (ScreenedRaw, RecordKeys)| -> std::io::Result<Row> {
         // A file the parser could not survive deserves a word while the run
         // goes on; the row carries the same note.
-        if result.record.status == "error" && !args.quiet {
-            progress.warn(&format!("{}: {}", result.record.file, result.record.note));
+        if keys.status == "error" && !args.quiet {
+            progress.warn(&format!("{}: {}", keys.file, keys.note));
         }
         progress.file_done();
         let spilled = spill
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push(&result.record)?;
-        Ok(Row::new(spilled, result))
+            .push(screened.record.get())?;
+        Ok(Row::new(spilled, keys, &screened))
     };
     let files: Vec<&Path> = found
         .iter()
@@ -134,15 +136,11 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
             Found::File(_) => file_rows
                 .next()
                 .expect("one screened row for every file found"),
-            Found::Error { path, error } => keep(Screened {
-                bytes: None,
-                text: None,
-                record: Record::not_assessed(
-                    path.display().to_string(),
-                    "error",
-                    error.to_string(),
-                ),
-            }),
+            Found::Error { path, error } => keep(not_assessed(Record::not_assessed(
+                path.display().to_string(),
+                "error",
+                error.to_string(),
+            ))),
         })
         .collect();
     progress.finish();
@@ -235,21 +233,42 @@ fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, CommandError> {
     }
 }
 
-/// A file's result from its worker as its row's record; every way the
-/// worker can fail becomes the note.
-fn screened(path: &Path, result: Result<Screened, Failure>) -> Screened {
-    let display = path.display().to_string();
-    match result {
-        Ok(mut screened) => {
-            screened.record.file = display;
-            screened
-        }
-        Err(failure) => Screened {
-            bytes: None,
-            text: None,
-            record: Record::not_assessed(display, "error", failure.to_string()),
+/// A file's result from its worker, with its record's keys; every way the
+/// worker can fail becomes the note. (The worker names the file as
+/// `path.display()` does.)
+fn screened(path: &Path, result: Result<ScreenedRaw, Failure>) -> (ScreenedRaw, RecordKeys) {
+    let failure = match result {
+        Ok(screened) => match screened.keys() {
+            Ok(keys) => return (screened, keys),
+            Err(e) => Failure::Crashed(format!("unreadable reply from the worker: {e}")),
         },
-    }
+        Err(failure) => failure,
+    };
+    not_assessed(Record::not_assessed(
+        path.display().to_string(),
+        "error",
+        failure.to_string(),
+    ))
+}
+
+/// A record made here, for a file no worker screened, in the form a
+/// worker's reply takes.
+fn not_assessed(record: Record) -> (ScreenedRaw, RecordKeys) {
+    let keys = RecordKeys {
+        file: record.file.clone(),
+        status: record.status.clone(),
+        level: None,
+        score: None,
+        email: None,
+        note: record.note.clone(),
+    };
+    let json = serde_json::to_string(&record).expect("a record always serialises");
+    let screened = ScreenedRaw {
+        bytes: None,
+        text: None,
+        record: serde_json::value::RawValue::from_string(json).expect("serde_json wrote JSON"),
+    };
+    (screened, keys)
 }
 
 /// What the parent keeps of one screened file while the batch runs: where
@@ -267,15 +286,14 @@ struct Row {
 }
 
 impl Row {
-    fn new(spilled: usize, screened: Screened) -> Row {
-        let record = screened.record;
+    fn new(spilled: usize, keys: RecordKeys, screened: &ScreenedRaw) -> Row {
         Row {
             spilled,
-            level: record.level.as_deref().and_then(Level::from_name),
-            score: record.score.unwrap_or(0.0),
-            email: record.email.as_deref().and_then(normalise_email),
-            file: record.file,
-            status: record.status,
+            level: keys.level.as_deref().and_then(Level::from_name),
+            score: keys.score.unwrap_or(0.0),
+            email: keys.email.as_deref().and_then(normalise_email),
+            file: keys.file,
+            status: keys.status,
             bytes: screened.bytes,
             text: screened.text,
         }

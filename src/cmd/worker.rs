@@ -2,11 +2,12 @@
 //! the batch's worker pool, never by a user (the subcommand is hidden). It
 //! loads the rubric once, then reads file paths on standard input and
 //! answers each with the file's screened record on standard output, until
-//! standard input closes.
+//! standard input closes. The record names the file as the parent shows
+//! it (`Path::display`), so the parent can file it away unread.
 
 use levelscan::isolate::worker;
 use levelscan::rubric::{load_default, load_file};
-use levelscan::screen::screen_file;
+use levelscan::screen::{keep_strongest, screen_file};
 
 use super::{CommandError, Outcome};
 use crate::cli::WorkerArgs;
@@ -18,7 +19,11 @@ pub fn run(args: &WorkerArgs) -> Result<Outcome, CommandError> {
         None => load_default()?,
     };
     worker::serve_stdio(|path| {
-        screen_file(path, path.to_string_lossy().into_owned(), &limits, &rubric)
+        let mut screened = screen_file(path, path.display().to_string(), &limits, &rubric);
+        if let Some(quotes) = args.quotes_per_family {
+            keep_strongest(&mut screened.record, quotes);
+        }
+        screened
     })?;
     Ok(Outcome::Complete)
 }

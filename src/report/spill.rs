@@ -36,12 +36,14 @@ impl Spill {
         })
     }
 
-    /// Store a record; the number returned reads it back.
-    pub fn push(&mut self, record: &Record) -> io::Result<usize> {
-        let bytes = serde_json::to_vec(record)?;
+    /// Store a record given as its JSON (as a worker sent it, or
+    /// `serde_json::to_string` of a [`Record`]); the number returned reads
+    /// it back.
+    pub fn push(&mut self, record_json: &str) -> io::Result<usize> {
+        let bytes = record_json.as_bytes();
         let len = u32::try_from(bytes.len())
             .map_err(|_| io::Error::other("a record of more than 4 GiB"))?;
-        self.out.write_all(&bytes)?;
+        self.out.write_all(bytes)?;
         self.extents.push(Extent {
             offset: self.end,
             len,
@@ -97,7 +99,10 @@ mod tests {
             })
             .collect();
         let mut spill = Spill::new().unwrap();
-        let numbers: Vec<usize> = records.iter().map(|r| spill.push(r).unwrap()).collect();
+        let numbers: Vec<usize> = records
+            .iter()
+            .map(|r| spill.push(&serde_json::to_string(r).unwrap()).unwrap())
+            .collect();
         let mut reader = spill.into_reader().unwrap();
         for (record, &n) in records.iter().zip(&numbers).rev() {
             assert_eq!(&reader.get(n).unwrap(), record);
