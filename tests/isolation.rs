@@ -285,3 +285,30 @@ fn a_pipelined_batch_blames_only_the_bad_files_whatever_the_lanes() {
         );
     }
 }
+
+#[test]
+fn a_worker_asked_for_fewer_quotes_sends_the_strongest() {
+    let resume =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pdf/staff-go-platform.groff.pdf");
+    let all = pool().run(&resume).expect("the worker answers").record;
+    let mut config = PoolConfig::new(
+        env!("CARGO_BIN_EXE_levelscan"),
+        ["__worker", "--quotes-per-family", "1"]
+            .map(OsString::from)
+            .to_vec(),
+    );
+    config.deadline = DEADLINE;
+    let fewer = WorkerPool::<Screened>::new(config)
+        .expect("the worker starts")
+        .run(&resume)
+        .expect("the worker answers")
+        .record;
+    assert!(
+        all.families.iter().any(|f| f.evidence.len() > 1),
+        "the resume has more than one quote in some family"
+    );
+    for (full, cut) in all.families.iter().zip(&fewer.families) {
+        assert_eq!(cut.evidence, full.evidence[..full.evidence.len().min(1)]);
+        assert_eq!(cut.score, full.score, "scores are not changed");
+    }
+}
