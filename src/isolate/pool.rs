@@ -233,20 +233,10 @@ impl<R: DeserializeOwned> WorkerPool<R> {
     /// Run the job on one file in a worker. Safe to call from many threads
     /// at once; each call uses its own worker.
     pub fn run(&self, path: &Path) -> Result<R, Failure> {
-        let mut worker = self.checkout()?;
-        worker.clear_stderr();
-        if worker.send(path).is_err() {
-            // It died between files (killed from outside while idle, say).
-            // The file is not to blame: give it one fresh worker.
-            drop(worker);
-            worker = self.fresh_worker_for(path)?;
-        }
-        let mut worker = Some(worker);
-        let result = self.receive(&mut worker, self.config.deadline);
-        if let Some(worker) = worker {
-            self.checkin(worker);
-        }
-        result
+        self.lane(&[path], &AtomicUsize::new(0), &|_, result| result)
+            .pop()
+            .map(|(_, result)| result)
+            .expect("a lane answers every path it takes")
     }
 
     /// Wait up to `wait` for the reply to the file `worker` works on. A
