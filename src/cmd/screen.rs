@@ -1,10 +1,11 @@
 //! `levelscan screen PATH...`: the batch ranking. Every file found is one
 //! row, whatever became of it.
 //!
-//! Order of work: load the rubric (a bad one stops here, exit 2, nothing
+//! Order of work: start the worker processes (they load the rubric
+//! meanwhile), load the rubric (a bad one stops here, exit 2, nothing
 //! written), open the outputs, discover files (sorted by path), screen each
-//! in an isolated worker process, one lane per rayon thread (each record
-//! spilled to a temporary file as it arrives), mark duplicates and shared contacts,
+//! in a worker, one lane per rayon thread (each record spilled to a
+//! temporary file as it arrives), mark duplicates and shared contacts,
 //! rank, then read the records back in ranking order, redact if asked,
 //! write, and print the summary.
 //! The output is a function of the files and flags alone: never of `-j`,
@@ -39,15 +40,15 @@ use crate::cli::{RankingFormat, ScreenArgs};
 
 pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     let started = Instant::now();
-    // Workers first: each loads the rubric on its own while this process
-    // loads it, opens the outputs and discovers the files. A rubric that
-    // does not load stops the run here all the same (dropping the pool
-    // stops the workers).
     let keep_all_evidence =
         args.format == RankingFormat::Jsonl || args.evidence.is_some() || args.html.is_some();
     // Only the CSV's strongest quotes are written: without another report,
     // the workers need not send the rest.
     let quotes_per_family = (!keep_all_evidence).then_some(report::csv::QUOTES_PER_CELL);
+    // Workers first: each loads the rubric on its own while this process
+    // loads it, opens the outputs and discovers the files. A rubric that
+    // does not load stops the run here all the same (dropping the pool
+    // stops the workers).
     let (threads, pool) = parallel::start::<ScreenedRaw>(
         &args.batch,
         &args.limits,
