@@ -132,7 +132,10 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
             .iter()
             .enumerate()
             .filter(|(k, _)| may_signal[*k])
-            .filter_map(|(k, sig)| sig.regex.find(&s.text).map(|m| (k, m.as_str().to_string())))
+            .filter_map(|(k, sig)| {
+                let found = sig.bounds.find(&sig.regex, &s.text)?;
+                Some((k, s.text[found].to_string()))
+            })
             .collect();
         let achievement = !metric_hits.is_empty()
             || signal_hits.iter().any(|(k, _)| {
@@ -218,7 +221,7 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
             if !rule.sections.is_empty() && !rule.sections.contains(&s.section) {
                 continue;
             }
-            if !may_flag[k] || !rule.regex.is_match(&s.text) {
+            if !may_flag[k] || !rule.bounds.is_match(&rule.regex, &s.text) {
                 continue;
             }
             let hit = FlagHit {

@@ -14,6 +14,7 @@ use std::path::Path;
 use regex::Regex;
 use toml::Spanned;
 
+use super::ascii_bounds::AsciiBounds;
 use super::inflect::combined_source;
 use super::metric_words::MetricWords;
 use super::prefilter::Prefilter;
@@ -137,6 +138,7 @@ impl Loader<'_> {
                 max_hits: s.max_hits,
                 context: s.context,
                 needs_level,
+                bounds: AsciiBounds::new(regex.as_str()),
                 regex,
                 describe: s.describe.clone(),
                 examples_match: s.examples.matches.clone(),
@@ -302,6 +304,7 @@ impl Loader<'_> {
             };
             flags.push(FlagRule {
                 id: f.id.clone(),
+                bounds: AsciiBounds::new(regex.as_str()),
                 regex,
                 sections,
                 when: f.when,

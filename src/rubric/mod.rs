@@ -7,6 +7,7 @@
 //! map. Loading is strict (see `load`); after loading nothing here does I/O
 //! or can fail, so the later stages are pure functions of text and rubric.
 
+pub mod ascii_bounds;
 pub mod examples;
 pub mod inflect;
 pub mod load;
@@ -18,6 +19,7 @@ use std::collections::BTreeMap;
 
 use regex::Regex;
 
+use ascii_bounds::AsciiBounds;
 use metric_words::MetricWords;
 use prefilter::Prefilter;
 use serde::Serialize;
@@ -149,6 +151,8 @@ pub struct Signal {
     /// not influence.
     pub needs_level: Option<Level>,
     pub regex: Regex,
+    /// The regex with ASCII word boundaries, where that finds the same.
+    pub bounds: AsciiBounds,
     pub describe: String,
     pub examples_match: Vec<String>,
     pub examples_no_match: Vec<String>,
@@ -226,6 +230,8 @@ pub struct LevelRule {
 pub struct FlagRule {
     pub id: String,
     pub regex: Regex,
+    /// The regex with ASCII word boundaries, where that finds the same.
+    pub bounds: AsciiBounds,
     /// Empty means every section.
     pub sections: Vec<SectionKind>,
     pub when: FlagWhen,
