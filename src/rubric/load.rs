@@ -138,7 +138,7 @@ impl Loader<'_> {
                 max_hits: s.max_hits,
                 context: s.context,
                 needs_level,
-                bounds: AsciiBounds::new(regex.as_str()),
+                bounds: AsciiBounds::default(),
                 regex,
                 describe: s.describe.clone(),
                 examples_match: s.examples.matches.clone(),
@@ -304,7 +304,7 @@ impl Loader<'_> {
             };
             flags.push(FlagRule {
                 id: f.id.clone(),
-                bounds: AsciiBounds::new(regex.as_str()),
+                bounds: AsciiBounds::default(),
                 regex,
                 sections,
                 when: f.when,
