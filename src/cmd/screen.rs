@@ -255,20 +255,15 @@ fn screened(path: &Path, result: Result<ScreenedRaw, Failure>) -> (ScreenedRaw, 
 /// A record made here, for a file no worker screened, in the form a
 /// worker's reply takes.
 fn not_assessed(record: Record) -> (ScreenedRaw, RecordKeys) {
-    let keys = RecordKeys {
-        file: record.file.clone(),
-        status: record.status.clone(),
-        level: None,
-        score: None,
-        email: None,
-        note: record.note.clone(),
-    };
     let json = serde_json::to_string(&record).expect("a record always serialises");
     let screened = ScreenedRaw {
         bytes: None,
         text: None,
         record: serde_json::value::RawValue::from_string(json).expect("serde_json wrote JSON"),
     };
+    // Read back like a worker's record, so both kinds of row get their
+    // keys the same way.
+    let keys = screened.keys().expect("a record's own JSON holds its keys");
     (screened, keys)
 }
 

@@ -118,7 +118,7 @@ pub fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> 
     use std::io::Read;
     let io_error = |e: std::io::Error| ExtractError::Io(e.to_string());
     // Opened once and measured through the handle: one path lookup per file.
-    let mut file = std::fs::File::open(path).map_err(io_error)?;
+    let file = std::fs::File::open(path).map_err(io_error)?;
     let size = file.metadata().map_err(io_error)?.len();
     if size > limits.max_file_bytes {
         return Err(ExtractError::TooLarge {
@@ -126,10 +126,12 @@ pub fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> 
             limit: limits.max_file_bytes,
         });
     }
-    // One byte over the size, so a file that grew meanwhile is read whole
-    // and caught by the limit check that follows reading.
+    // A file that grows while it is read is read no further than one byte
+    // past the limit, which extraction then refuses by its size.
     let mut bytes = Vec::with_capacity(size as usize + 1);
-    file.read_to_end(&mut bytes).map_err(io_error)?;
+    file.take(limits.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
     Ok(bytes)
 }
 

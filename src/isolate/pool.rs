@@ -166,8 +166,8 @@ impl<R: DeserializeOwned> WorkerPool<R> {
                     break;
                 };
                 let path = paths[i].as_ref();
-                let sent = match worker.take() {
-                    Some(mut w) => match w.send(path) {
+                let sent = match worker.take().map_or_else(|| self.checkout(), Ok) {
+                    Ok(mut w) => match w.send(path) {
                         Ok(()) => Ok(w),
                         // Busy with an earlier file and dead: that file's
                         // reply (or death) says what happened; this one
@@ -180,10 +180,7 @@ impl<R: DeserializeOwned> WorkerPool<R> {
                         // Died while idle: give the file a fresh worker.
                         Err(_) => self.fresh_worker_for(path),
                     },
-                    None => self.checkout().and_then(|mut w| match w.send(path) {
-                        Ok(()) => Ok(w),
-                        Err(_) => self.fresh_worker_for(path),
-                    }),
+                    Err(failure) => Err(failure),
                 };
                 match sent {
                     Ok(w) => {
