@@ -12,10 +12,23 @@
 //! Like lopdf, a later mapping of a code replaces an earlier one, a range's
 //! text counts up in its last UTF-16 unit, and only one- and two-byte codes
 //! are kept (resume fonts use no others).
+//!
+//! Each text is stored once, as the shared string the interpreter hands on
+//! to every glyph, in tables keyed by code with a fast integer hash: a CID
+//! font's CMap maps hundreds of codes and every file brings its own, so
+//! building them was a tenth of a resume's extraction when each entry went
+//! through a UTF-16 buffer, a `String` and a second copy, under SipHash.
 
 use std::collections::HashMap;
+use std::rc::Rc;
+
+use rustc_hash::FxBuildHasher;
 
 use super::lexer::{Lexer, Operand};
+
+/// Text per code. The keys are at most 65,536 codes a font declares, not
+/// attacker-chosen hash inputs in any way that matters: the table is capped.
+pub type CodeKeyed<V> = HashMap<u32, V, FxBuildHasher>;
 
 /// A hostile CMap may declare 0000–FFFF many times over; a font needs at
 /// most this many codes.
@@ -24,8 +37,8 @@ const MAX_CODES: usize = 65_536;
 /// A ToUnicode CMap flattened into look-up tables, by code length.
 #[derive(Debug, Default, PartialEq)]
 pub struct CodeMap {
-    pub one_byte: HashMap<u32, String>,
-    pub two_byte: HashMap<u32, String>,
+    pub one_byte: CodeKeyed<Rc<str>>,
+    pub two_byte: CodeKeyed<Rc<str>>,
 }
 
 impl CodeMap {
@@ -34,18 +47,19 @@ impl CodeMap {
     pub fn parse(data: &[u8]) -> CodeMap {
         let mut map = CodeMap::default();
         let mut lexer = Lexer::new(data);
+        let mut scratch = String::new();
         while let Some((operator, operands)) = lexer.next() {
             match operator {
                 b"endbfchar" => {
                     for pair in operands.chunks_exact(2) {
                         if let [Operand::String(code), Operand::String(text)] = pair {
-                            map.insert(code, utf16_units(text));
+                            map.insert(code, text_of(text, 0, &mut scratch));
                         }
                     }
                 }
                 b"endbfrange" => {
                     for triple in operands.chunks_exact(3) {
-                        map.insert_range(&triple[0], &triple[1], &triple[2]);
+                        map.insert_range(&triple[0], &triple[1], &triple[2], &mut scratch);
                     }
                 }
                 _ => {}
@@ -58,14 +72,14 @@ impl CodeMap {
         self.one_byte.is_empty() && self.two_byte.is_empty()
     }
 
-    pub fn lookup(&self, code: u32, bytes: usize) -> Option<&String> {
+    pub fn lookup(&self, code: u32, bytes: usize) -> Option<&Rc<str>> {
         match bytes {
             1 => self.one_byte.get(&code),
             _ => self.two_byte.get(&code),
         }
     }
 
-    fn table(&mut self, code_len: usize) -> Option<&mut HashMap<u32, String>> {
+    fn table(&mut self, code_len: usize) -> Option<&mut CodeKeyed<Rc<str>>> {
         match code_len {
             1 => Some(&mut self.one_byte),
             2 => Some(&mut self.two_byte),
@@ -73,16 +87,22 @@ impl CodeMap {
         }
     }
 
-    fn insert(&mut self, code: &[u8], units: Vec<u16>) {
+    fn insert(&mut self, code: &[u8], text: Rc<str>) {
         let value = code_value(code);
         if let Some(table) = self.table(code.len())
             && (table.len() < MAX_CODES || table.contains_key(&value))
         {
-            table.insert(value, String::from_utf16_lossy(&units));
+            table.insert(value, text);
         }
     }
 
-    fn insert_range(&mut self, low: &Operand, high: &Operand, target: &Operand) {
+    fn insert_range(
+        &mut self,
+        low: &Operand,
+        high: &Operand,
+        target: &Operand,
+        scratch: &mut String,
+    ) {
         let (Operand::String(low), Operand::String(high)) = (low, high) else {
             return;
         };
@@ -98,21 +118,15 @@ impl CodeMap {
             if table.len() >= MAX_CODES && !table.contains_key(&code) {
                 return;
             }
-            let units = match target {
-                Operand::String(text) => {
-                    let mut units = utf16_units(text);
-                    if let Some(unit) = units.last_mut() {
-                        *unit = unit.wrapping_add(offset as u16);
-                    }
-                    units
-                }
+            let text = match target {
+                Operand::String(text) => text_of(text, offset as u16, scratch),
                 Operand::Array(texts) => match texts.get(offset) {
-                    Some(Operand::String(text)) => utf16_units(text),
+                    Some(Operand::String(text)) => text_of(text, 0, scratch),
                     _ => return,
                 },
                 _ => return,
             };
-            table.insert(code, String::from_utf16_lossy(&units));
+            table.insert(code, text);
         }
     }
 }
@@ -122,12 +136,22 @@ fn code_value(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b))
 }
 
-/// UTF-16BE bytes as code units; an odd last byte is dropped.
-fn utf16_units(bytes: &[u8]) -> Vec<u16> {
-    bytes
-        .chunks_exact(2)
-        .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
-        .collect()
+/// UTF-16BE bytes as text, `add` added to the last code unit (a range's
+/// count); an odd last byte is dropped, unpaired surrogates become U+FFFD.
+/// Decoded through `scratch`, so the text is allocated once, as itself.
+fn text_of(bytes: &[u8], add: u16, scratch: &mut String) -> Rc<str> {
+    let count = bytes.len() / 2;
+    let units = bytes.chunks_exact(2).enumerate().map(|(i, pair)| {
+        let unit = u16::from_be_bytes([pair[0], pair[1]]);
+        if i + 1 == count {
+            unit.wrapping_add(add)
+        } else {
+            unit
+        }
+    });
+    scratch.clear();
+    scratch.extend(char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)));
+    Rc::from(scratch.as_str())
 }
 
 #[cfg(test)]
@@ -146,7 +170,7 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
     #[test]
     fn chars_ranges_and_arrays_map_codes_to_text() {
         let map = CodeMap::parse(SAMPLE);
-        let text = |code| map.lookup(code, 2).map(String::as_str);
+        let text = |code| map.lookup(code, 2).map(|t| &**t);
         // A later bfchar replaces an earlier one.
         assert_eq!(text(0x03), Some("\u{a0}"));
         assert_eq!(text(0x11), Some("fl"));
@@ -202,7 +226,7 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
                             .get(code, code_len as u8)
                             .map(|u| String::from_utf16_lossy(&u));
                         assert_eq!(
-                            ours.lookup(code, code_len).cloned(),
+                            ours.lookup(code, code_len).map(|t| t.to_string()),
                             expected,
                             "{} code {code:#x}",
                             entry.path().display()

@@ -19,7 +19,7 @@ use std::io::Read;
 
 use lopdf::{Dictionary, Document, Object, Stream};
 
-use super::cmap::CodeMap;
+use super::cmap::{CodeKeyed, CodeMap};
 
 /// A font ready for the content-stream interpreter.
 #[derive(Debug)]
@@ -33,10 +33,10 @@ pub struct Font {
     /// Simple fonts: text and width per code.
     simple: Option<Box<[SimpleGlyph; 256]>>,
     /// Composite fonts: text per code from the ToUnicode CMap.
-    composite_text: HashMap<u32, Rc<str>>,
+    composite_text: CodeKeyed<Rc<str>>,
     /// U+FFFD, shared by every code without a mapping.
     unmapped: Rc<str>,
-    composite_widths: HashMap<u32, f32>,
+    composite_widths: CodeKeyed<f32>,
     composite_default_width: f32,
     /// Whether any code had to be shown as U+FFFD for want of a mapping.
     pub has_unmapped: bool,
@@ -113,7 +113,7 @@ impl Font {
             let text = to_unicode
                 .as_ref()
                 .and_then(|map| map.lookup(code as u32, 1))
-                .map(|text| Rc::from(text.as_str()))
+                .cloned()
                 .or_else(|| encoding.decode(code as u8));
             if text.is_none() {
                 has_unmapped = true;
@@ -125,9 +125,9 @@ impl Font {
             bold,
             width_scale,
             simple: Some(table),
-            composite_text: HashMap::new(),
+            composite_text: CodeKeyed::default(),
             unmapped: Rc::from("\u{FFFD}"),
-            composite_widths: HashMap::new(),
+            composite_widths: CodeKeyed::default(),
             composite_default_width: 1000.0,
             // A simple font always has codes it does not use; it counts as
             // unmapped only if it has no mapping at all.
@@ -151,7 +151,7 @@ impl Font {
         let default_width = descendant
             .and_then(|d| d.get(b"DW").and_then(Object::as_float).ok())
             .unwrap_or(1000.0);
-        let mut widths = HashMap::new();
+        let mut widths = CodeKeyed::default();
         if let Some(w) =
             descendant.and_then(|d| d.get_deref(b"W", doc).and_then(Object::as_array).ok())
         {
@@ -163,14 +163,7 @@ impl Font {
             bold,
             width_scale: 0.001,
             simple: None,
-            composite_text: to_unicode
-                .map(|m| {
-                    m.two_byte
-                        .into_iter()
-                        .map(|(k, v)| (k, Rc::from(v)))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            composite_text: to_unicode.map(|m| m.two_byte).unwrap_or_default(),
             unmapped: Rc::from("\u{FFFD}"),
             composite_widths: widths,
             composite_default_width: default_width,
@@ -192,9 +185,9 @@ impl Font {
                     .then(|| Rc::from((code as u8 as char).to_string())),
                 width: 500.0,
             }))),
-            composite_text: HashMap::new(),
+            composite_text: CodeKeyed::default(),
             unmapped: Rc::from("\u{FFFD}"),
-            composite_widths: HashMap::new(),
+            composite_widths: CodeKeyed::default(),
             composite_default_width: 1000.0,
             has_unmapped: true,
         }
@@ -271,7 +264,7 @@ fn fill_simple_widths(
 }
 
 /// The /W array of a CID font: `c [w1 w2 …]` or `c_first c_last w`.
-fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut HashMap<u32, f32>) {
+fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut CodeKeyed<f32>) {
     // A hostile file could declare a huge range; resumes need few glyphs.
     const MAX_ENTRIES: usize = 65_536;
     let mut i = 0;
