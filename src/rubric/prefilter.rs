@@ -17,8 +17,8 @@
 //! prefilter, as does any rule whose words are not all ASCII.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::{Hir, HirKind, Look};
+use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
 
 /// Which rules of a list may match a text.
 #[derive(Debug, Clone)]
@@ -36,9 +36,9 @@ pub struct Prefilter {
 }
 
 impl Prefilter {
-    /// Build from the rules' regex sources, in rule order. A source may
-    /// start with `(?i)`; what follows is read case-sensitively, and the
-    /// words found are then matched ignoring case.
+    /// Build from the rules' regex sources, in rule order. The words found
+    /// are matched ignoring ASCII case, whatever the case flags say: a rule
+    /// may be a candidate more often than it needs, never less.
     pub fn new<'a>(sources: impl IntoIterator<Item = &'a str>) -> Prefilter {
         let mut words: Vec<Vec<u8>> = Vec::new();
         let mut owner = Vec::new();
@@ -143,42 +143,168 @@ fn ends_in_word_char(before: &str) -> bool {
     }
 }
 
-/// The words every match of `source` starts with, lower-cased, or `None`
-/// when there is no such finite ASCII list. Each branch of a top-level
-/// alternation (a phrase, a pattern) is read on its own, so the words of a
-/// phrase that opens with `\b` are known to start a word. Without
-/// `unicode`, classes are read as ASCII: the list then holds for ASCII
-/// texts only.
+/// Words one of which every match of `source` contains, lower-cased, or
+/// `None` when there is no such finite ASCII list. The rarest list is
+/// kept for each alternative of the regex (a phrase, a pattern): the words
+/// its matches open with, or those opening one of its parts, when longer
+/// ("architecture" rather than "led" in "led the architecture",
+/// "objective" in `^\s*objective`). Short, common opening words made most
+/// sentences candidates of rules they did not match. Without `unicode`,
+/// classes are read as ASCII: the list then holds for ASCII texts only.
 fn opening_words(source: &str, unicode: bool) -> Option<Vec<OpeningWord>> {
-    let body = source.strip_prefix("(?i)").unwrap_or(source);
     let hir = regex_syntax::ParserBuilder::new()
         .unicode(unicode)
         .utf8(unicode)
         .build()
-        .parse(body)
+        .parse(source)
         .ok()?;
-    let branches = match hir.kind() {
-        HirKind::Alternation(branches) => branches.as_slice(),
-        _ => std::slice::from_ref(&hir),
-    };
     let mut extractor = Extractor::new();
     extractor.kind(ExtractKind::Prefix).limit_total(2_000);
-    let mut words = Vec::new();
-    for branch in branches {
-        let bounded = starts_with_word_boundary(branch, unicode);
-        let seq = extractor.extract(branch);
-        for literal in seq.literals()? {
-            let bytes = literal.as_bytes();
-            if bytes.is_empty() || !bytes.is_ascii() {
-                return None;
-            }
-            words.push(OpeningWord {
-                at_word_start: bounded && (bytes[0].is_ascii_alphanumeric() || bytes[0] == b'_'),
-                text: bytes.to_ascii_lowercase(),
-            });
-        }
-    }
+    let (_, words) = required_words(&without_case_variants(&hir), false, unicode, &extractor)?;
     Some(words)
+}
+
+/// `hir` with each case-insensitive letter (`[Kk\u{212A}]` from `(?i)k`)
+/// read as its lower-case ASCII self. The words are searched for ignoring
+/// ASCII case, and a text with the Kelvin sign or the long s runs every
+/// rule, so nothing is lost; without this, "searching" alone has 48 case
+/// variants and longer phrases more than the extractor lists.
+fn without_case_variants(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Class(class) => match ascii_letter_of(class) {
+            Some(letter) => Hir::literal([letter]),
+            None => hir.clone(),
+        },
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(without_case_variants).collect()),
+        HirKind::Alternation(branches) => {
+            Hir::alternation(branches.iter().map(without_case_variants).collect())
+        }
+        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
+            sub: Box::new(without_case_variants(&repetition.sub)),
+            ..repetition.clone()
+        }),
+        HirKind::Capture(capture) => Hir::capture(Capture {
+            sub: Box::new(without_case_variants(&capture.sub)),
+            ..capture.clone()
+        }),
+        _ => hir.clone(),
+    }
+}
+
+/// The lower-case letter a class stands for when it holds one ASCII letter
+/// in its cases, and perhaps the Kelvin sign or long s that fold to it.
+fn ascii_letter_of(class: &Class) -> Option<u8> {
+    let chars: Vec<char> = match class {
+        Class::Unicode(class) => class
+            .iter()
+            .flat_map(|range| range.start()..=range.end())
+            .take(4)
+            .collect(),
+        Class::Bytes(class) => class
+            .iter()
+            .flat_map(|range| range.start()..=range.end())
+            .take(4)
+            .map(char::from)
+            .collect(),
+    };
+    // A letter's cases are at most three characters (k, K, Kelvin sign).
+    if chars.len() > 3 {
+        return None;
+    }
+    let letter = chars
+        .iter()
+        .find(|c| c.is_ascii_alphabetic())?
+        .to_ascii_lowercase();
+    chars
+        .iter()
+        .all(|&c| {
+            c.to_ascii_lowercase() == letter
+                || (c == '\u{212A}' && letter == 'k')
+                || (c == '\u{017F}' && letter == 's')
+        })
+        .then_some(letter as u8)
+}
+
+/// The rarest word list of `hir` (see [`opening_words`]) with the length of
+/// its shortest word. `bounded`: a word boundary (`\b`) comes just before.
+fn required_words(
+    hir: &Hir,
+    bounded: bool,
+    unicode: bool,
+    extractor: &Extractor,
+) -> Option<(usize, Vec<OpeningWord>)> {
+    let bounded = bounded || starts_with_word_boundary(hir, unicode);
+    let opening = ascii_words(&extractor.extract(hir), bounded);
+    let mut best = opening.and_then(|list| Some((list.iter().map(|w| w.text.len()).min()?, list)));
+    let mut consider = |candidate: Option<(usize, Vec<OpeningWord>)>| {
+        if let Some(candidate) = candidate
+            && best.as_ref().is_none_or(|b| candidate.0 > b.0)
+        {
+            best = Some(candidate);
+        }
+    };
+    match hir.kind() {
+        // Every part of a sequence matches somewhere inside its match.
+        HirKind::Concat(parts) => {
+            for (i, part) in parts.iter().enumerate() {
+                let after_boundary = if i == 0 {
+                    bounded
+                } else {
+                    is_word_boundary(&parts[i - 1], unicode)
+                };
+                consider(required_words(part, after_boundary, unicode, extractor));
+            }
+        }
+        // One of the alternatives matches: the union of their lists.
+        HirKind::Alternation(branches) => {
+            let mut shortest = usize::MAX;
+            let mut union = Vec::new();
+            let all = branches.iter().all(|branch| {
+                match required_words(branch, bounded, unicode, extractor) {
+                    Some((len, words)) => {
+                        shortest = shortest.min(len);
+                        union.extend(words);
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if all {
+                consider(Some((shortest, union)));
+            }
+        }
+        HirKind::Capture(capture) => {
+            consider(required_words(&capture.sub, bounded, unicode, extractor));
+        }
+        _ => {}
+    }
+    best
+}
+
+/// A literal sequence as words to search for, or `None` when it is
+/// infinite, holds the empty word (a part that may match nothing) or a
+/// word beyond ASCII.
+fn ascii_words(seq: &Seq, bounded: bool) -> Option<Vec<OpeningWord>> {
+    let mut words = Vec::new();
+    for literal in seq.literals()? {
+        let bytes = literal.as_bytes();
+        if bytes.is_empty() || !bytes.is_ascii() {
+            return None;
+        }
+        words.push(OpeningWord {
+            // After `\b`, a word that starts with a word character starts
+            // a word: "own" in "known" is not one.
+            at_word_start: bounded && (bytes[0].is_ascii_alphanumeric() || bytes[0] == b'_'),
+            text: bytes.to_ascii_lowercase(),
+        });
+    }
+    (!words.is_empty()).then_some(words)
+}
+
+/// Whether `hir` is a word-boundary assertion (`\b`), read as in
+/// [`starts_with_word_boundary`].
+fn is_word_boundary(hir: &Hir, unicode: bool) -> bool {
+    matches!(hir.kind(), HirKind::Look(_)) && starts_with_word_boundary(hir, unicode)
 }
 
 /// Whether `hir` opens with a word-boundary assertion (`\b`). An ASCII
@@ -228,11 +354,48 @@ mod tests {
                 "{expected} not covered by {words:?}"
             );
         }
-        // A pattern that may start with any word has no list.
-        assert!(opening_words(r"(?i)\w+ing\b", true).is_none());
-        // Read as ASCII, "\d+-team" opens with a digit.
-        assert!(opening_words(r"(?i)\b\d+-team\b", true).is_none());
-        assert_eq!(opening_words(r"(?i)\b\d+-team\b", false).unwrap().len(), 10);
+        // A pattern that may start with any word is known by a word inside
+        // it, which may be inside a word; one with no word has no list.
+        let inside: Vec<(Vec<u8>, bool)> = opening_words(r"(?i)\w+ing\b", true)
+            .unwrap()
+            .into_iter()
+            .map(|w| (w.text, w.at_word_start))
+            .collect();
+        assert_eq!(inside, [(b"ing".to_vec(), false)]);
+        assert!(opening_words(r"(?i)\b\w{4,}\b", true).is_none());
+        // "\d{2,}" holds no word in Unicode's reading; read as ASCII it
+        // opens with a digit.
+        assert!(opening_words(r"(?i)\b\d{2,}\b", true).is_none());
+        let digits = opening_words(r"(?i)\b\d{2,}\b", false).unwrap();
+        assert!(digits.iter().all(|w| w.text[0].is_ascii_digit()));
+    }
+
+    #[test]
+    fn a_longer_word_inside_a_phrase_is_preferred_to_its_opening() {
+        let sources = [
+            combined_source(&phrases(&["led the architecture"]), Inflect::Verb, &[]),
+            // Nested case flags, an anchor and a part that may be empty.
+            r"(?i)(?:(?i)^\s*objective\b)|(?:(?i)\bseeking\s+(?:\w+\s+){0,4}role\b)".to_string(),
+        ];
+        let filter = Prefilter::new(sources.iter().map(String::as_str));
+        assert_eq!(filter.candidates("Led the team of five"), [false, false]);
+        assert_eq!(
+            filter.candidates("LED THE ARCHITECTURE review"),
+            [true, false]
+        );
+        assert_eq!(
+            filter.candidates("Objective: a backend role"),
+            [false, true]
+        );
+        assert_eq!(filter.candidates("Seeking a senior role"), [false, true]);
+        // Words inside a phrase may sit inside a longer word: still found.
+        assert_eq!(filter.candidates("microarchitecture"), [true, false]);
+        let words: Vec<Vec<u8>> = opening_words(&sources[1], true)
+            .unwrap()
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(words, [b"objective".to_vec(), b"seeking".to_vec()]);
     }
 
     #[test]
@@ -240,7 +403,7 @@ mod tests {
         let sources = [
             combined_source(&phrases(&["own"]), Inflect::Verb, &[]),
             combined_source(&phrases(&["mentor"]), Inflect::Verb, &[]),
-            r"(?i)\b\w+ed\b".to_string(),
+            r"(?i)\b\w{4,}\b".to_string(),
         ];
         let filter = Prefilter::new(sources.iter().map(String::as_str));
         assert_eq!(filter.candidates("OWNED the ledger"), [true, false, true]);
@@ -254,15 +417,18 @@ mod tests {
 
     #[test]
     fn ascii_word_lists_hold_for_ascii_texts_only() {
-        let filter = Prefilter::new([r"(?i)\b\d+-team\b"]);
-        assert_eq!(filter.candidates("ran a 4-team effort"), [true]);
+        let filter = Prefilter::new([r"(?i)\b\d{2,}\b"]);
+        assert_eq!(filter.candidates("ran a 40-team effort"), [true]);
         assert_eq!(filter.candidates("ran the team"), [false]);
-        // "٤-team" (an Arabic-Indic four) matches \d: non-ASCII texts run it.
-        assert_eq!(filter.candidates("ran a \u{664}-team effort"), [true]);
+        // "٤٤" (Arabic-Indic fours) matches \d: non-ASCII texts run it.
+        assert_eq!(
+            filter.candidates("ran a \u{664}\u{664}-team effort"),
+            [true]
+        );
         assert!(
-            Regex::new(r"(?i)\b\d+-team\b")
+            Regex::new(r"(?i)\b\d{2,}\b")
                 .unwrap()
-                .is_match("\u{664}-team")
+                .is_match("\u{664}\u{664}-team")
         );
     }
 
@@ -299,5 +465,80 @@ mod tests {
         assert!(checked > 500, "{checked} lines");
         // And it does filter: most (line, signal) pairs never run a regex.
         assert!(skipped * 2 > checked * rubric.signals.len(), "{skipped}");
+    }
+
+    /// The prefilter never hides a match on sentences made at random from
+    /// the words of every rule's examples, in any case, joined by spaces,
+    /// hyphens, bullets and letters, and cut inside words.
+    #[test]
+    fn no_match_is_filtered_out_of_random_sentences() {
+        use proptest::prelude::*;
+        let rubric = crate::rubric::load_default().unwrap();
+        let mut vocabulary: Vec<String> = rubric
+            .signals
+            .iter()
+            .flat_map(|s| &s.examples_match)
+            .chain(rubric.flags.iter().flat_map(|f| &f.examples_match))
+            .flat_map(|e| e.split_whitespace())
+            .map(str::to_string)
+            .collect();
+        vocabulary.sort();
+        vocabulary.dedup();
+        const JOINS: [&str; 7] = [" ", "-", " \u{2022} ", "", "micro", "\u{e9}", " I "];
+        let config = proptest::test_runner::Config {
+            cases: 2_000,
+            failure_persistence: None,
+            ..Default::default()
+        };
+        let mut runner = proptest::test_runner::TestRunner::new_with_rng(
+            config,
+            proptest::test_runner::TestRng::deterministic_rng(
+                proptest::test_runner::RngAlgorithm::ChaCha,
+            ),
+        );
+        let matched = std::cell::Cell::new(0usize);
+        let words = prop::collection::vec(
+            (
+                0..vocabulary.len(),
+                0..JOINS.len(),
+                any::<bool>(),
+                0..4usize,
+            ),
+            1..12,
+        );
+        runner
+            .run(&words, |picked| {
+                let mut text = String::new();
+                for (word, join, upper, cut) in picked {
+                    let word = &vocabulary[word];
+                    let word = if cut == 3 {
+                        &word[word.char_indices().nth(1).map_or(0, |(i, _)| i)..]
+                    } else {
+                        word.as_str()
+                    };
+                    text.push_str(&if upper {
+                        word.to_uppercase()
+                    } else {
+                        word.to_string()
+                    });
+                    text.push_str(JOINS[join]);
+                }
+                let signals = rubric.signal_prefilter.candidates(&text);
+                for (k, signal) in rubric.signals.iter().enumerate() {
+                    let found = signal.regex.is_match(&text);
+                    matched.set(matched.get() + usize::from(found));
+                    prop_assert!(!found || signals[k], "{} in {text:?}", signal.id);
+                }
+                let flags = rubric.flag_prefilter.candidates(&text);
+                for (k, flag) in rubric.flags.iter().enumerate() {
+                    let found = flag.regex.is_match(&text);
+                    matched.set(matched.get() + usize::from(found));
+                    prop_assert!(!found || flags[k], "{} in {text:?}", flag.id);
+                }
+                Ok(())
+            })
+            .unwrap();
+        // The sentences do match: the check is not empty.
+        assert!(matched.get() > 500, "{} matches", matched.get());
     }
 }
