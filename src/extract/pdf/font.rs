@@ -11,7 +11,7 @@
 //! lopdf resolves each of these pieces; this module only decides the order
 //! and builds a 256-entry table (simple fonts) so the hot loop is a lookup.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -32,6 +32,11 @@ pub struct Font {
     pub width_scale: f32,
     /// Simple fonts: text and width per code.
     simple: Option<Box<[SimpleGlyph; 256]>>,
+    /// Simple fonts with a ToUnicode CMap: the encoding of the codes the
+    /// CMap leaves out, read the first time one is shown. Reading it can
+    /// mean inflating the font program (its built-in encoding), and most
+    /// such fonts never show a code their CMap leaves out.
+    deferred: Option<DeferredEncoding>,
     /// Composite fonts: text per code from the ToUnicode CMap.
     composite_text: CodeKeyed<Rc<str>>,
     /// U+FFFD, shared by every code without a mapping.
@@ -40,6 +45,14 @@ pub struct Font {
     composite_default_width: f32,
     /// Whether any code had to be shown as U+FFFD for want of a mapping.
     pub has_unmapped: bool,
+}
+
+#[derive(Debug)]
+struct DeferredEncoding {
+    dict: Dictionary,
+    symbolic: bool,
+    limit: usize,
+    encoding: OnceCell<SimpleEncoding>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -107,31 +120,48 @@ impl Font {
         let mut table: Box<[SimpleGlyph; 256]> =
             Box::new(std::array::from_fn(|_| SimpleGlyph::default()));
         fill_simple_widths(doc, dict, descriptor, &name, width_scale, &mut table);
-        let encoding = SimpleEncoding::from_font(doc, dict, descriptor, &name, symbolic, limit);
-        let mut has_unmapped = false;
-        for (code, glyph) in table.iter_mut().enumerate() {
-            let text = to_unicode
-                .as_ref()
-                .and_then(|map| map.lookup(code as u32, 1))
-                .cloned()
-                .or_else(|| encoding.decode(code as u8));
-            if text.is_none() {
-                has_unmapped = true;
+        if let Some(to_unicode) = to_unicode {
+            for (code, glyph) in table.iter_mut().enumerate() {
+                glyph.text = to_unicode.lookup(code as u32, 1).cloned();
             }
-            glyph.text = text;
+            return Font {
+                deferred: Some(DeferredEncoding {
+                    dict: dict.clone(),
+                    symbolic,
+                    limit,
+                    encoding: OnceCell::new(),
+                }),
+                ..Font::simple(name, bold, width_scale, table, false)
+            };
         }
+        let encoding = SimpleEncoding::from_font(doc, dict, descriptor, &name, symbolic, limit);
+        for (code, glyph) in table.iter_mut().enumerate() {
+            glyph.text = encoding.decode(code as u8).cloned();
+        }
+        // A simple font always has codes it does not use; it counts as
+        // unmapped only if it has no mapping at all.
+        let has_unmapped = encoding.is_empty();
+        Font::simple(name, bold, width_scale, table, has_unmapped)
+    }
+
+    fn simple(
+        name: String,
+        bold: bool,
+        width_scale: f32,
+        table: Box<[SimpleGlyph; 256]>,
+        has_unmapped: bool,
+    ) -> Font {
         Font {
             name,
             bold,
             width_scale,
             simple: Some(table),
+            deferred: None,
             composite_text: CodeKeyed::default(),
             unmapped: Rc::from("\u{FFFD}"),
             composite_widths: CodeKeyed::default(),
             composite_default_width: 1000.0,
-            // A simple font always has codes it does not use; it counts as
-            // unmapped only if it has no mapping at all.
-            has_unmapped: has_unmapped && to_unicode.is_none() && encoding.is_empty(),
+            has_unmapped,
         }
     }
 
@@ -163,6 +193,7 @@ impl Font {
             bold,
             width_scale: 0.001,
             simple: None,
+            deferred: None,
             composite_text: to_unicode.map(|m| m.two_byte).unwrap_or_default(),
             unmapped: Rc::from("\u{FFFD}"),
             composite_widths: widths,
@@ -185,6 +216,7 @@ impl Font {
                     .then(|| Rc::from((code as u8 as char).to_string())),
                 width: 500.0,
             }))),
+            deferred: None,
             composite_text: CodeKeyed::default(),
             unmapped: Rc::from("\u{FFFD}"),
             composite_widths: CodeKeyed::default(),
@@ -193,13 +225,20 @@ impl Font {
         }
     }
 
-    /// Split a string operand into codes and decode each.
-    pub fn decode<'a>(&'a self, bytes: &[u8], mut each: impl FnMut(DecodedCode<'a>)) {
+    /// Split a string operand into codes and decode each. `doc` is the
+    /// document the font came from.
+    pub fn decode<'a>(
+        &'a self,
+        doc: &Document,
+        bytes: &[u8],
+        mut each: impl FnMut(DecodedCode<'a>),
+    ) {
         if let Some(table) = &self.simple {
             for &b in bytes {
                 let glyph = &table[b as usize];
+                let text = glyph.text.as_ref().or_else(|| self.deferred_text(doc, b));
                 each(DecodedCode {
-                    text: glyph.text.as_ref().unwrap_or(&self.unmapped),
+                    text: text.unwrap_or(&self.unmapped),
                     width: glyph.width,
                     is_space_code: b == 32,
                 });
@@ -218,6 +257,30 @@ impl Font {
                 is_space_code: false,
             });
         }
+    }
+}
+
+impl Font {
+    /// The text of a code a simple font's ToUnicode CMap leaves out, from
+    /// its encoding, read now if it has not been.
+    fn deferred_text(&self, doc: &Document, code: u8) -> Option<&Rc<str>> {
+        let deferred = self.deferred.as_ref()?;
+        let encoding = deferred.encoding.get_or_init(|| {
+            let descriptor = deferred
+                .dict
+                .get_deref(b"FontDescriptor", doc)
+                .and_then(Object::as_dict)
+                .ok();
+            SimpleEncoding::from_font(
+                doc,
+                &deferred.dict,
+                descriptor,
+                &self.name,
+                deferred.symbolic,
+                deferred.limit,
+            )
+        });
+        encoding.decode(code)
     }
 }
 
@@ -311,6 +374,7 @@ fn to_unicode_map(doc: &Document, dict: &Dictionary, limit: usize) -> Option<Cod
 }
 
 /// A simple font's code → text table from /Encoding, or its built-in one.
+#[derive(Debug)]
 struct SimpleEncoding {
     table: Vec<Option<Rc<str>>>,
 }
@@ -320,8 +384,8 @@ impl SimpleEncoding {
         self.table.iter().all(Option::is_none)
     }
 
-    fn decode(&self, code: u8) -> Option<Rc<str>> {
-        self.table.get(code as usize).cloned().flatten()
+    fn decode(&self, code: u8) -> Option<&Rc<str>> {
+        self.table.get(code as usize)?.as_ref()
     }
 
     fn from_font(
@@ -648,5 +712,37 @@ mod tests {
         let win = base_table(&doc, b"WinAnsiEncoding", 1 << 20);
         assert_eq!(win[b'a' as usize].as_deref(), Some("a"));
         assert_eq!(win[0x95].as_deref(), Some("•"));
+    }
+
+    /// A code the ToUnicode CMap leaves out takes its text from the
+    /// encoding — here the font program's own, read only when such a code
+    /// is shown.
+    #[test]
+    fn codes_a_cmap_leaves_out_fall_back_to_the_encoding() {
+        let mut doc = Document::with_version("1.5");
+        let program = b"%!PS-AdobeFont-1.0: Test\n/Encoding 256 array\ndup 66 /fi put\nreadonly def\ncurrentfile eexec\n";
+        let file = doc.add_object(lopdf::Stream::new(Dictionary::new(), program.to_vec()));
+        let cmap = b"1 beginbfchar <41> <005A> endbfchar";
+        let cmap = doc.add_object(lopdf::Stream::new(Dictionary::new(), cmap.to_vec()));
+        let mut descriptor = Dictionary::new();
+        descriptor.set("FontFile", Object::Reference(file));
+        let descriptor = doc.add_object(descriptor);
+        let mut dict = Dictionary::new();
+        dict.set("Subtype", Object::Name(b"Type1".to_vec()));
+        dict.set("FontDescriptor", Object::Reference(descriptor));
+        dict.set("ToUnicode", Object::Reference(cmap));
+        let font = Font::load(&doc, &dict, 1 << 20);
+        let shown = |bytes: &[u8]| {
+            let mut text = String::new();
+            font.decode(&doc, bytes, |code| text.push_str(code.text));
+            text
+        };
+        assert!(font.deferred.as_ref().unwrap().encoding.get().is_none());
+        assert_eq!(shown(b"AA"), "ZZ");
+        // Nothing but the CMap was needed so far.
+        assert!(font.deferred.as_ref().unwrap().encoding.get().is_none());
+        assert_eq!(shown(b"AB"), "Z\u{FB01}");
+        assert_eq!(shown(b"C"), "\u{FFFD}");
+        assert!(!font.has_unmapped);
     }
 }

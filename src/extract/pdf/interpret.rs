@@ -409,7 +409,7 @@ impl<'a> Interpreter<'a> {
         for item in items {
             match item {
                 Operand::String(bytes) => {
-                    font.decode(bytes, |code| {
+                    font.decode(self.doc, bytes, |code| {
                         if self.out.glyphs.len() >= self.budget.max_glyphs {
                             self.out.truncated = true;
                             return;
