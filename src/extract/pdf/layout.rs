@@ -148,32 +148,42 @@ fn segments(glyphs: &[&PlacedGlyph]) -> Vec<Segment> {
     // Space characters are not trusted: producers shrink them to nothing
     // with word spacing (groff's "Envo y") or leave them out and move the
     // pen instead (TeX). Words come from the gaps alone.
-    let mut sorted: Vec<&PlacedGlyph> = glyphs
-        .iter()
-        .copied()
-        .filter(|g| !g.text.trim().is_empty())
-        .collect();
     // Baseline top to bottom, then left to right; painting order breaks
-    // ties so the result never depends on sort stability.
-    sorted.sort_unstable_by(|a, b| {
-        b.y.total_cmp(&a.y)
-            .then(a.x0.total_cmp(&b.x0))
-            .then(a.order.cmp(&b.order))
-    });
-    let mut baselines: Vec<Vec<&PlacedGlyph>> = Vec::new();
-    for g in sorted {
+    // ties so the result never depends on sort stability. The keys are
+    // copied out beside each glyph: a page's thousands of glyphs sort
+    // without reading each glyph again at every comparison.
+    let mut sorted: Vec<(u32, u32, u32, &PlacedGlyph)> = glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .map(|g| (!ordered_bits(g.y), ordered_bits(g.x0), g.order, *g))
+        .collect();
+    sorted.sort_unstable_by_key(|&(y, x, order, _)| (y, x, order));
+    let mut baselines: Vec<Vec<(u32, u32, &PlacedGlyph)>> = Vec::new();
+    for (_, x, order, g) in sorted {
         match baselines.last_mut() {
-            Some(line) if same_baseline(line[0], g) => line.push(g),
-            _ => baselines.push(vec![g]),
+            Some(line) if same_baseline(line[0].2, g) => line.push((x, order, g)),
+            _ => baselines.push(vec![(x, order, g)]),
         }
     }
     let mut out = Vec::new();
-    for mut line in baselines {
-        line.sort_unstable_by(|a, b| a.x0.total_cmp(&b.x0).then(a.order.cmp(&b.order)));
+    for mut keyed in baselines {
+        keyed.sort_unstable_by_key(|&(x, order, _)| (x, order));
+        let mut line: Vec<&PlacedGlyph> = keyed.into_iter().map(|(_, _, g)| g).collect();
         remove_overprints(&mut line);
         out.extend(split_baseline(&line));
     }
     out
+}
+
+/// A key that orders as `f32::total_cmp` orders the numbers: negative
+/// numbers' bits are flipped, positive numbers' sign bit set.
+fn ordered_bits(v: f32) -> u32 {
+    let bits = v.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    }
 }
 
 fn same_baseline(a: &PlacedGlyph, b: &PlacedGlyph) -> bool {
@@ -456,6 +466,34 @@ fn row_to_line(row: &[Segment], column: u32, body: &BodyStyle) -> LaidLine {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ordered_bits_order_as_total_cmp() {
+        let values = [
+            f32::NEG_INFINITY,
+            -1e30,
+            -612.5,
+            -1.0,
+            -f32::MIN_POSITIVE,
+            -0.0,
+            0.0,
+            f32::MIN_POSITIVE,
+            0.25,
+            1.0,
+            792.0,
+            1e30,
+            f32::INFINITY,
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(
+                    ordered_bits(a).cmp(&ordered_bits(b)),
+                    a.total_cmp(&b),
+                    "{a} vs {b}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     /// Glyphs for `text` starting at x on baseline y, 5 pt per character.
