@@ -126,12 +126,12 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
                     .max_by(|a, b| a.2.total_cmp(&b.2))
             })
             .collect();
-        let may_signal = rubric.signal_prefilter.candidates(&s.text);
+        let may_match = rubric.candidates(&s.text);
         let signal_hits: Vec<(usize, String)> = rubric
             .signals
             .iter()
             .enumerate()
-            .filter(|(k, _)| may_signal[*k])
+            .filter(|(k, _)| may_match.signal(*k))
             .filter_map(|(k, sig)| {
                 let found = sig.bounds.find(&sig.regex, &s.text)?;
                 Some((k, s.text[found].to_string()))
@@ -216,12 +216,11 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
             }
         }
 
-        let may_flag = rubric.flag_prefilter.candidates(&s.text);
         for (k, rule) in rubric.flags.iter().enumerate() {
             if !rule.sections.is_empty() && !rule.sections.contains(&s.section) {
                 continue;
             }
-            if !may_flag[k] || !rule.bounds.is_match(&rule.regex, &s.text) {
+            if !may_match.flag(k) || !rule.bounds.is_match(&rule.regex, &s.text) {
                 continue;
             }
             let hit = FlagHit {

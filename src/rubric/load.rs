@@ -354,9 +354,13 @@ impl Loader<'_> {
             years,
             metrics,
             levels,
-            signal_prefilter: Prefilter::new(signals.iter().map(|s| s.regex.as_str())),
+            prefilter: Prefilter::new(
+                signals
+                    .iter()
+                    .map(|s| s.regex.as_str())
+                    .chain(flags.iter().map(|f| f.regex.as_str())),
+            ),
             signals,
-            flag_prefilter: Prefilter::new(flags.iter().map(|f| f.regex.as_str())),
             flags,
             titles,
         })

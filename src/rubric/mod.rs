@@ -310,13 +310,38 @@ pub struct Rubric {
     pub levels: Vec<LevelRule>,
     pub flags: Vec<FlagRule>,
     pub titles: Vec<TitleRule>,
-    /// Which signals could match a sentence, before their regexes run.
-    pub signal_prefilter: Prefilter,
-    /// The same for the flags.
-    pub flag_prefilter: Prefilter,
+    /// Which signals and flags could match a sentence, before their
+    /// regexes run: every signal, then every flag, so one pass over a
+    /// sentence answers for both. Read through [`Rubric::candidates`].
+    pub prefilter: Prefilter,
+}
+
+/// Which of a rubric's signals and flags may match one sentence; a `false`
+/// is certain.
+pub struct Candidates {
+    may: Vec<bool>,
+    signals: usize,
+}
+
+impl Candidates {
+    pub fn signal(&self, index: usize) -> bool {
+        self.may[index]
+    }
+
+    pub fn flag(&self, index: usize) -> bool {
+        self.may[self.signals + index]
+    }
 }
 
 impl Rubric {
+    /// Which signals and flags may match `text`.
+    pub fn candidates(&self, text: &str) -> Candidates {
+        Candidates {
+            may: self.prefilter.candidates(text),
+            signals: self.signals.len(),
+        }
+    }
+
     /// (flag id, the sentence that explains it), in rubric order: what
     /// reports show beside a raised flag.
     pub fn flag_descriptions(&self) -> Vec<(String, String)> {
