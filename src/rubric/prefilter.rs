@@ -16,6 +16,8 @@
 //! the long s, which no ASCII search sees: a text holding either skips the
 //! prefilter, as does any rule whose words are not all ASCII.
 
+use std::sync::OnceLock;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
@@ -24,7 +26,12 @@ use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
 #[derive(Debug, Clone)]
 pub struct Prefilter {
     rules: usize,
-    searcher: Option<AhoCorasick>,
+    /// Every rule's words, lower-cased.
+    words: Vec<Vec<u8>>,
+    /// The automaton over `words`, built by the first search: building it
+    /// is a third of loading a rubric, and a process that loads a rubric
+    /// without assessing (the parent of a screen) never needs it.
+    searcher: OnceLock<Option<AhoCorasick>>,
     /// For each word of the searcher, the rule it opens.
     owner: Vec<Opening>,
     /// Rules without a word list: they always run.
@@ -70,20 +77,10 @@ impl Prefilter {
                 None => always.push(rule),
             }
         }
-        let searcher = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            // A few hundred short words: a full DFA is small, and it is the
-            // fastest kind for a search run on every sentence.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .ok();
-        if searcher.is_none() {
-            // Cannot happen with literal words, but never lose a rule.
-            always = (0..rules).collect();
-        }
         Prefilter {
             rules,
-            searcher,
+            words,
+            searcher: OnceLock::new(),
             owner,
             always,
             ascii_only,
@@ -103,14 +100,28 @@ impl Prefilter {
                 may[rule] = true;
             }
         }
-        if let (Some(searcher), false) = (&self.searcher, unfoldable) {
-            for found in searcher.find_overlapping_iter(text) {
-                let opening = &self.owner[found.pattern().as_usize()];
-                if opening.at_word_start && ends_in_word_char(&text[..found.start()]) {
-                    continue;
-                }
-                may[opening.rule] = true;
+        if unfoldable {
+            return may;
+        }
+        let searcher = self.searcher.get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                // A few hundred short words: a full DFA is small, and it is
+                // the fastest kind for a search run on every sentence.
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.words)
+                .ok()
+        });
+        let Some(searcher) = searcher else {
+            // Cannot happen with literal words, but never lose a rule.
+            return vec![true; self.rules];
+        };
+        for found in searcher.find_overlapping_iter(text) {
+            let opening = &self.owner[found.pattern().as_usize()];
+            if opening.at_word_start && ends_in_word_char(&text[..found.start()]) {
+                continue;
             }
+            may[opening.rule] = true;
         }
         may
     }
