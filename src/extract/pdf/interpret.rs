@@ -406,6 +406,11 @@ impl<'a> Interpreter<'a> {
         };
         let size = state.font_size;
         let h_scale = state.horizontal_scale;
+        // Showing text only moves the text matrix along: its scale and
+        // slant, and so the device scales, stay as they are for the whole
+        // operator. Measured once, not per glyph.
+        let device = text_matrix.then(&state.ctm);
+        let (x_scale, y_scale) = (device.x_scale(), device.y_scale());
         for item in items {
             match item {
                 Operand::String(bytes) => {
@@ -419,14 +424,14 @@ impl<'a> Interpreter<'a> {
                             Matrix([size * h_scale, 0.0, 0.0, size, 0.0, state.rise]).then(&device);
                         let advance = code.width * font.width_scale * size;
                         let (x0, y) = render.apply(0.0, 0.0);
-                        let glyph_width = advance * h_scale * device.x_scale();
+                        let glyph_width = advance * h_scale * x_scale;
                         let order = self.next_order();
                         self.out.glyphs.push(PlacedGlyph {
                             text: code.text.clone(),
                             x0,
                             x1: x0 + glyph_width,
                             y,
-                            size: size * device.y_scale(),
+                            size: size * y_scale,
                             bold: font.bold,
                             colour: state.fill,
                             alpha: state.fill_alpha,
