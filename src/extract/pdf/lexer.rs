@@ -64,18 +64,21 @@ fn is_regular(b: u8) -> bool {
 /// such a mantissa and power of ten are exact in `f32`, so one division
 /// rounds correctly and gives what `str::parse` gives (Clinger's fast
 /// path). Content streams are mostly such numbers; anything else is `None`
-/// and goes the general way.
-fn simple_number(token: &[u8]) -> Option<f32> {
+/// and goes the general way. Read straight from the content at `start`, in
+/// the same pass that finds where the token ends: the number and that end,
+/// or `None` when the token is not such a number (or runs on into other
+/// characters, as "12abc" does).
+fn simple_number_at(data: &[u8], start: usize) -> Option<(f32, usize)> {
     const POWERS_OF_TEN: [f32; 11] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
-    let (negative, digits) = match token.first()? {
-        b'-' => (true, &token[1..]),
-        b'+' => (false, &token[1..]),
-        _ => (false, token),
+    let (negative, mut pos) = match data.get(start)? {
+        b'-' => (true, start + 1),
+        b'+' => (false, start + 1),
+        _ => (false, start),
     };
     let mut mantissa: u32 = 0;
     let mut after_point: Option<usize> = None;
     let mut any_digit = false;
-    for &b in digits {
+    while let Some(&b) = data.get(pos) {
         match b {
             b'0'..=b'9' => {
                 mantissa = mantissa * 10 + u32::from(b - b'0');
@@ -88,15 +91,17 @@ fn simple_number(token: &[u8]) -> Option<f32> {
                 any_digit = true;
             }
             b'.' if after_point.is_none() => after_point = Some(0),
-            _ => return None,
+            _ if is_regular(b) => return None,
+            _ => break,
         }
+        pos += 1;
     }
     let scale = *POWERS_OF_TEN.get(after_point.unwrap_or(0))?;
     if !any_digit {
         return None;
     }
     let value = mantissa as f32 / scale;
-    Some(if negative { -value } else { value })
+    Some((if negative { -value } else { value }, pos))
 }
 
 impl<'a> Lexer<'a> {
@@ -201,11 +206,12 @@ impl<'a> Lexer<'a> {
 
     fn number(&mut self) -> Operand<'a> {
         let start = self.pos;
-        let end = self.token_end().max(start + 1);
-        self.pos = end;
-        if let Some(value) = simple_number(&self.data[start..end]) {
+        if let Some((value, end)) = simple_number_at(self.data, start) {
+            self.pos = end;
             return Operand::Number(value);
         }
+        let end = self.token_end().max(start + 1);
+        self.pos = end;
         let text = std::str::from_utf8(&self.data[start..end]).unwrap_or("");
         // Producers write "-.5", "5.", even "--5"; anything unreadable is 0,
         // as viewers treat it.
@@ -433,6 +439,14 @@ impl<'a> Lexer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A whole token read by the fast path, or `None`.
+    fn simple_number(token: &[u8]) -> Option<f32> {
+        match simple_number_at(token, 0) {
+            Some((value, end)) if end == token.len() => Some(value),
+            _ => None,
+        }
+    }
 
     fn ops(data: &[u8]) -> Vec<(String, Vec<Operand<'_>>)> {
         let mut lexer = Lexer::new(data);
