@@ -17,7 +17,7 @@
 //! `PathBuf` throughout, so names that are not valid UTF-8 survive.
 
 use std::collections::{BTreeSet, HashSet};
-use std::fs;
+use std::fs::{self, FileType};
 use std::path::{Path, PathBuf};
 
 /// One entry of the discovery result.
@@ -143,40 +143,40 @@ impl Walker {
                     continue;
                 }
             };
-            children.sort();
+            children.sort_by(|a, b| a.0.cmp(&b.0));
             // Reversed so the stack pops them in sorted order.
-            for child in children.into_iter().rev() {
-                if let Some(subdir) = self.visit_child(child) {
+            for (child, kind) in children.into_iter().rev() {
+                if let Some(subdir) = self.visit_child(child, kind) {
                     stack.push(subdir);
                 }
             }
         }
     }
 
-    /// Classify one folder entry; returns it when it is a real folder to
-    /// descend into.
-    fn visit_child(&mut self, path: PathBuf) -> Option<PathBuf> {
+    /// Classify one folder entry, of the kind the folder listing gave;
+    /// returns it when it is a real folder to descend into.
+    fn visit_child(&mut self, path: PathBuf, kind: std::io::Result<FileType>) -> Option<PathBuf> {
         let hidden = path
             .file_name()
             .is_some_and(|name| name.as_encoded_bytes().starts_with(b"."));
         if hidden {
             return None;
         }
-        let link_meta = match fs::symlink_metadata(&path) {
-            Ok(meta) => meta,
+        let kind = match kind {
+            Ok(kind) => kind,
             Err(e) => {
                 self.error(&path, WalkError::from_io(&e));
                 return None;
             }
         };
-        if link_meta.is_dir() {
+        if kind.is_dir() {
             return Some(path);
         }
-        if link_meta.is_file() {
+        if kind.is_file() {
             self.found.push(Found::File(path));
             return None;
         }
-        if !link_meta.file_type().is_symlink() {
+        if !kind.is_symlink() {
             self.error(&path, WalkError::NotAFile);
             return None;
         }
@@ -193,9 +193,12 @@ impl Walker {
     }
 }
 
-fn read_children(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// A folder's entries with their kinds (not following links). The listing
+/// says the kind on most file systems, which spares a `stat` per file;
+/// where it does not, `file_type` asks.
+fn read_children(dir: &Path) -> std::io::Result<Vec<(PathBuf, std::io::Result<FileType>)>> {
     fs::read_dir(dir)?
-        .map(|entry| entry.map(|e| e.path()))
+        .map(|entry| entry.map(|e| (e.path(), e.file_type())))
         .collect()
 }
 
