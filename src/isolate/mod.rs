@@ -20,6 +20,7 @@
 pub mod fault;
 pub mod pool;
 pub mod protocol;
+mod replies;
 pub mod worker;
 
 use std::time::Duration;

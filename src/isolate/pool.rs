@@ -27,7 +27,7 @@ use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -36,6 +36,7 @@ use serde::de::DeserializeOwned;
 
 use super::Failure;
 use super::protocol::{self, Reply};
+use super::replies::{Received, Replies};
 
 /// How much of a worker's standard error is kept to explain its death.
 const STDERR_TAIL: usize = 4096;
@@ -242,8 +243,8 @@ impl<R: DeserializeOwned> WorkerPool<R> {
     /// and reaps it.
     fn receive(&self, worker: &mut Option<Worker>, wait: Duration) -> Result<R, Failure> {
         let w = worker.as_mut().expect("a file in flight has its worker");
-        match w.replies.recv_timeout(wait) {
-            Ok(Ok(frame)) => match serde_json::from_slice::<Reply<R>>(&frame) {
+        match w.replies.next(wait) {
+            Received::Frame(frame) => match serde_json::from_slice::<Reply<R>>(&frame) {
                 Ok(Reply::Done(result)) => Ok(result),
                 Ok(Reply::Failed(why)) => Err(Failure::Crashed(why)),
                 Err(e) => {
@@ -253,11 +254,11 @@ impl<R: DeserializeOwned> WorkerPool<R> {
                     )))
                 }
             },
-            Err(RecvTimeoutError::Timeout) => {
+            Received::Late => {
                 *worker = None;
                 Err(Failure::Timeout(self.config.deadline))
             }
-            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
+            Received::Ended => {
                 let dead = worker.take().expect("checked above");
                 Err(dead.death(self.config.memory_cap_bytes))
             }
@@ -301,13 +302,13 @@ impl<R: DeserializeOwned> WorkerPool<R> {
     }
 }
 
-/// One worker process and the threads that listen to it.
+/// One worker process, its replies, and the thread that drains its
+/// standard error.
 struct Worker {
     child: Child,
     stdin: ChildStdin,
-    /// Frames read from the worker's standard output by a reader thread; the
-    /// channel closes when the output ends.
-    replies: Receiver<io::Result<Vec<u8>>>,
+    /// Frames from the worker's standard output.
+    replies: Replies,
     /// The last bytes the worker wrote to standard error.
     stderr_tail: Arc<Mutex<Vec<u8>>>,
     /// Closes when standard error has been read to its end.
@@ -319,6 +320,9 @@ impl Worker {
         let mut command = Command::new(&config.program);
         command
             .args(&config.args)
+            // A backtrace would push the last words that tell an allocation
+            // failure from a crash out of the kept tail of standard error.
+            .env("RUST_BACKTRACE", "0")
             .envs(config.env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -335,23 +339,7 @@ impl Worker {
             return Err(io::Error::other("worker started without its pipes"));
         };
 
-        let (reply_tx, replies) = mpsc::channel();
-        thread::Builder::new()
-            .name("levelscan-worker-out".into())
-            .spawn(move || {
-                let mut stdout = io::BufReader::new(stdout);
-                loop {
-                    let frame = match protocol::read_frame(&mut stdout) {
-                        Ok(Some(frame)) => Ok(frame),
-                        Ok(None) => break,
-                        Err(e) => Err(e),
-                    };
-                    let failed = frame.is_err();
-                    if reply_tx.send(frame).is_err() || failed {
-                        break;
-                    }
-                }
-            })?;
+        let replies = Replies::new(stdout)?;
 
         let stderr_tail = Arc::new(Mutex::new(Vec::new()));
         let (done_tx, stderr_done) = mpsc::channel::<()>();
