@@ -169,25 +169,30 @@ mod threaded {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
-    use std::process::{Command, Stdio};
+    use std::process::{Child, Command, Stdio};
     use std::time::{Duration, Instant};
 
-    /// A frame that arrives in two parts, a wait that runs out while
-    /// nothing comes, and the end of the output.
-    #[cfg(unix)]
-    #[test]
-    fn frames_lateness_and_the_end_are_told_apart() {
-        // 5 bytes of payload ("hello"), split by a pause inside the frame.
-        let script = r"printf '\005\000\000\000he'; sleep 0.3; printf 'llo'; sleep 1";
+    /// A shell script standing in for a worker, and its replies.
+    fn fake_worker(script: &str) -> (Child, Replies) {
         let mut child = Command::new("sh")
             .args(["-c", script])
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
-        let mut replies = Replies::new(child.stdout.take().unwrap()).unwrap();
+        let replies = Replies::new(child.stdout.take().unwrap()).unwrap();
+        (child, replies)
+    }
+
+    /// A frame that arrives in two parts, a wait that runs out while
+    /// nothing comes, and the end of the output.
+    #[test]
+    fn frames_lateness_and_the_end_are_told_apart() {
+        // 5 bytes of payload ("hello"), split by a pause inside the frame.
+        let (mut child, mut replies) =
+            fake_worker(r"printf '\005\000\000\000he'; sleep 0.3; printf 'llo'; sleep 1");
         match replies.next(Duration::from_secs(5)) {
             Received::Frame(frame) => assert_eq!(frame, b"hello"),
             other => panic!("{other:?}"),
@@ -207,16 +212,9 @@ mod tests {
     }
 
     /// A worker that stops inside a frame is late, not waited on forever.
-    #[cfg(unix)]
     #[test]
     fn a_frame_cut_short_by_a_stall_is_late() {
-        let script = r"printf '\005\000\000\000he'; sleep 3";
-        let mut child = Command::new("sh")
-            .args(["-c", script])
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut replies = Replies::new(child.stdout.take().unwrap()).unwrap();
+        let (mut child, mut replies) = fake_worker(r"printf '\005\000\000\000he'; sleep 3");
         let start = Instant::now();
         assert!(matches!(
             replies.next(Duration::from_millis(300)),
