@@ -2,14 +2,16 @@
 //! sentence tells which signals (or flags) could match it, so only those
 //! run their regex.
 //!
-//! Every match of a phrase regex starts with one of a few literal words
-//! ("own", "owned", "led", "mentor"...). regex-syntax lists them from the
-//! regex itself, so a recruiter's new phrase or pattern is covered without
-//! anything to keep in step; one Aho–Corasick automaton over all of them
-//! finds, in a single pass, every rule that could match. A rule whose
-//! matches can start anywhere (a pattern opening with `\w+`) has no such
-//! list and always runs. Without this, each of a resume's ~60 sentences ran
-//! all ~25 regexes, and that was most of the assessment time.
+//! Every match of a phrase regex contains one of a few literal words: the
+//! words it opens with ("own", "owned", "led", "mentor"...), or a longer,
+//! rarer word inside it ("architecture" in "led the architecture").
+//! regex-syntax lists them from the regex itself, so a recruiter's new
+//! phrase or pattern is covered without anything to keep in step; one
+//! Aho–Corasick automaton over the words of every signal and flag finds, in
+//! a single pass, every rule that could match. A rule with no such word
+//! (a pattern such as `\b\w{4,}\b`) always runs. Without this, each of a
+//! resume's ~60 sentences ran all ~25 regexes, and that was most of the
+//! assessment time.
 //!
 //! The regexes are case-insensitive, so the words are found ignoring ASCII
 //! case. Unicode case folding also lets "k" match the Kelvin sign and "s"
@@ -127,7 +129,8 @@ impl Prefilter {
     }
 }
 
-/// A word a rule's matches may start with.
+/// The rule a word belongs to: every match of that rule contains one of
+/// its words.
 #[derive(Debug, Clone)]
 struct Opening {
     rule: usize,
