@@ -35,7 +35,7 @@ pub struct Prefilter {
     /// without assessing (the parent of a screen) never needs it.
     searcher: OnceLock<Option<AhoCorasick>>,
     /// For each word of the searcher, the rule it opens.
-    owner: Vec<Opening>,
+    owner: Vec<WordOwner>,
     /// Rules without a word list: they always run.
     always: Vec<usize>,
     /// Rules whose word list holds only where `\d`, `\w` and `\s` mean
@@ -56,20 +56,20 @@ impl Prefilter {
         let mut rules = 0;
         for (rule, source) in sources.into_iter().enumerate() {
             rules += 1;
-            let words_of_rule = match opening_words(source, true) {
+            let listed = match words_of_rule(source, true) {
                 Some(list) => Some(list),
                 None => {
-                    let list = opening_words(source, false);
+                    let list = words_of_rule(source, false);
                     if list.is_some() {
                         ascii_only.push(rule);
                     }
                     list
                 }
             };
-            match words_of_rule {
+            match listed {
                 Some(list) => {
                     for word in list {
-                        owner.push(Opening {
+                        owner.push(WordOwner {
                             rule,
                             at_word_start: word.at_word_start,
                         });
@@ -119,11 +119,11 @@ impl Prefilter {
             return vec![true; self.rules];
         };
         for found in searcher.find_overlapping_iter(text) {
-            let opening = &self.owner[found.pattern().as_usize()];
-            if opening.at_word_start && ends_in_word_char(&text[..found.start()]) {
+            let owner = &self.owner[found.pattern().as_usize()];
+            if owner.at_word_start && ends_in_word_char(&text[..found.start()]) {
                 continue;
             }
-            may[opening.rule] = true;
+            may[owner.rule] = true;
         }
         may
     }
@@ -132,7 +132,7 @@ impl Prefilter {
 /// The rule a word belongs to: every match of that rule contains one of
 /// its words.
 #[derive(Debug, Clone)]
-struct Opening {
+struct WordOwner {
     rule: usize,
     /// The regex puts a word boundary (`\b`) before this word, and the word
     /// starts with a word character: it cannot match inside a word, so
@@ -140,7 +140,7 @@ struct Opening {
     at_word_start: bool,
 }
 
-struct OpeningWord {
+struct RuleWord {
     text: Vec<u8>,
     at_word_start: bool,
 }
@@ -165,7 +165,7 @@ fn ends_in_word_char(before: &str) -> bool {
 /// "objective" in `^\s*objective`). Short, common opening words made most
 /// sentences candidates of rules they did not match. Without `unicode`,
 /// classes are read as ASCII: the list then holds for ASCII texts only.
-fn opening_words(source: &str, unicode: bool) -> Option<Vec<OpeningWord>> {
+fn words_of_rule(source: &str, unicode: bool) -> Option<Vec<RuleWord>> {
     let hir = regex_syntax::ParserBuilder::new()
         .unicode(unicode)
         .utf8(unicode)
@@ -239,18 +239,18 @@ fn ascii_letter_of(class: &Class) -> Option<u8> {
         .then_some(letter as u8)
 }
 
-/// The rarest word list of `hir` (see [`opening_words`]) with the length of
+/// The rarest word list of `hir` (see [`words_of_rule`]) with the length of
 /// its shortest word. `bounded`: a word boundary (`\b`) comes just before.
 fn required_words(
     hir: &Hir,
     bounded: bool,
     unicode: bool,
     extractor: &Extractor,
-) -> Option<(usize, Vec<OpeningWord>)> {
+) -> Option<(usize, Vec<RuleWord>)> {
     let bounded = bounded || starts_with_word_boundary(hir, unicode);
     let opening = ascii_words(&extractor.extract(hir), bounded);
     let mut best = opening.and_then(|list| Some((list.iter().map(|w| w.text.len()).min()?, list)));
-    let mut consider = |candidate: Option<(usize, Vec<OpeningWord>)>| {
+    let mut consider = |candidate: Option<(usize, Vec<RuleWord>)>| {
         if let Some(candidate) = candidate
             && best.as_ref().is_none_or(|b| candidate.0 > b.0)
         {
@@ -298,14 +298,14 @@ fn required_words(
 /// A literal sequence as words to search for, or `None` when it is
 /// infinite, holds the empty word (a part that may match nothing) or a
 /// word beyond ASCII.
-fn ascii_words(seq: &Seq, bounded: bool) -> Option<Vec<OpeningWord>> {
+fn ascii_words(seq: &Seq, bounded: bool) -> Option<Vec<RuleWord>> {
     let mut words = Vec::new();
     for literal in seq.literals()? {
         let bytes = literal.as_bytes();
         if bytes.is_empty() || !bytes.is_ascii() {
             return None;
         }
-        words.push(OpeningWord {
+        words.push(RuleWord {
             // After `\b`, a word that starts with a word character starts
             // a word: "own" in "known" is not one.
             at_word_start: bounded && (bytes[0].is_ascii_alphanumeric() || bytes[0] == b'_'),
@@ -357,7 +357,7 @@ mod tests {
             Inflect::Verb,
             &[r"\b(?:led|drove)\b".to_string()],
         );
-        let words: Vec<String> = opening_words(&source, true)
+        let words: Vec<String> = words_of_rule(&source, true)
             .unwrap()
             .into_iter()
             .map(|w| String::from_utf8(w.text).unwrap())
@@ -370,17 +370,17 @@ mod tests {
         }
         // A pattern that may start with any word is known by a word inside
         // it, which may be inside a word; one with no word has no list.
-        let inside: Vec<(Vec<u8>, bool)> = opening_words(r"(?i)\w+ing\b", true)
+        let inside: Vec<(Vec<u8>, bool)> = words_of_rule(r"(?i)\w+ing\b", true)
             .unwrap()
             .into_iter()
             .map(|w| (w.text, w.at_word_start))
             .collect();
         assert_eq!(inside, [(b"ing".to_vec(), false)]);
-        assert!(opening_words(r"(?i)\b\w{4,}\b", true).is_none());
+        assert!(words_of_rule(r"(?i)\b\w{4,}\b", true).is_none());
         // "\d{2,}" holds no word in Unicode's reading; read as ASCII it
         // opens with a digit.
-        assert!(opening_words(r"(?i)\b\d{2,}\b", true).is_none());
-        let digits = opening_words(r"(?i)\b\d{2,}\b", false).unwrap();
+        assert!(words_of_rule(r"(?i)\b\d{2,}\b", true).is_none());
+        let digits = words_of_rule(r"(?i)\b\d{2,}\b", false).unwrap();
         assert!(digits.iter().all(|w| w.text[0].is_ascii_digit()));
     }
 
@@ -404,7 +404,7 @@ mod tests {
         assert_eq!(filter.candidates("Seeking a senior role"), [false, true]);
         // Words inside a phrase may sit inside a longer word: still found.
         assert_eq!(filter.candidates("microarchitecture"), [true, false]);
-        let words: Vec<Vec<u8>> = opening_words(&sources[1], true)
+        let words: Vec<Vec<u8>> = words_of_rule(&sources[1], true)
             .unwrap()
             .into_iter()
             .map(|w| w.text)
