@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::rubric::metric_words::MetricWords;
+use crate::rubric::metric_words::{ContextWords, MetricWords};
 use crate::rubric::{Measure, Metric};
 
 /// A number found in a sentence, with its multiplier applied.
@@ -345,7 +345,9 @@ fn latency_by_pattern(rest: &str) -> Option<(f64, usize)> {
 
 /// Every reading of `metric` in `sentence`.
 pub fn read(sentence: &str, metric: &Metric) -> Vec<MetricHit> {
-    read_numbers(&Numbers::of(sentence), metric)
+    let numbers = Numbers::of(sentence);
+    let in_context = metric.words.context_in(&numbers.lower);
+    read_numbers(&numbers, metric, in_context)
 }
 
 /// A sentence's numbers, read once and shared by every metric.
@@ -372,11 +374,22 @@ impl<'s> Numbers<'s> {
             pairs,
         }
     }
+
+    /// For each metric of `contexts`, whether one of its context words
+    /// stands in the sentence; all false when it holds no number (nothing
+    /// is read then, whatever the words).
+    pub fn contexts(&self, contexts: &ContextWords) -> Vec<bool> {
+        if self.nums.is_empty() {
+            return vec![false; contexts.lists()];
+        }
+        contexts.found_in(&self.lower)
+    }
 }
 
-/// What `metric` reads in a sentence's numbers.
-pub fn read_numbers(numbers: &Numbers, metric: &Metric) -> Vec<MetricHit> {
-    if numbers.nums.is_empty() || !metric.words.context_in(&numbers.lower) {
+/// What `metric` reads in a sentence's numbers; `in_context`: one of its
+/// context words stands in the sentence ([`Numbers::contexts`]).
+pub fn read_numbers(numbers: &Numbers, metric: &Metric, in_context: bool) -> Vec<MetricHit> {
+    if numbers.nums.is_empty() || !in_context {
         return Vec::new();
     }
     let sentence = numbers.sentence;

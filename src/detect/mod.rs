@@ -106,12 +106,13 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
         let short_header =
             s.section == SectionKind::Header && s.text.split_whitespace().count() < 8;
         let numbers = metrics::Numbers::of(&s.text);
+        let in_context = numbers.contexts(&rubric.metric_contexts);
         let metric_hits: Vec<(usize, metrics::MetricHit, f64)> = rubric
             .metrics
             .iter()
             .enumerate()
             .filter_map(|(m, metric)| {
-                metrics::read_numbers(&numbers, metric)
+                metrics::read_numbers(&numbers, metric, in_context[m])
                     .into_iter()
                     .map(|h| {
                         let w = metric.weight_for(h.value)

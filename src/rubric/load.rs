@@ -16,7 +16,7 @@ use toml::Spanned;
 
 use super::ascii_bounds::AsciiBounds;
 use super::inflect::combined_source;
-use super::metric_words::MetricWords;
+use super::metric_words::{ContextWords, MetricWords};
 use super::prefilter::Prefilter;
 use super::schema::{self, Examples, Measure, RubricFile};
 use super::{
@@ -352,6 +352,7 @@ impl Loader<'_> {
             sections: SectionWeights { by_kind },
             scoring,
             years,
+            metric_contexts: ContextWords::new(metrics.iter().map(|m| m.context.as_slice())),
             metrics,
             levels,
             prefilter: Prefilter::new(

@@ -5,22 +5,100 @@
 //! does a context word of the metric stand in the sentence ("p99",
 //! "latency"), and could one of its units start right here ("regions",
 //! "daily active users")? The first is one Aho–Corasick pass over the
-//! sentence. The second compares the letters that open the place in the
+//! sentence for all metrics at once ([`ContextWords`]). The second compares the letters that open the place in the
 //! sentence with the letters that open each unit: where no unit opens with
 //! them, no unit can match, and the unit-by-unit comparison is skipped.
 //! Both answers are exactly what the plain searches would give; these are
 //! shortcuts, never filters of their own.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+/// The context words of one or many metrics, found in one pass.
+#[derive(Debug, Clone)]
+pub struct ContextWords {
+    lists: usize,
+    /// Lists with no words: every sentence qualifies.
+    empty: Vec<usize>,
+    /// Every list's words (lower case), and the list each comes from.
+    words: Vec<String>,
+    owner: Vec<usize>,
+    /// The automaton over `words`, built by the first search: the parent of
+    /// a screen loads the rubric but never reads a number.
+    searcher: OnceLock<AhoCorasick>,
+}
+
+impl ContextWords {
+    /// One list of lower-case words per metric.
+    pub fn new<'a>(lists: impl IntoIterator<Item = &'a [String]>) -> Self {
+        let mut found = ContextWords {
+            lists: 0,
+            empty: Vec::new(),
+            words: Vec::new(),
+            owner: Vec::new(),
+            searcher: OnceLock::new(),
+        };
+        for (list, words) in lists.into_iter().enumerate() {
+            found.lists += 1;
+            if words.is_empty() {
+                found.empty.push(list);
+            }
+            for word in words {
+                found.words.push(word.clone());
+                found.owner.push(list);
+            }
+        }
+        found
+    }
+
+    /// How many lists (metrics) it answers for.
+    pub fn lists(&self) -> usize {
+        self.lists
+    }
+
+    /// For each list, whether one of its words stands as a whole word in
+    /// `lower_sentence` (not inside a longer word); true for a list with
+    /// no words.
+    pub fn found_in(&self, lower_sentence: &str) -> Vec<bool> {
+        let mut found = vec![false; self.lists];
+        for &list in &self.empty {
+            found[list] = true;
+        }
+        if self.words.is_empty() {
+            return found;
+        }
+        let searcher = self.searcher.get_or_init(|| {
+            AhoCorasick::builder()
+                // Every occurrence is reported, overlapping ones included,
+                // so a word that fails the word-boundary test at one place
+                // can still pass it at another, and a word two metrics
+                // share is reported for both.
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.words)
+                .expect("a few hundred short words always compile")
+        });
+        for m in searcher.find_overlapping_iter(lower_sentence) {
+            let list = self.owner[m.pattern().as_usize()];
+            if found[list] {
+                continue;
+            }
+            let before = lower_sentence[..m.start()].chars().next_back();
+            let after = lower_sentence[m.end()..].chars().next();
+            found[list] = !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric);
+        }
+        found
+    }
+}
 
 /// The compiled words of one metric.
 #[derive(Debug, Clone)]
 pub struct MetricWords {
-    /// The context words (lower case); `None` when the metric has none and
-    /// every sentence qualifies.
-    context: Option<AhoCorasick>,
+    /// The context words (lower case), as a list of one.
+    context: ContextWords,
     /// The letters each unit and its singular open with, lower case.
     unit_heads: HashSet<String>,
     /// Some unit opens with something other than a letter ("5xx errors").
@@ -31,16 +109,7 @@ impl MetricWords {
     /// `context` and `units` are lower case, as the rubric loader keeps
     /// them; `units` is every unit list the metric reads.
     pub fn new<'a>(context: &[String], units: impl IntoIterator<Item = &'a String>) -> Self {
-        let context = (!context.is_empty()).then(|| {
-            AhoCorasick::builder()
-                // Every occurrence is reported, overlapping ones included, so
-                // a word that fails the word-boundary test at one place can
-                // still pass it at another.
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(context)
-                .expect("a few hundred short words always compile")
-        });
+        let context = ContextWords::new([context]);
         let mut unit_heads = HashSet::new();
         let mut unit_without_head = false;
         for unit in units {
@@ -65,16 +134,10 @@ impl MetricWords {
 
     /// Whether one of the context words stands as a whole word in
     /// `lower_sentence` (not inside a longer word); true when the metric has
-    /// no context words.
+    /// no context words. Detection asks the rubric's [`ContextWords`] for
+    /// every metric at once instead.
     pub fn context_in(&self, lower_sentence: &str) -> bool {
-        let Some(context) = &self.context else {
-            return true;
-        };
-        context.find_overlapping_iter(lower_sentence).any(|m| {
-            let before = lower_sentence[..m.start()].chars().next_back();
-            let after = lower_sentence[m.end()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+        self.context.found_in(lower_sentence)[0]
     }
 
     /// Whether a unit of the metric may start at the beginning of `text`:
@@ -153,5 +216,43 @@ mod tests {
         assert!(w.may_start_unit("\u{212A}elvin"));
         let letters_only = words(&[], &["regions"]);
         assert!(!letters_only.may_start_unit("-5 of them"));
+    }
+
+    #[test]
+    fn many_lists_are_answered_in_one_pass() {
+        let lists: Vec<Vec<String>> = [&["p99", "latency"][..], &[], &["latency", "aa"]]
+            .iter()
+            .map(|l| l.iter().map(|w| w.to_string()).collect())
+            .collect();
+        let all = ContextWords::new(lists.iter().map(Vec::as_slice));
+        assert_eq!(all.found_in("cut latency"), [true, true, true]);
+        assert_eq!(all.found_in("p99 only"), [true, true, false]);
+        assert_eq!(all.found_in("aaa aa"), [false, true, true]);
+        assert_eq!(all.found_in("latencyish p999"), [false, true, false]);
+        // The same answers as each list alone, on the default rubric's
+        // metrics and every example sentence of the rubric.
+        let rubric = crate::rubric::load_default().unwrap();
+        let mut sentences: Vec<String> = Vec::new();
+        for m in &rubric.metrics {
+            sentences.extend(m.examples_match.iter().chain(&m.examples_no_match).cloned());
+        }
+        for s in &rubric.signals {
+            sentences.extend(s.examples_match.iter().cloned());
+        }
+        let mut agreed = 0;
+        for sentence in &sentences {
+            let lower = sentence.to_lowercase();
+            let together = rubric.metric_contexts.found_in(&lower);
+            for (k, metric) in rubric.metrics.iter().enumerate() {
+                assert_eq!(
+                    together[k],
+                    metric.words.context_in(&lower),
+                    "{} in {lower:?}",
+                    metric.id
+                );
+                agreed += usize::from(together[k]);
+            }
+        }
+        assert!(agreed > 20, "{agreed}");
     }
 }

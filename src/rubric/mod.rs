@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use regex::Regex;
 
 use ascii_bounds::AsciiBounds;
-use metric_words::MetricWords;
+use metric_words::{ContextWords, MetricWords};
 use prefilter::Prefilter;
 use serde::Serialize;
 
@@ -306,6 +306,8 @@ pub struct Rubric {
     pub years: YearsRule,
     pub signals: Vec<Signal>,
     pub metrics: Vec<Metric>,
+    /// Every metric's context words, found in one pass over a sentence.
+    pub metric_contexts: ContextWords,
     /// One per level, entry first, thresholds ascending.
     pub levels: Vec<LevelRule>,
     pub flags: Vec<FlagRule>,
