@@ -346,7 +346,7 @@ fn latency_by_pattern(rest: &str) -> Option<(f64, usize)> {
 /// Every reading of `metric` in `sentence`.
 pub fn read(sentence: &str, metric: &Metric) -> Vec<MetricHit> {
     let numbers = Numbers::of(sentence);
-    let in_context = metric.words.context_in(&numbers.lower);
+    let in_context = numbers.contexts(&ContextWords::new([metric.context.as_slice()]))[0];
     read_numbers(&numbers, metric, in_context)
 }
 

@@ -199,7 +199,7 @@ impl Loader<'_> {
                 id: m.id.clone(),
                 family,
                 measure: m.measure,
-                words: MetricWords::new(&context, units.iter().chain(&implied_per_second)),
+                words: MetricWords::new(units.iter().chain(&implied_per_second)),
                 units,
                 implied_per_second,
                 unit_factors: m

@@ -5,9 +5,10 @@
 //! does a context word of the metric stand in the sentence ("p99",
 //! "latency"), and could one of its units start right here ("regions",
 //! "daily active users")? The first is one Aho–Corasick pass over the
-//! sentence for all metrics at once ([`ContextWords`]). The second compares the letters that open the place in the
-//! sentence with the letters that open each unit: where no unit opens with
-//! them, no unit can match, and the unit-by-unit comparison is skipped.
+//! sentence for all metrics at once ([`ContextWords`]). The second
+//! compares the letters that open the place in the sentence with the
+//! letters that open each unit: where no unit opens with them, no unit can
+//! match, and the unit-by-unit comparison is skipped.
 //! Both answers are exactly what the plain searches would give; these are
 //! shortcuts, never filters of their own.
 
@@ -94,11 +95,10 @@ impl ContextWords {
     }
 }
 
-/// The compiled words of one metric.
+/// The compiled units of one metric (its context words are in the
+/// rubric's [`ContextWords`], shared by all metrics).
 #[derive(Debug, Clone)]
 pub struct MetricWords {
-    /// The context words (lower case), as a list of one.
-    context: ContextWords,
     /// The letters each unit and its singular open with, lower case.
     unit_heads: HashSet<String>,
     /// Some unit opens with something other than a letter ("5xx errors").
@@ -106,10 +106,9 @@ pub struct MetricWords {
 }
 
 impl MetricWords {
-    /// `context` and `units` are lower case, as the rubric loader keeps
-    /// them; `units` is every unit list the metric reads.
-    pub fn new<'a>(context: &[String], units: impl IntoIterator<Item = &'a String>) -> Self {
-        let context = ContextWords::new([context]);
+    /// `units` is every unit list the metric reads, lower case, as the
+    /// rubric loader keeps them.
+    pub fn new<'a>(units: impl IntoIterator<Item = &'a String>) -> Self {
         let mut unit_heads = HashSet::new();
         let mut unit_without_head = false;
         for unit in units {
@@ -126,18 +125,9 @@ impl MetricWords {
             }
         }
         MetricWords {
-            context,
             unit_heads,
             unit_without_head,
         }
-    }
-
-    /// Whether one of the context words stands as a whole word in
-    /// `lower_sentence` (not inside a longer word); true when the metric has
-    /// no context words. Detection asks the rubric's [`ContextWords`] for
-    /// every metric at once instead.
-    pub fn context_in(&self, lower_sentence: &str) -> bool {
-        self.context.found_in(lower_sentence)[0]
     }
 
     /// Whether a unit of the metric may start at the beginning of `text`:
@@ -179,31 +169,38 @@ fn letters_opening(text: &str) -> &str {
 mod tests {
     use super::*;
 
-    fn words(context: &[&str], units: &[&str]) -> MetricWords {
-        let context: Vec<String> = context.iter().map(|s| s.to_string()).collect();
-        let units: Vec<String> = units.iter().map(|s| s.to_string()).collect();
-        MetricWords::new(&context, &units)
+    fn strings(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn words(units: &[&str]) -> MetricWords {
+        MetricWords::new(&strings(units))
+    }
+
+    /// Whether one of `context` stands in `text`, as one metric's list.
+    fn context_in(context: &[&str], text: &str) -> bool {
+        ContextWords::new([strings(context).as_slice()]).found_in(text)[0]
     }
 
     #[test]
     fn context_words_count_only_as_whole_words() {
-        let w = words(&["p99", "latency", "response time"], &[]);
-        assert!(w.context_in("cut p99 from 480ms to 84ms"));
-        assert!(w.context_in("lowered the response time, a lot"));
-        assert!(!w.context_in("the p999 tail"));
-        assert!(!w.context_in("no latencyish words"));
-        assert!(words(&[], &[]).context_in("anything"));
+        let w = ["p99", "latency", "response time"];
+        assert!(context_in(&w, "cut p99 from 480ms to 84ms"));
+        assert!(context_in(&w, "lowered the response time, a lot"));
+        assert!(!context_in(&w, "the p999 tail"));
+        assert!(!context_in(&w, "no latencyish words"));
+        assert!(context_in(&[], "anything"));
     }
 
     #[test]
     fn an_overlapping_occurrence_can_still_be_a_whole_word() {
         // "aa" first occurs inside "aaa", then alone.
-        assert!(words(&["aa"], &[]).context_in("aaa aa"));
+        assert!(context_in(&["aa"], "aaa aa"));
     }
 
     #[test]
     fn units_may_start_only_where_their_letters_open() {
-        let w = words(&[], &["regions", "daily active users", "5xx errors", "tb"]);
+        let w = words(&["regions", "daily active users", "5xx errors", "tb"]);
         assert!(w.may_start_unit("regions across"));
         assert!(w.may_start_unit("Region."));
         assert!(w.may_start_unit("DAILY active users"));
@@ -214,7 +211,7 @@ mod tests {
         assert!(!w.may_start_unit("tbs"));
         // Beyond ASCII the full comparison decides.
         assert!(w.may_start_unit("\u{212A}elvin"));
-        let letters_only = words(&[], &["regions"]);
+        let letters_only = words(&["regions"]);
         assert!(!letters_only.may_start_unit("-5 of them"));
     }
 
@@ -244,12 +241,8 @@ mod tests {
             let lower = sentence.to_lowercase();
             let together = rubric.metric_contexts.found_in(&lower);
             for (k, metric) in rubric.metrics.iter().enumerate() {
-                assert_eq!(
-                    together[k],
-                    metric.words.context_in(&lower),
-                    "{} in {lower:?}",
-                    metric.id
-                );
+                let alone = ContextWords::new([metric.context.as_slice()]).found_in(&lower)[0];
+                assert_eq!(together[k], alone, "{} in {lower:?}", metric.id);
                 agreed += usize::from(together[k]);
             }
         }

@@ -315,7 +315,7 @@ pub struct Rubric {
     /// Which signals and flags could match a sentence, before their
     /// regexes run: every signal, then every flag, so one pass over a
     /// sentence answers for both. Read through [`Rubric::candidates`].
-    pub prefilter: Prefilter,
+    prefilter: Prefilter,
 }
 
 /// Which of a rubric's signals and flags may match one sentence; a `false`

@@ -205,24 +205,14 @@ impl Font {
     /// A stand-in for a font the page names but does not define, so its
     /// text is still placed (and shows as unmapped).
     pub fn missing(name: &str) -> Font {
-        Font {
-            name: name.to_string(),
-            bold: false,
-            width_scale: 0.001,
-            simple: Some(Box::new(std::array::from_fn(|code| SimpleGlyph {
-                // Without a font, ASCII is the only reasonable guess.
-                text: (32..127)
-                    .contains(&code)
-                    .then(|| Rc::from((code as u8 as char).to_string())),
-                width: 500.0,
-            }))),
-            deferred: None,
-            composite_text: CodeKeyed::default(),
-            unmapped: Rc::from("\u{FFFD}"),
-            composite_widths: CodeKeyed::default(),
-            composite_default_width: 1000.0,
-            has_unmapped: true,
-        }
+        // Without a font, ASCII is the only reasonable guess.
+        let table = Box::new(std::array::from_fn(|code| SimpleGlyph {
+            text: (32..127)
+                .contains(&code)
+                .then(|| Rc::from((code as u8 as char).to_string())),
+            width: 500.0,
+        }));
+        Font::simple(name.to_string(), false, 0.001, table, true)
     }
 
     /// Split a string operand into codes and decode each. `doc` is the
@@ -258,9 +248,7 @@ impl Font {
             });
         }
     }
-}
 
-impl Font {
     /// The text of a code a simple font's ToUnicode CMap leaves out, from
     /// its encoding, read now if it has not been.
     fn deferred_text(&self, doc: &Document, code: u8) -> Option<&Rc<str>> {
