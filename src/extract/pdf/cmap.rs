@@ -47,13 +47,16 @@ impl CodeMap {
     pub fn parse(data: &[u8]) -> CodeMap {
         let mut map = CodeMap::default();
         let mut lexer = Lexer::new(data);
-        let mut scratch = String::new();
+        let mut scratch = Scratch::default();
         while let Some((operator, operands)) = lexer.next() {
             match operator {
                 b"endbfchar" => {
                     for pair in operands.chunks_exact(2) {
-                        if let [Operand::String(code), Operand::String(text)] = pair {
-                            map.insert(code, text_of(text, 0, &mut scratch));
+                        let Some(code) = code_of(&pair[0], &mut scratch.bytes) else {
+                            continue;
+                        };
+                        if let Some(text) = pair[1].string_bytes(&mut scratch.bytes) {
+                            map.insert(code, text_of(text, 0, &mut scratch.text));
                         }
                     }
                 }
@@ -87,9 +90,8 @@ impl CodeMap {
         }
     }
 
-    fn insert(&mut self, code: &[u8], text: Rc<str>) {
-        let value = code_value(code);
-        if let Some(table) = self.table(code.len())
+    fn insert(&mut self, (value, length): (u32, usize), text: Rc<str>) {
+        if let Some(table) = self.table(length)
             && (table.len() < MAX_CODES || table.contains_key(&value))
         {
             table.insert(value, text);
@@ -101,16 +103,18 @@ impl CodeMap {
         low: &Operand,
         high: &Operand,
         target: &Operand,
-        scratch: &mut String,
+        scratch: &mut Scratch,
     ) {
-        let (Operand::String(low), Operand::String(high)) = (low, high) else {
+        let (Some((first, length)), Some((last, high_length))) = (
+            code_of(low, &mut scratch.bytes),
+            code_of(high, &mut scratch.bytes),
+        ) else {
             return;
         };
-        if low.len() != high.len() {
+        if length != high_length {
             return;
         }
-        let (first, last) = (code_value(low), code_value(high));
-        let Some(table) = self.table(low.len()) else {
+        let Some(table) = self.table(length) else {
             return;
         };
         let last = last.min(first.saturating_add(MAX_CODES as u32 - 1));
@@ -118,22 +122,33 @@ impl CodeMap {
             if table.len() >= MAX_CODES && !table.contains_key(&code) {
                 return;
             }
-            let text = match target {
-                Operand::String(text) => text_of(text, offset as u16, scratch),
-                Operand::Array(texts) => match texts.get(offset) {
-                    Some(Operand::String(text)) => text_of(text, 0, scratch),
-                    _ => return,
-                },
-                _ => return,
+            let (text, add) = match target {
+                Operand::Array(texts) => (texts.get(offset), 0),
+                _ => (Some(target), offset as u16),
             };
+            let Some(text) = text.and_then(|t| t.string_bytes(&mut scratch.bytes)) else {
+                return;
+            };
+            let text = text_of(text, add, &mut scratch.text);
             table.insert(code, text);
         }
     }
 }
 
-/// A source code's bytes as one number, big-endian.
-fn code_value(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b))
+/// Buffers reused across a CMap's entries: a string operand's bytes and
+/// the text they decode to.
+#[derive(Default)]
+struct Scratch {
+    bytes: Vec<u8>,
+    text: String,
+}
+
+/// A source code string as one number, big-endian, with its length in
+/// bytes; `None` when the operand is no string.
+fn code_of(operand: &Operand, scratch: &mut Vec<u8>) -> Option<(u32, usize)> {
+    let bytes = operand.string_bytes(scratch)?;
+    let value = bytes.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
+    Some((value, bytes.len()))
 }
 
 /// UTF-16BE bytes as text, `add` added to the last code unit (a range's

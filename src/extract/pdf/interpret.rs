@@ -196,6 +196,8 @@ pub struct Interpreter<'a> {
     out: PageDrawing,
     order: u32,
     form_stack: Vec<ObjectId>,
+    /// Hex strings' bytes, decoded here one string at a time.
+    hex_bytes: Vec<u8>,
 }
 
 impl<'a> Interpreter<'a> {
@@ -207,6 +209,7 @@ impl<'a> Interpreter<'a> {
             out: PageDrawing::default(),
             order: 0,
             form_stack: Vec::new(),
+            hex_bytes: Vec::new(),
         }
     }
 
@@ -411,9 +414,11 @@ impl<'a> Interpreter<'a> {
         // operator. Measured once, not per glyph.
         let device = text_matrix.then(&state.ctm);
         let (x_scale, y_scale) = (device.x_scale(), device.y_scale());
+        let mut hex_bytes = std::mem::take(&mut self.hex_bytes);
         for item in items {
             match item {
-                Operand::String(bytes) => {
+                Operand::String(_) | Operand::HexString(_) => {
+                    let bytes = item.string_bytes(&mut hex_bytes).unwrap_or_default();
                     font.decode(self.doc, bytes, |code| {
                         if self.out.glyphs.len() >= self.budget.max_glyphs {
                             self.out.truncated = true;
@@ -455,6 +460,7 @@ impl<'a> Interpreter<'a> {
                 _ => {}
             }
         }
+        self.hex_bytes = hex_bytes;
     }
 
     fn draw_xobject(&mut self, name: &[u8], resources: &Dictionary, state: &GraphicsState) {
@@ -543,10 +549,12 @@ impl PathBounds {
         b[3] = b[3].max(y);
     }
 
+    /// The first `count` numbers as (x, y) pairs; an operand that is no
+    /// number is passed over, as before pairing.
     fn add_points(&mut self, ctm: &Matrix, nums: &[Option<f32>], count: usize) {
-        let values: Vec<f32> = nums.iter().take(count).filter_map(|n| *n).collect();
-        for pair in values.chunks_exact(2) {
-            let (x, y) = ctm.apply(pair[0], pair[1]);
+        let mut values = nums.iter().take(count).filter_map(|n| *n);
+        while let (Some(x), Some(y)) = (values.next(), values.next()) {
+            let (x, y) = ctm.apply(x, y);
             self.add(x, y);
         }
     }
@@ -611,16 +619,13 @@ fn colour_from(op: &Op, nums: &[Option<f32>]) -> Option<Rgb> {
     if op.operands.iter().any(|o| matches!(o, Operand::Name(_))) {
         return None;
     }
-    let v: Vec<f32> = nums
-        .iter()
-        .map(|n| n.unwrap_or(0.0).clamp(0.0, 1.0))
-        .collect();
-    match v.len() {
-        1 => Some([v[0]; 3]),
-        3 => Some([v[0], v[1], v[2]]),
+    let v = |i: usize| nums[i].unwrap_or(0.0).clamp(0.0, 1.0);
+    match nums.len() {
+        1 => Some([v(0); 3]),
+        3 => Some([v(0), v(1), v(2)]),
         4 => {
-            let k = 1.0 - v[3];
-            Some([(1.0 - v[0]) * k, (1.0 - v[1]) * k, (1.0 - v[2]) * k])
+            let k = 1.0 - v(3);
+            Some([(1.0 - v(0)) * k, (1.0 - v(1)) * k, (1.0 - v(2)) * k])
         }
         _ => None,
     }

@@ -18,7 +18,12 @@ use std::borrow::Cow;
 pub enum Operand<'a> {
     Number(f32),
     Name(Cow<'a, [u8]>),
+    /// A literal string `( … )`, its escapes resolved.
     String(Cow<'a, [u8]>),
+    /// A hex string `< … >` as written between its brackets. Decoding it
+    /// here would allocate for every string a page shows; readers decode it
+    /// into a buffer they reuse, through [`Operand::string_bytes`].
+    HexString(&'a [u8]),
     Array(Vec<Operand<'a>>),
     /// Booleans, null, dictionaries: present, but nothing the interpreter
     /// reads.
@@ -32,6 +37,58 @@ impl Operand<'_> {
             _ => None,
         }
     }
+
+    /// The bytes of a string of either kind, a hex string decoded into
+    /// `scratch`; `None` for any other operand.
+    pub fn string_bytes<'s>(&'s self, scratch: &'s mut Vec<u8>) -> Option<&'s [u8]> {
+        match self {
+            Operand::String(bytes) => Some(bytes),
+            Operand::HexString(digits) => {
+                decode_hex(digits, scratch);
+                Some(scratch)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Each byte's value as a hex digit, or `NOT_HEX`.
+const HEX_VALUE: [u8; 256] = {
+    let mut table = [NOT_HEX; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            c @ b'0'..=b'9' => c - b'0',
+            c @ b'a'..=b'f' => c - b'a' + 10,
+            c @ b'A'..=b'F' => c - b'A' + 10,
+            _ => NOT_HEX,
+        };
+        b += 1;
+    }
+    table
+};
+const NOT_HEX: u8 = 0xFF;
+
+/// A hex string's digits as bytes, into `out` (cleared first). Anything
+/// that is not a digit (whitespace, as the format allows, or garbage) is
+/// skipped; an odd last digit stands for its high half, as the format says.
+fn decode_hex(digits: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    out.reserve(digits.len() / 2 + 1);
+    let mut high: Option<u8> = None;
+    for &c in digits {
+        let v = HEX_VALUE[usize::from(c)];
+        if v == NOT_HEX {
+            continue;
+        }
+        match high.take() {
+            Some(h) => out.push(h << 4 | v),
+            None => high = Some(v),
+        }
+    }
+    if let Some(h) = high {
+        out.push(h << 4);
+    }
 }
 
 /// Walks a content stream one operator at a time.
@@ -39,6 +96,9 @@ pub struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
     operands: Vec<Operand<'a>>,
+    /// Emptied arrays from earlier operators, reused so that a page's
+    /// `TJ` arrays do not each allocate.
+    spare_arrays: Vec<Vec<Operand<'a>>>,
 }
 
 /// Arrays nest this deep at most; deeper input is skipped, not recursed.
@@ -110,13 +170,14 @@ impl<'a> Lexer<'a> {
             data,
             pos: 0,
             operands: Vec::with_capacity(8),
+            spare_arrays: Vec::new(),
         }
     }
 
     /// The next operator and its operands, or `None` at the end.
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Option<(&'a [u8], &[Operand<'a>])> {
-        self.operands.clear();
+        self.recycle_operands();
         loop {
             self.skip_whitespace_and_comments();
             let &b = self.data.get(self.pos)?;
@@ -144,6 +205,16 @@ impl<'a> Lexer<'a> {
                     }
                     return Some((operator, &self.operands));
                 }
+            }
+        }
+    }
+
+    /// Clear the last operator's operands, keeping their arrays' room.
+    fn recycle_operands(&mut self) {
+        for operand in self.operands.drain(..) {
+            if let Operand::Array(mut items) = operand {
+                items.clear();
+                self.spare_arrays.push(items);
             }
         }
     }
@@ -176,7 +247,7 @@ impl<'a> Lexer<'a> {
                 self.skip_dictionary();
                 Some(Operand::Other)
             }
-            b'<' => Some(Operand::String(self.hex_string())),
+            b'<' => Some(Operand::HexString(self.hex_string())),
             b'[' => Some(self.array(depth)),
             b'0'..=b'9' | b'+' | b'-' | b'.' => Some(self.number()),
             b']' | b'>' | b')' | b'{' | b'}' => {
@@ -342,32 +413,25 @@ impl<'a> Lexer<'a> {
         Cow::Owned(out)
     }
 
-    fn hex_string(&mut self) -> Cow<'a, [u8]> {
-        self.pos += 1;
-        let mut out = Vec::new();
-        let mut high: Option<u8> = None;
-        while let Some(&c) = self.data.get(self.pos) {
-            self.pos += 1;
-            if c == b'>' {
-                break;
+    /// A hex string's digits, undecoded (see [`Operand::HexString`]).
+    fn hex_string(&mut self) -> &'a [u8] {
+        let start = self.pos + 1;
+        let rest = &self.data[start..];
+        match rest.iter().position(|&c| c == b'>') {
+            Some(length) => {
+                self.pos = start + length + 1;
+                &rest[..length]
             }
-            let Some(v) = (c as char).to_digit(16) else {
-                continue;
-            };
-            match high.take() {
-                Some(h) => out.push(h << 4 | v as u8),
-                None => high = Some(v as u8),
+            None => {
+                self.pos = self.data.len();
+                rest
             }
         }
-        if let Some(h) = high {
-            out.push(h << 4);
-        }
-        Cow::Owned(out)
     }
 
     fn array(&mut self, depth: usize) -> Operand<'a> {
         self.pos += 1;
-        let mut items = Vec::new();
+        let mut items = self.spare_arrays.pop().unwrap_or_default();
         loop {
             self.skip_whitespace_and_comments();
             let Some(&b) = self.data.get(self.pos) else {
@@ -474,7 +538,15 @@ mod tests {
             ])
         );
         assert_eq!(got[4].1[0], Operand::String(Cow::Owned(b"a(b)cA".to_vec())));
-        assert_eq!(got[5].1[0], Operand::String(Cow::Owned(b"Hello".to_vec())));
+        assert_eq!(got[5].1[0], Operand::HexString(b"48 65 6c6c 6f"));
+        let mut scratch = Vec::new();
+        assert_eq!(got[5].1[0].string_bytes(&mut scratch), Some(&b"Hello"[..]));
+        // Garbage between digits is skipped; an odd last digit is a high half.
+        assert_eq!(
+            Operand::HexString(b"4z8\n6").string_bytes(&mut scratch),
+            Some(&b"\x48\x60"[..])
+        );
+        assert_eq!(Operand::Number(1.0).string_bytes(&mut scratch), None);
     }
 
     #[test]
