@@ -97,9 +97,7 @@ pub fn lay_out(glyphs: &[&PlacedGlyph]) -> (Vec<LaidLine>, u32) {
     let column_count = ordered.iter().filter(|(_, s)| !s.is_empty()).count() as u32;
     let mut lines = Vec::new();
     for (column, segs) in ordered {
-        for row in rows(segs) {
-            lines.push(row_to_line(&row, column, &body));
-        }
+        for_each_row(segs, |row| lines.push(row_to_line(row, column, &body)));
     }
     (lines, column_count.max(1))
 }
@@ -158,19 +156,27 @@ fn segments(glyphs: &[&PlacedGlyph]) -> Vec<Segment> {
         .map(|g| (!ordered_bits(g.y), ordered_bits(g.x0), g.order, *g))
         .collect();
     sorted.sort_unstable_by_key(|&(y, x, order, _)| (y, x, order));
-    let mut baselines: Vec<Vec<(u32, u32, &PlacedGlyph)>> = Vec::new();
-    for (_, x, order, g) in sorted {
-        match baselines.last_mut() {
-            Some(line) if same_baseline(line[0].2, g) => line.push((x, order, g)),
-            _ => baselines.push(vec![(x, order, g)]),
-        }
-    }
     let mut out = Vec::new();
-    for mut keyed in baselines {
+    // Buffers reused from one baseline to the next.
+    let mut keyed: Vec<(u32, u32, &PlacedGlyph)> = Vec::new();
+    let mut line: Vec<&PlacedGlyph> = Vec::new();
+    let mut gaps: Vec<f32> = Vec::new();
+    let mut rest = &sorted[..];
+    while let Some(&(_, _, _, first)) = rest.first() {
+        // A baseline runs while glyphs sit on the first one's baseline.
+        let length = rest
+            .iter()
+            .position(|&(_, _, _, g)| !same_baseline(first, g))
+            .unwrap_or(rest.len());
+        let (baseline, after) = rest.split_at(length);
+        keyed.clear();
+        keyed.extend(baseline.iter().map(|&(_, x, order, g)| (x, order, g)));
         keyed.sort_unstable_by_key(|&(x, order, _)| (x, order));
-        let mut line: Vec<&PlacedGlyph> = keyed.into_iter().map(|(_, _, g)| g).collect();
+        line.clear();
+        line.extend(keyed.iter().map(|&(_, _, g)| g));
         remove_overprints(&mut line);
-        out.extend(split_baseline(&line));
+        split_baseline(&line, &mut gaps, &mut out);
+        rest = after;
     }
     out
 }
@@ -187,7 +193,13 @@ fn ordered_bits(v: f32) -> u32 {
 }
 
 fn same_baseline(a: &PlacedGlyph, b: &PlacedGlyph) -> bool {
-    (a.y - b.y).abs() <= 0.3 * a.size.min(b.size).max(1.0)
+    on_one_baseline((a.y, a.size), (b.y, b.size))
+}
+
+/// Two pieces of text, each given as (baseline, size), sit on one baseline
+/// when they are closer than a third of the smaller size.
+fn on_one_baseline((y, size): (f32, f32), (other_y, other_size): (f32, f32)) -> bool {
+    (y - other_y).abs() <= 0.3 * size.min(other_size).max(1.0)
 }
 
 /// Fake bold and shadows print a glyph twice at almost the same spot.
@@ -200,13 +212,21 @@ fn gap(a: &PlacedGlyph, b: &PlacedGlyph) -> f32 {
     b.x0 - a.x1
 }
 
-fn split_baseline(line: &[&PlacedGlyph]) -> Vec<Segment> {
+/// Split one baseline's glyphs (sorted by x) at wide gaps, onto `out`;
+/// `gaps` is a buffer the caller reuses.
+fn split_baseline(line: &[&PlacedGlyph], gaps: &mut Vec<f32>, out: &mut Vec<Segment>) {
     // Letter gaps in this line: usually ~0, larger in letter-spaced headings.
-    let mut gaps: Vec<f32> = line.windows(2).map(|w| gap(w[0], w[1])).collect();
+    gaps.clear();
+    gaps.extend(line.windows(2).map(|w| gap(w[0], w[1])));
     gaps.sort_unstable_by(f32::total_cmp);
     let usual_gap = gaps.get(gaps.len() / 3).copied().unwrap_or(0.0).max(0.0);
 
-    let mut out: Vec<Segment> = Vec::new();
+    // Segments of nothing but spaces are left out.
+    let mut keep = |segment: Segment| {
+        if !segment.text.trim().is_empty() {
+            out.push(segment);
+        }
+    };
     let mut current: Option<Segment> = None;
     let mut prev: Option<&PlacedGlyph> = None;
     for &g in line {
@@ -214,7 +234,7 @@ fn split_baseline(line: &[&PlacedGlyph]) -> Vec<Segment> {
             let d = gap(p, g);
             let size = p.size.max(g.size);
             if d > segment_gap(size) {
-                out.push(current.take().expect("checked above"));
+                keep(current.take().expect("checked above"));
             } else if d > usual_gap + WORD_GAP * size {
                 seg.text.push(' ');
             }
@@ -237,9 +257,9 @@ fn split_baseline(line: &[&PlacedGlyph]) -> Vec<Segment> {
         }
         prev = Some(g);
     }
-    out.extend(current);
-    out.retain(|s| !s.text.trim().is_empty());
-    out
+    if let Some(last) = current {
+        keep(last);
+    }
 }
 
 /// A gap this much wider than the line's usual letter gap (in ems) is a
@@ -253,12 +273,12 @@ fn segment_gap(size: f32) -> f32 {
     1.5 * size.max(4.0)
 }
 
-/// Distinct baselines of a set of segments, top to bottom.
-fn baselines_of(segs: &[Segment]) -> Vec<f32> {
-    let mut ys: Vec<f32> = segs.iter().map(|s| s.y).collect();
+/// Distinct baselines of a set of segments, top to bottom, into `ys`.
+fn baselines_of(segs: &[&Segment], ys: &mut Vec<f32>) {
+    ys.clear();
+    ys.extend(segs.iter().map(|s| s.y));
     ys.sort_unstable_by(|a, b| b.total_cmp(a));
     ys.dedup_by(|b, a| (*a - *b).abs() < 1.0);
-    ys
 }
 
 /// Recursive XY-cut over segments: vertical gutters first.
@@ -302,18 +322,33 @@ fn split_columns(
     }
 }
 
-/// Left of, right of, and across a cut at x = (cut.0 .. cut.1).
+/// Where a segment lies against a cut at x = (cut.0 .. cut.1).
+enum Side {
+    Left,
+    Right,
+    Across,
+}
+
+fn side_of(segment: &Segment, cut: (f32, f32)) -> Side {
+    if segment.x1 <= cut.0 + 0.5 {
+        Side::Left
+    } else if segment.x0 >= cut.1 - 0.5 {
+        Side::Right
+    } else {
+        Side::Across
+    }
+}
+
+/// Left of, right of, and across a cut.
 fn partition(segs: Vec<Segment>, cut: (f32, f32)) -> (Vec<Segment>, Vec<Segment>, Vec<Segment>) {
     let mut left = Vec::new();
     let mut right = Vec::new();
     let mut spanning = Vec::new();
     for s in segs {
-        if s.x1 <= cut.0 + 0.5 {
-            left.push(s);
-        } else if s.x0 >= cut.1 - 0.5 {
-            right.push(s);
-        } else {
-            spanning.push(s);
+        match side_of(&s, cut) {
+            Side::Left => left.push(s),
+            Side::Right => right.push(s),
+            Side::Across => spanning.push(s),
         }
     }
     (left, right, spanning)
@@ -330,6 +365,9 @@ fn find_gutter(segs: &[Segment]) -> Option<(f32, f32)> {
     edges.dedup_by(|a, b| (*a - *b).abs() < 0.5);
 
     let mut best: Option<((f32, f32), i64)> = None;
+    // Buffers reused from one candidate cut to the next.
+    let (mut left, mut right, mut spanning) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut left_lines, mut right_lines) = (Vec::new(), Vec::new());
     for &edge in &edges {
         // The gutter runs from this right edge to the nearest left edge
         // beyond it.
@@ -342,23 +380,18 @@ fn find_gutter(segs: &[Segment]) -> Option<(f32, f32)> {
             continue;
         };
         let cut = (edge, next_left);
-        let (left, right, spanning): (Vec<&Segment>, Vec<&Segment>, Vec<&Segment>) = {
-            let mut l = Vec::new();
-            let mut r = Vec::new();
-            let mut sp = Vec::new();
-            for s in segs {
-                if s.x1 <= cut.0 + 0.5 {
-                    l.push(s);
-                } else if s.x0 >= cut.1 - 0.5 {
-                    r.push(s);
-                } else {
-                    sp.push(s);
-                }
+        left.clear();
+        right.clear();
+        spanning.clear();
+        for s in segs {
+            match side_of(s, cut) {
+                Side::Left => left.push(s),
+                Side::Right => right.push(s),
+                Side::Across => spanning.push(s),
             }
-            (l, r, sp)
-        };
-        let left_lines = baselines_of(&left.iter().map(|s| (*s).clone()).collect::<Vec<_>>());
-        let right_lines = baselines_of(&right.iter().map(|s| (*s).clone()).collect::<Vec<_>>());
+        }
+        baselines_of(&left, &mut left_lines);
+        baselines_of(&right, &mut right_lines);
         if left_lines.len() < MIN_LINES || right_lines.len() < MIN_LINES {
             continue;
         }
@@ -427,30 +460,32 @@ fn rows_align(left: &[f32], right: &[f32]) -> bool {
     aligned_share(left, right) >= 0.85 && aligned_share(right, left) >= 0.85
 }
 
-/// Segments of one column grouped into rows (same baseline), top to bottom.
-fn rows(mut segs: Vec<Segment>) -> Vec<Vec<Segment>> {
+/// A column's segments grouped into rows (same baseline), handed to `each`
+/// top to bottom, each row sorted left to right.
+fn for_each_row(mut segs: Vec<Segment>, mut each: impl FnMut(&[Segment])) {
     segs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
-    let mut rows: Vec<Vec<Segment>> = Vec::new();
-    for s in segs {
-        match rows.last_mut() {
-            Some(row) if (row[0].y - s.y).abs() <= 0.3 * row[0].size.min(s.size).max(1.0) => {
-                row.push(s)
-            }
-            _ => rows.push(vec![s]),
-        }
-    }
-    for row in &mut rows {
+    let mut rest = &mut segs[..];
+    while let Some(first) = rest.first() {
+        let (y, size) = (first.y, first.size);
+        let length = rest
+            .iter()
+            .position(|s| !on_one_baseline((y, size), (s.y, s.size)))
+            .unwrap_or(rest.len());
+        let (row, after) = rest.split_at_mut(length);
         row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        each(row);
+        rest = after;
     }
-    rows
 }
 
 fn row_to_line(row: &[Segment], column: u32, body: &BodyStyle) -> LaidLine {
-    let text = row
-        .iter()
-        .map(|s| s.text.trim())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut text = String::with_capacity(row.iter().map(|s| s.text.len() + 1).sum());
+    for (i, segment) in row.iter().enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(segment.text.trim());
+    }
     let glyphs: usize = row.iter().map(|s| s.glyphs).sum();
     let bold: usize = row.iter().map(|s| s.bold_glyphs).sum();
     let size = row.iter().map(|s| s.size).fold(0.0, f32::max);
