@@ -20,22 +20,24 @@ pub(super) fn title_words() -> &'static Regex {
     })
 }
 
-pub(super) fn split_parts(text: &str) -> Vec<String> {
-    let mut parts = vec![text.to_string()];
+/// The parts of a job or headline line between separators (dashes, bars,
+/// dots, bullets, commas, "at", "@", tabs), trimmed of separator
+/// characters; empty parts left out. Borrowed from `text`.
+pub(super) fn split_parts(text: &str) -> Vec<&str> {
+    let mut parts = vec![text];
+    let mut split = Vec::new();
     for sep in [
         " — ", " – ", " - ", " | ", " · ", " • ", ", ", " at ", " @ ", "\t",
     ] {
-        parts = parts
-            .iter()
-            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
-            .collect();
+        split.clear();
+        for part in &parts {
+            split.extend(part.split(sep));
+        }
+        std::mem::swap(&mut parts, &mut split);
     }
     parts
         .into_iter()
-        .map(|p| {
-            p.trim_matches(|c: char| c.is_whitespace() || "-–—|·•,()[]*_".contains(c))
-                .to_string()
-        })
+        .map(|p| p.trim_matches(|c: char| c.is_whitespace() || "-–—|·•,()[]*_".contains(c)))
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -63,12 +65,12 @@ pub(super) fn title_and_employer(
         }
     }
     let title_pos = parts.iter().position(|p| is_title(p));
-    let title = title_pos.map(|p| parts[p].clone()).unwrap_or_default();
+    let title = title_pos.map(|p| parts[p].to_string()).unwrap_or_default();
     let employer = parts
         .iter()
         .enumerate()
         .find(|(j, p)| Some(*j) != title_pos && !p.chars().all(|c| !c.is_alphabetic()))
-        .map(|(_, p)| p.clone())
+        .map(|(_, p)| p.to_string())
         .unwrap_or_default();
     (title, employer)
 }
@@ -119,9 +121,12 @@ pub(super) fn headline_title(text: &str, rubric: &Rubric) -> Option<String> {
     if text.chars().count() > 90 {
         return None;
     }
-    split_parts(text).into_iter().find(|p| {
-        !p.contains('@')
-            && p.split_whitespace().count() <= 6
-            && rubric.titles.iter().any(|t| t.regex.is_match(p))
-    })
+    split_parts(text)
+        .into_iter()
+        .find(|p| {
+            !p.contains('@')
+                && p.split_whitespace().count() <= 6
+                && rubric.titles.iter().any(|t| t.regex.is_match(p))
+        })
+        .map(str::to_string)
 }

@@ -214,7 +214,27 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Interpret a page's (already concatenated and decompressed) content.
-    pub fn run_page(mut self, content: &[u8], resources: &Dictionary) -> PageDrawing {
+    /// `room` is an earlier page's drawing, whose buffers are emptied and
+    /// reused: a page places thousands of glyphs, and growing a fresh list
+    /// to hold them copied it over and over.
+    pub fn run_page(
+        mut self,
+        content: &[u8],
+        resources: &Dictionary,
+        room: PageDrawing,
+    ) -> PageDrawing {
+        let PageDrawing {
+            mut glyphs,
+            mut areas,
+            ..
+        } = room;
+        glyphs.clear();
+        areas.clear();
+        self.out = PageDrawing {
+            glyphs,
+            areas,
+            truncated: false,
+        };
         self.run(content, resources, GraphicsState::default());
         self.out
     }

@@ -25,7 +25,7 @@ use crate::document::{Diagnostics, Document, HiddenText, Line, SectionHint};
 use crate::extract::cleanup::{clean_line, join_hyphenation};
 use crate::extract::{ExtractError, Limits};
 
-use interpret::{Budget, FontCache, Interpreter, PlacedGlyph};
+use interpret::{Budget, FontCache, Interpreter, PageDrawing, PlacedGlyph};
 use visibility::PageBox;
 
 /// A resume page has a few thousand glyphs; this leaves room for dense
@@ -86,6 +86,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> 
     let mut hidden = Vec::new();
     let mut saw_image = false;
     let mut budget_left = stream_limit;
+    // One page's drawing at a time; its room is reused by the next page.
+    let mut drawing_room = PageDrawing::default();
     for (&page_number, &page_id) in pages.iter().take(limits.max_pages as usize) {
         let content = match doc.get_page_content_with_limit(page_id, budget_left) {
             Ok(c) => c,
@@ -110,7 +112,11 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> 
             max_glyphs: MAX_GLYPHS_PER_PAGE,
             max_stream_bytes: stream_limit,
         };
-        let drawing = Interpreter::new(&doc, &mut fonts, budget).run_page(&content, &resources);
+        let drawing = Interpreter::new(&doc, &mut fonts, budget).run_page(
+            &content,
+            &resources,
+            std::mem::take(&mut drawing_room),
+        );
         if drawing.truncated {
             diagnostics.warnings.push(format!(
                 "page {page_number}: more than {MAX_GLYPHS_PER_PAGE} glyphs; the rest skipped"
@@ -132,6 +138,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> 
         let (laid, columns) = layout::lay_out(&visible);
         diagnostics.columns = diagnostics.columns.max(columns);
         lines.extend(clean_page(page_number, laid));
+        drawing_room = drawing;
     }
     diagnostics.unmapped_fonts = fonts.unmapped_font_names();
     if lines.is_empty() && hidden.is_empty() && saw_image {
