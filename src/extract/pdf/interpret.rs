@@ -161,6 +161,8 @@ pub struct Budget {
     pub max_stream_bytes: usize,
 }
 
+/// Glyphs a page's list has room for before it grows.
+const GLYPH_ROOM: usize = 1024;
 const MAX_FORM_DEPTH: usize = 12;
 const MAX_STATE_DEPTH: usize = 256;
 const MAX_AREAS: usize = 20_000;
@@ -215,8 +217,8 @@ impl<'a> Interpreter<'a> {
 
     /// Interpret a page's (already concatenated and decompressed) content.
     /// `room` is an earlier page's drawing, whose buffers are emptied and
-    /// reused: a page places thousands of glyphs, and growing a fresh list
-    /// to hold them copied it over and over.
+    /// reused: a page places thousands of glyphs, and growing a list from
+    /// nothing to hold them copied it over and over.
     pub fn run_page(
         mut self,
         content: &[u8],
@@ -230,6 +232,9 @@ impl<'a> Interpreter<'a> {
         } = room;
         glyphs.clear();
         areas.clear();
+        // A resume page places from a few hundred to a few thousand glyphs,
+        // at most one per content byte: start with room for the usual page.
+        glyphs.reserve(content.len().min(GLYPH_ROOM));
         self.out = PageDrawing {
             glyphs,
             areas,
