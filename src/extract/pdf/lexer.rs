@@ -119,36 +119,46 @@ fn is_regular(b: u8) -> bool {
     !is_whitespace(b) && !is_delimiter(b)
 }
 
-/// A plain decimal ("12", "-0.75", "5.", "-.5") with at most 24 bits of
-/// digits and 10 after the point, read without the general float parser:
-/// such a mantissa and power of ten are exact in `f32`, so one division
-/// rounds correctly and gives what `str::parse` gives (Clinger's fast
-/// path). Content streams are mostly such numbers; anything else is `None`
-/// and goes the general way. Read straight from the content at `start`, in
-/// the same pass that finds where the token ends: the number and that end,
-/// or `None` when the token is not such a number (or runs on into other
-/// characters, as "12abc" does).
+/// A plain decimal ("12", "-0.75", "5.", "-.5", "7.7865601") with at most
+/// 15 digits, read without the general float parser. Such a mantissa and
+/// power of ten are exact in `f64`, so one division rounds correctly
+/// (Clinger's fast path); rounding that on to `f32` gives what `str::parse`
+/// gives unless the `f64` lands exactly halfway between two `f32`s, where
+/// the second rounding could go the wrong way: those few go the general
+/// way, as does anything else. Content streams are mostly such numbers
+/// (Chromium writes eight significant digits, past what an `f32` fast path
+/// takes). Read straight from the content at `start`, in the same pass that
+/// finds where the token ends: the number and that end, or `None` when the
+/// token is not such a number (or runs on into other characters, as
+/// "12abc" does).
 fn simple_number_at(data: &[u8], start: usize) -> Option<(f32, usize)> {
-    const POWERS_OF_TEN: [f32; 11] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+    const MAX_DIGITS: u32 = 15;
+    const POWERS_OF_TEN: [f64; 16] = [
+        1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    // The `f64` bits an `f32` drops (52 - 23), and their value exactly
+    // halfway between two `f32`s.
+    const DROPPED: u64 = (1 << 29) - 1;
+    const HALFWAY: u64 = 1 << 28;
     let (negative, mut pos) = match data.get(start)? {
         b'-' => (true, start + 1),
         b'+' => (false, start + 1),
         _ => (false, start),
     };
-    let mut mantissa: u32 = 0;
+    let mut mantissa: u64 = 0;
+    let mut digits = 0u32;
     let mut after_point: Option<usize> = None;
-    let mut any_digit = false;
     while let Some(&b) = data.get(pos) {
         match b {
             b'0'..=b'9' => {
-                mantissa = mantissa * 10 + u32::from(b - b'0');
-                if mantissa > 1 << 24 {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                if digits > MAX_DIGITS {
                     return None;
                 }
                 if let Some(n) = after_point.as_mut() {
                     *n += 1;
                 }
-                any_digit = true;
             }
             b'.' if after_point.is_none() => after_point = Some(0),
             _ if is_regular(b) => return None,
@@ -156,11 +166,15 @@ fn simple_number_at(data: &[u8], start: usize) -> Option<(f32, usize)> {
         }
         pos += 1;
     }
-    let scale = *POWERS_OF_TEN.get(after_point.unwrap_or(0))?;
-    if !any_digit {
+    if digits == 0 {
         return None;
     }
-    let value = mantissa as f32 / scale;
+    let value = mantissa as f64 / POWERS_OF_TEN[after_point.unwrap_or(0)];
+    // Ranges the `f32` normal range: only the halfway case is unsafe.
+    if value.to_bits() & DROPPED == HALFWAY {
+        return None;
+    }
+    let value = value as f32;
     Some((if negative { -value } else { value }, pos))
 }
 
@@ -612,16 +626,37 @@ mod tests {
             }
         }
         assert!(checked > 100_000);
+        // Long mantissas, as Chromium writes them, at every point position:
+        // a fixed pseudo-random sequence of 6 to 15 digits.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut long = 0;
+        for _ in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let digits = (state % 10_u64.pow(6 + (state >> 60) as u32 % 10)).to_string();
+            let point = (state >> 40) as usize % (digits.len() + 1);
+            let text = format!("{}.{}", &digits[..point], &digits[point..]);
+            if let Some(fast) = simple_number(text.as_bytes()) {
+                assert_eq!(fast, text.parse::<f32>().unwrap(), "{text}");
+                long += 1;
+            }
+        }
+        assert!(long > 199_000, "{long}");
         assert_eq!(simple_number(b"-.5"), Some(-0.5));
         assert_eq!(simple_number(b"5."), Some(5.0));
+        assert_eq!(simple_number(b"7.7865601"), "7.7865601".parse().ok());
+        assert_eq!(simple_number(b"99999999"), Some(99_999_999.0));
+        // 2^24 + 1 lies halfway between two f32s: the general way.
+        assert_eq!(simple_number(b"16777217"), None);
         for general in [
             &b"."[..],
             b"-",
             b"1e5",
             b"--5",
             b"1.2.3",
-            b"0.00000000001",
-            b"99999999",
+            b"1234567890123456",
+            b"0.0000000000000001",
         ] {
             assert_eq!(simple_number(general), None, "{general:?}");
         }
