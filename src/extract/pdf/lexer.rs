@@ -101,22 +101,43 @@ pub struct Lexer<'a> {
     spare_arrays: Vec<Vec<Operand<'a>>>,
 }
 
+/// What a token is: an operand, or the operator its operands go to.
+enum Token<'a> {
+    Operand(Operand<'a>),
+    Operator(&'a [u8]),
+}
+
 /// Arrays nest this deep at most; deeper input is skipped, not recursed.
 const MAX_DEPTH: usize = 32;
 
-fn is_whitespace(b: u8) -> bool {
-    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'\0')
-}
+/// The three kinds of byte in PDF syntax, looked up rather than compared:
+/// the lexer asks for every byte of a page.
+const WHITESPACE: u8 = 1;
+const DELIMITER: u8 = 2;
+const REGULAR: u8 = 0;
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [REGULAR; 256];
+    let whitespace = b" \n\r\t\x0c\0";
+    let mut i = 0;
+    while i < whitespace.len() {
+        table[whitespace[i] as usize] = WHITESPACE;
+        i += 1;
+    }
+    let delimiters = b"()<>[]{}/%";
+    let mut i = 0;
+    while i < delimiters.len() {
+        table[delimiters[i] as usize] = DELIMITER;
+        i += 1;
+    }
+    table
+};
 
-fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
+fn is_whitespace(b: u8) -> bool {
+    BYTE_CLASS[usize::from(b)] == WHITESPACE
 }
 
 fn is_regular(b: u8) -> bool {
-    !is_whitespace(b) && !is_delimiter(b)
+    BYTE_CLASS[usize::from(b)] == REGULAR
 }
 
 /// A plain decimal ("12", "-0.75", "5.", "-.5", "7.7865601") with at most
@@ -195,30 +216,16 @@ impl<'a> Lexer<'a> {
         loop {
             self.skip_whitespace_and_comments();
             let &b = self.data.get(self.pos)?;
-            match self.operand(b, 0) {
-                Some(operand) => self.operands.push(operand),
-                None => {
-                    // A run of regular characters that is not a number or
-                    // keyword operand: an operator.
-                    let start = self.pos;
-                    while self.data.get(self.pos).is_some_and(|&c| is_regular(c)) {
-                        self.pos += 1;
-                    }
-                    if self.pos == start {
-                        // A stray delimiter (")" or ">"): skip it.
-                        self.pos += 1;
-                        continue;
-                    }
-                    let operator = &self.data[start..self.pos];
-                    if operator == b"ID" {
-                        self.skip_inline_image_data();
-                        // Report the image as its end marker, so callers
-                        // see one operator per inline image.
-                        self.operands.clear();
-                        return Some((b"EI", &self.operands));
-                    }
-                    return Some((operator, &self.operands));
+            match self.token(b, 0) {
+                Token::Operand(operand) => self.operands.push(operand),
+                Token::Operator(b"ID") => {
+                    self.skip_inline_image_data();
+                    // Report the image as its end marker, so callers see
+                    // one operator per inline image.
+                    self.recycle_operands();
+                    return Some((b"EI", &self.operands));
                 }
+                Token::Operator(operator) => return Some((operator, &self.operands)),
             }
         }
     }
@@ -251,34 +258,36 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    /// Read an operand starting at `b`, or `None` when the next token is an
-    /// operator (position unchanged).
-    fn operand(&mut self, b: u8, depth: usize) -> Option<Operand<'a>> {
-        match b {
-            b'/' => Some(self.name()),
-            b'(' => Some(Operand::String(self.literal_string())),
+    /// Read the token starting at `b` (neither whitespace nor a comment).
+    fn token(&mut self, b: u8, depth: usize) -> Token<'a> {
+        let operand = match b {
+            b'/' => self.name(),
+            b'(' => Operand::String(self.literal_string()),
             b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
                 self.skip_dictionary();
-                Some(Operand::Other)
+                Operand::Other
             }
-            b'<' => Some(Operand::HexString(self.hex_string())),
-            b'[' => Some(self.array(depth)),
-            b'0'..=b'9' | b'+' | b'-' | b'.' => Some(self.number()),
+            b'<' => Operand::HexString(self.hex_string()),
+            b'[' => self.array(depth),
+            b'0'..=b'9' | b'+' | b'-' | b'.' => self.number(),
+            // A stray closing delimiter.
             b']' | b'>' | b')' | b'{' | b'}' => {
                 self.pos += 1;
-                Some(Operand::Other)
+                Operand::Other
             }
+            // A run of regular characters: a keyword operand, or else an
+            // operator. (`b` is regular: everything else is matched above or
+            // skipped before, so the run is never empty.)
             _ => {
-                let end = self.token_end();
-                match &self.data[self.pos..end] {
-                    b"true" | b"false" | b"null" => {
-                        self.pos = end;
-                        Some(Operand::Other)
-                    }
-                    _ => None,
+                let start = self.pos;
+                self.pos = self.token_end();
+                match &self.data[start..self.pos] {
+                    b"true" | b"false" | b"null" => Operand::Other,
+                    operator => return Token::Operator(operator),
                 }
             }
-        }
+        };
+        Token::Operand(operand)
     }
 
     fn token_end(&self) -> usize {
@@ -459,10 +468,10 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
                 continue;
             }
-            match self.operand(b, depth + 1) {
-                Some(item) => items.push(item),
-                // An operator inside an array is malformed: skip it.
-                None => self.pos = self.token_end().max(self.pos + 1),
+            match self.token(b, depth + 1) {
+                Token::Operand(item) => items.push(item),
+                // An operator inside an array is malformed: it is skipped.
+                Token::Operator(_) => {}
             }
         }
         Operand::Array(items)
@@ -659,6 +668,16 @@ mod tests {
             b"0.0000000000000001",
         ] {
             assert_eq!(simple_number(general), None, "{general:?}");
+        }
+    }
+
+    #[test]
+    fn byte_classes_are_the_pdf_ones() {
+        for b in 0..=255u8 {
+            let whitespace = matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'\0');
+            let delimiter = b"()<>[]{}/%".contains(&b);
+            assert_eq!(is_whitespace(b), whitespace, "{b}");
+            assert_eq!(is_regular(b), !whitespace && !delimiter, "{b}");
         }
     }
 
