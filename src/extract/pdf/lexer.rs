@@ -99,6 +99,8 @@ pub struct Lexer<'a> {
     /// Emptied arrays from earlier operators, reused so that a page's
     /// `TJ` arrays do not each allocate.
     spare_arrays: Vec<Vec<Operand<'a>>>,
+    /// Whether `operands` holds an array, to be kept in `spare_arrays`.
+    operands_hold_array: bool,
 }
 
 /// What a token is: an operand, or the operator its operands go to.
@@ -206,6 +208,7 @@ impl<'a> Lexer<'a> {
             pos: 0,
             operands: Vec::with_capacity(8),
             spare_arrays: Vec::new(),
+            operands_hold_array: false,
         }
     }
 
@@ -217,7 +220,10 @@ impl<'a> Lexer<'a> {
             self.skip_whitespace_and_comments();
             let &b = self.data.get(self.pos)?;
             match self.token(b, 0) {
-                Token::Operand(operand) => self.operands.push(operand),
+                Token::Operand(operand) => {
+                    self.operands_hold_array |= matches!(operand, Operand::Array(_));
+                    self.operands.push(operand);
+                }
                 Token::Operator(b"ID") => {
                     self.skip_inline_image_data();
                     // Report the image as its end marker, so callers see
@@ -232,12 +238,17 @@ impl<'a> Lexer<'a> {
 
     /// Clear the last operator's operands, keeping their arrays' room.
     fn recycle_operands(&mut self) {
-        for operand in self.operands.drain(..) {
-            if let Operand::Array(mut items) = operand {
-                items.clear();
-                self.spare_arrays.push(items);
+        // Most operators take no array: clearing them is all there is.
+        if self.operands_hold_array {
+            for operand in self.operands.drain(..) {
+                if let Operand::Array(mut items) = operand {
+                    items.clear();
+                    self.spare_arrays.push(items);
+                }
             }
+            self.operands_hold_array = false;
         }
+        self.operands.clear();
     }
 
     fn skip_whitespace_and_comments(&mut self) {
