@@ -51,6 +51,14 @@ impl Matrix {
         Matrix([1.0, 0.0, 0.0, 1.0, tx, ty])
     }
 
+    /// `translate(tx, 0).then(self)`, the text matrix moved along by `tx`
+    /// after a glyph or a kerning step, working out only the two numbers
+    /// that change (the others come out of that product as they were).
+    fn advanced(&self, tx: f32) -> Matrix {
+        let [a, b, c, d, e, f] = self.0;
+        Matrix([a, b, c, d, tx * a + e, tx * b + f])
+    }
+
     /// Length of the transformed x unit vector (horizontal scale).
     fn x_scale(&self) -> f32 {
         self.0[0].hypot(self.0[1])
@@ -439,6 +447,10 @@ impl<'a> Interpreter<'a> {
         // operator. Measured once, not per glyph.
         let device = text_matrix.then(&state.ctm);
         let (x_scale, y_scale) = (device.x_scale(), device.y_scale());
+        // A glyph's origin is `translate(0, rise)` in text space carried to
+        // the device: the rise's share of it is the same for every glyph.
+        let [_, _, c, d, _, _] = device.0;
+        let (rise_x, rise_y) = (state.rise * c, state.rise * d);
         let mut hex_bytes = std::mem::take(&mut self.hex_bytes);
         for item in items {
             match item {
@@ -449,11 +461,10 @@ impl<'a> Interpreter<'a> {
                             self.out.truncated = true;
                             return;
                         }
-                        let device = text_matrix.then(&state.ctm);
-                        let render =
-                            Matrix([size * h_scale, 0.0, 0.0, size, 0.0, state.rise]).then(&device);
+                        let (device_x, device_y) =
+                            state.ctm.apply(text_matrix.0[4], text_matrix.0[5]);
+                        let (x0, y) = (rise_x + device_x, rise_y + device_y);
                         let advance = code.width * font.width_scale * size;
-                        let (x0, y) = render.apply(0.0, 0.0);
                         let glyph_width = advance * h_scale * x_scale;
                         let order = self.next_order();
                         self.out.glyphs.push(PlacedGlyph {
@@ -475,12 +486,12 @@ impl<'a> Interpreter<'a> {
                                 0.0
                             };
                         let tx = (advance + spacing) * h_scale;
-                        *text_matrix = Matrix::translate(tx, 0.0).then(text_matrix);
+                        *text_matrix = text_matrix.advanced(tx);
                     });
                 }
                 Operand::Number(adjust) => {
                     let tx = -adjust / 1000.0 * size * h_scale;
-                    *text_matrix = Matrix::translate(tx, 0.0).then(text_matrix);
+                    *text_matrix = text_matrix.advanced(tx);
                 }
                 _ => {}
             }
@@ -676,6 +687,20 @@ mod tests {
         // Scale first, then shift.
         assert_eq!(scale.then(&shift).apply(1.0, 1.0), (12.0, 7.0));
         assert_eq!(shift.then(&scale).apply(1.0, 1.0), (22.0, 12.0));
+    }
+
+    #[test]
+    fn advancing_is_a_translation_first() {
+        for m in [
+            Matrix::IDENTITY,
+            Matrix([10.5, 0.0, 0.0, 10.5, 72.0, 700.25]),
+            Matrix([0.0, 9.0, -9.0, 0.0, 300.0, 40.0]),
+            Matrix([1.2, 0.3, -0.45, 0.9, -15.5, 612.0]),
+        ] {
+            for tx in [0.0, 2.5, -7.25, 1e-3] {
+                assert_eq!(m.advanced(tx), Matrix::translate(tx, 0.0).then(&m));
+            }
+        }
     }
 
     #[test]
