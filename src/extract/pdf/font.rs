@@ -20,6 +20,7 @@ use std::io::Read;
 use lopdf::{Dictionary, Document, Object, Stream};
 
 use super::cmap::{CodeKeyed, CodeMap};
+use super::streams::Inflater;
 
 /// A font ready for the content-stream interpreter.
 #[derive(Debug)]
@@ -75,7 +76,7 @@ pub struct DecodedCode<'a> {
 impl Font {
     /// Build a font from its dictionary. Never fails: an unreadable font
     /// yields a font whose codes are all unmapped, so the page still reads.
-    pub fn load(doc: &Document, dict: &Dictionary, limit: usize) -> Font {
+    pub fn load(doc: &Document, dict: &Dictionary, limit: usize, inflater: &mut Inflater) -> Font {
         let name = dict
             .get(b"BaseFont")
             .and_then(Object::as_name)
@@ -97,7 +98,7 @@ impl Font {
             || ["bold", "black", "heavy", "semibold", "demi"]
                 .iter()
                 .any(|w| lower.contains(w));
-        let to_unicode = to_unicode_map(doc, dict, limit);
+        let to_unicode = to_unicode_map(doc, dict, limit, inflater);
 
         if subtype == b"Type0" {
             return Font::composite(doc, dict, name, bold, to_unicode);
@@ -351,12 +352,20 @@ fn parse_cid_widths(doc: &Document, w: &[Object], widths: &mut CodeKeyed<f32>) {
 }
 
 /// Read a font's /ToUnicode CMap, if it has one that maps anything.
-fn to_unicode_map(doc: &Document, dict: &Dictionary, limit: usize) -> Option<CodeMap> {
+fn to_unicode_map(
+    doc: &Document,
+    dict: &Dictionary,
+    limit: usize,
+    inflater: &mut Inflater,
+) -> Option<CodeMap> {
     let stream = dict
         .get_deref(b"ToUnicode", doc)
         .and_then(Object::as_stream)
         .ok()?;
-    let data = stream.get_plain_content_with_limit(limit).ok()?;
+    let data = inflater
+        .try_inflate(stream, limit)
+        .unwrap_or_else(|| stream.get_plain_content_with_limit(limit))
+        .ok()?;
     let map = CodeMap::parse(&data);
     (!map.is_empty()).then_some(map)
 }
@@ -719,7 +728,7 @@ mod tests {
         dict.set("Subtype", Object::Name(b"Type1".to_vec()));
         dict.set("FontDescriptor", Object::Reference(descriptor));
         dict.set("ToUnicode", Object::Reference(cmap));
-        let font = Font::load(&doc, &dict, 1 << 20);
+        let font = Font::load(&doc, &dict, 1 << 20, &mut Inflater::default());
         let shown = |bytes: &[u8]| {
             let mut text = String::new();
             font.decode(&doc, bytes, |code| text.push_str(code.text));

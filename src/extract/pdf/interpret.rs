@@ -20,6 +20,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
 use super::lexer::{Lexer, Operand};
+use super::streams::Inflater;
 
 /// An affine matrix `[a b c d e f]` in PDF's row-vector convention.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -202,6 +203,7 @@ impl FontCache {
 pub struct Interpreter<'a> {
     doc: &'a Document,
     fonts: &'a mut FontCache,
+    inflater: &'a mut Inflater,
     budget: Budget,
     out: PageDrawing,
     order: u32,
@@ -211,10 +213,16 @@ pub struct Interpreter<'a> {
 }
 
 impl<'a> Interpreter<'a> {
-    pub fn new(doc: &'a Document, fonts: &'a mut FontCache, budget: Budget) -> Self {
+    pub fn new(
+        doc: &'a Document,
+        fonts: &'a mut FontCache,
+        inflater: &'a mut Inflater,
+        budget: Budget,
+    ) -> Self {
         Interpreter {
             doc,
             fonts,
+            inflater,
             budget,
             out: PageDrawing::default(),
             order: 0,
@@ -392,7 +400,7 @@ impl<'a> Interpreter<'a> {
                     return font.clone();
                 }
                 let font = match self.doc.get_dictionary(*id) {
-                    Ok(dict) => Font::load(self.doc, dict, limit),
+                    Ok(dict) => Font::load(self.doc, dict, limit, self.inflater),
                     Err(_) => Font::missing(&String::from_utf8_lossy(name)),
                 };
                 let font = Rc::new(font);
@@ -403,7 +411,7 @@ impl<'a> Interpreter<'a> {
                 .fonts
                 .by_name
                 .entry(name.to_vec())
-                .or_insert_with(|| Rc::new(Font::load(self.doc, dict, limit)))
+                .or_insert_with(|| Rc::new(Font::load(self.doc, dict, limit, self.inflater)))
                 .clone(),
             _ => self
                 .fonts
@@ -531,8 +539,11 @@ impl<'a> Interpreter<'a> {
             }
             self.form_stack.push(id);
         }
-        let Ok(content) = stream
-            .decompressed_content_with_limit(self.budget.max_stream_bytes)
+        let limit = self.budget.max_stream_bytes;
+        let Ok(content) = self
+            .inflater
+            .try_inflate(stream, limit)
+            .unwrap_or_else(|| stream.decompressed_content_with_limit(limit))
             .or_else(|_| {
                 // Uncompressed streams report an error from the decompressor.
                 if stream.dict.get(b"Filter").is_err() {

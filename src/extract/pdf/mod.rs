@@ -17,6 +17,7 @@ mod font;
 mod interpret;
 mod layout;
 mod lexer;
+mod streams;
 mod visibility;
 
 use lopdf::{Dictionary, LoadOptions, Object};
@@ -26,6 +27,7 @@ use crate::extract::cleanup::{clean_line, join_hyphenation};
 use crate::extract::{ExtractError, Limits};
 
 use interpret::{Budget, FontCache, Interpreter, PageDrawing, PlacedGlyph};
+use streams::Inflater;
 use visibility::PageBox;
 
 /// A resume page has a few thousand glyphs; this leaves room for dense
@@ -82,6 +84,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> 
     }
 
     let mut fonts = FontCache::default();
+    let mut inflater = Inflater::default();
     let mut lines = Vec::new();
     let mut hidden = Vec::new();
     let mut saw_image = false;
@@ -89,7 +92,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> 
     // One page's drawing at a time; its room is reused by the next page.
     let mut drawing_room = PageDrawing::default();
     for (&page_number, &page_id) in pages.iter().take(limits.max_pages as usize) {
-        let content = match doc.get_page_content_with_limit(page_id, budget_left) {
+        let content = match inflater.page_content(&doc, page_id, budget_left) {
             Ok(c) => c,
             Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
                 ..
@@ -112,7 +115,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> 
             max_glyphs: MAX_GLYPHS_PER_PAGE,
             max_stream_bytes: stream_limit,
         };
-        let drawing = Interpreter::new(&doc, &mut fonts, budget).run_page(
+        let drawing = Interpreter::new(&doc, &mut fonts, &mut inflater, budget).run_page(
             &content,
             &resources,
             std::mem::take(&mut drawing_room),
