@@ -245,6 +245,47 @@ fn duplicates_keep_the_first_row_and_shared_emails_are_flagged() {
     assert!(files["d-other.txt"]["flags"].contains("same_contact"));
 }
 
+/// The run's own outputs are left out however they are reached: written
+/// through a linked folder, found through a link inside the screened one.
+#[cfg(unix)]
+#[test]
+fn outputs_reached_through_links_are_not_applicants() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("applicants");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("a.txt"),
+        "Ana Lima\nSenior Backend Engineer\nOwned the ledger API serving 28K RPS.\n",
+    )
+    .unwrap();
+    symlink(&folder, dir.path().join("same-folder")).unwrap();
+    symlink(
+        folder.join("evidence.csv"),
+        folder.join("evidence-link.csv"),
+    )
+    .unwrap();
+    let out = levelscan(&[
+        os("screen"),
+        folder.as_os_str(),
+        os("-o"),
+        dir.path().join("same-folder/ranking.csv").as_os_str(),
+        os("--evidence"),
+        folder.join("evidence.csv").as_os_str(),
+        os("--quiet"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = rows(&std::fs::read(folder.join("ranking.csv")).unwrap());
+    let files: Vec<&str> = rows.iter().map(|r| r["file"].as_str()).collect();
+    assert_eq!(rows.len(), 1, "{files:?}");
+    assert!(files[0].ends_with("a.txt"), "{files:?}");
+}
+
 #[test]
 fn formula_cells_are_neutralised_even_in_file_names() {
     let dir = tempfile::tempdir().unwrap();

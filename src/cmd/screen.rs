@@ -71,14 +71,14 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         .map(|p| open_output(Some(p)))
         .transpose()?;
 
-    let outputs: Vec<PathBuf> = [
+    let outputs: Vec<FileIdentity> = [
         args.output.as_deref(),
         args.evidence.as_deref(),
         args.html.as_deref(),
     ]
     .into_iter()
     .flatten()
-    .filter_map(|p| p.canonicalize().ok())
+    .filter_map(FileIdentity::of)
     .collect();
     let found: Vec<Found> = discover(&args.paths)
         .into_iter()
@@ -86,9 +86,7 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         // not applicants.
         .filter(|f| {
             outputs.is_empty()
-                || f.path()
-                    .canonicalize()
-                    .map_or(true, |c| !outputs.contains(&c))
+                || FileIdentity::of(f.path()).is_none_or(|file| !outputs.contains(&file))
         })
         .collect();
 
@@ -222,6 +220,36 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
 
 /// Standard output for `-` or no file, else the file (created now, so a
 /// path that cannot be written stops the run before any work).
+/// What makes two paths the same file, whatever links lead to it: on Unix
+/// its device and inode, one `stat` (resolving each path to its real one
+/// took a system call per folder on the way and per link, for every file
+/// of the run); elsewhere its real path.
+#[derive(Debug, PartialEq)]
+enum FileIdentity {
+    #[cfg(unix)]
+    Inode { device: u64, inode: u64 },
+    #[cfg(not(unix))]
+    RealPath(PathBuf),
+}
+
+impl FileIdentity {
+    fn of(path: &Path) -> Option<FileIdentity> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let meta = std::fs::metadata(path).ok()?;
+            Some(FileIdentity::Inode {
+                device: meta.dev(),
+                inode: meta.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            path.canonicalize().ok().map(FileIdentity::RealPath)
+        }
+    }
+}
+
 fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, CommandError> {
     match path {
         None => Ok(Box::new(BufWriter::new(std::io::stdout()))),
