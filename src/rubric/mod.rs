@@ -16,6 +16,7 @@ pub mod prefilter;
 pub mod schema;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -314,8 +315,11 @@ pub struct Rubric {
     pub titles: Vec<TitleRule>,
     /// Which signals and flags could match a sentence, before their
     /// regexes run: every signal, then every flag, so one pass over a
-    /// sentence answers for both. Read through [`Rubric::candidates`].
-    prefilter: Prefilter,
+    /// sentence answers for both. Read through [`Rubric::candidates`],
+    /// which builds it on first use: working out each rule's words is a
+    /// sixth of loading a rubric, and the parent of a screen, which loads
+    /// one without assessing, never needs them.
+    prefilter: OnceLock<Prefilter>,
 }
 
 /// Which of a rubric's signals and flags may match one sentence; a `false`
@@ -338,8 +342,16 @@ impl Candidates {
 impl Rubric {
     /// Which signals and flags may match `text`.
     pub fn candidates(&self, text: &str) -> Candidates {
+        let prefilter = self.prefilter.get_or_init(|| {
+            Prefilter::new(
+                self.signals
+                    .iter()
+                    .map(|s| s.regex.as_str())
+                    .chain(self.flags.iter().map(|f| f.regex.as_str())),
+            )
+        });
         Candidates {
-            may: self.prefilter.candidates(text),
+            may: prefilter.candidates(text),
             signals: self.signals.len(),
         }
     }

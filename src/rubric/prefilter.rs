@@ -18,8 +18,6 @@
 //! the long s, which no ASCII search sees: a text holding either skips the
 //! prefilter, as does any rule whose words are not all ASCII.
 
-use std::sync::OnceLock;
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
@@ -28,12 +26,8 @@ use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
 #[derive(Debug, Clone)]
 pub struct Prefilter {
     rules: usize,
-    /// Every rule's words, lower-cased.
-    words: Vec<Vec<u8>>,
-    /// The automaton over `words`, built by the first search: building it
-    /// is a third of loading a rubric, and a process that loads a rubric
-    /// without assessing (the parent of a screen) never needs it.
-    searcher: OnceLock<Option<AhoCorasick>>,
+    /// The automaton over every rule's words, lower-cased.
+    searcher: Option<AhoCorasick>,
     /// For each word of the searcher, the rule it opens.
     owner: Vec<WordOwner>,
     /// Rules without a word list: they always run.
@@ -79,10 +73,16 @@ impl Prefilter {
                 None => always.push(rule),
             }
         }
+        let searcher = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            // A few hundred short words: a full DFA is small, and it is the
+            // fastest kind for a search run on every sentence.
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&words)
+            .ok();
         Prefilter {
             rules,
-            words,
-            searcher: OnceLock::new(),
+            searcher,
             owner,
             always,
             ascii_only,
@@ -105,16 +105,7 @@ impl Prefilter {
         if unfoldable {
             return may;
         }
-        let searcher = self.searcher.get_or_init(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                // A few hundred short words: a full DFA is small, and it is
-                // the fastest kind for a search run on every sentence.
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&self.words)
-                .ok()
-        });
-        let Some(searcher) = searcher else {
+        let Some(searcher) = &self.searcher else {
             // Cannot happen with literal words, but never lose a rule.
             return vec![true; self.rules];
         };
