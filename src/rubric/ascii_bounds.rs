@@ -15,9 +15,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
 use regex_automata::meta;
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
+
+use super::rule_regex::{self, RuleRegex};
 
 /// The ASCII-boundary copy of one regex, made the first time a text can use
 /// it (a process that never assesses, like the batch's parent, never builds
@@ -32,15 +33,15 @@ pub struct AsciiBounds {
 impl AsciiBounds {
     /// The leftmost match of `regex` (always the same regex for one
     /// `AsciiBounds`) in `text`, exactly as `regex.find` gives it.
-    pub fn find(&self, regex: &Regex, text: &str) -> Option<Range<usize>> {
+    pub fn find(&self, regex: &RuleRegex, text: &str) -> Option<Range<usize>> {
         match self.copy_for(regex, text) {
             Some(copy) => copy.find(text).map(|m| m.range()),
-            None => regex.find(text).map(|m| m.range()),
+            None => regex.find(text),
         }
     }
 
     /// Whether `regex` matches `text`.
-    pub fn is_match(&self, regex: &Regex, text: &str) -> bool {
+    pub fn is_match(&self, regex: &RuleRegex, text: &str) -> bool {
         match self.copy_for(regex, text) {
             Some(copy) => copy.is_match(text),
             None => regex.is_match(text),
@@ -48,7 +49,7 @@ impl AsciiBounds {
     }
 
     /// The copy, where it answers for `regex` on `text`.
-    fn copy_for(&self, regex: &Regex, text: &str) -> Option<&meta::Regex> {
+    fn copy_for(&self, regex: &RuleRegex, text: &str) -> Option<&meta::Regex> {
         if !same_bounds(text) {
             return None;
         }
@@ -69,7 +70,7 @@ fn ascii_copy(source: &str) -> Option<meta::Regex> {
     }
     // Only `find` and `is_match` run on the copy: no capture groups, so the
     // engines that resolve them need not be built.
-    let config = meta::Config::new().onepass(false).backtrack(false);
+    let config = rule_regex::config().onepass(false).backtrack(false);
     meta::Builder::new()
         .configure(config)
         .build_from_hir(&ascii)
@@ -152,11 +153,12 @@ mod tests {
             r"ship\>",
         ];
         for source in sources {
-            let regex = Regex::new(source).unwrap();
+            let regex = RuleRegex::new(source).unwrap();
+            let reference = regex::Regex::new(source).unwrap();
             let bounds = AsciiBounds::default();
             assert!(ascii_copy(source).is_some(), "{source} has a copy");
             for text in TEXTS {
-                let expected = regex.find(text).map(|m| m.range());
+                let expected = reference.find(text).map(|m| m.range());
                 assert_eq!(bounds.find(&regex, text), expected, "{source} in {text:?}");
                 assert_eq!(bounds.is_match(&regex, text), expected.is_some());
             }
@@ -177,6 +179,10 @@ mod tests {
     #[test]
     fn the_default_rubric_answers_the_same_on_every_fixture_line() {
         let rubric = crate::rubric::load_default().unwrap();
+        let reference = |rule: &RuleRegex| regex::Regex::new(rule.as_str()).unwrap();
+        let signals: Vec<regex::Regex> =
+            rubric.signals.iter().map(|s| reference(&s.regex)).collect();
+        let flags: Vec<regex::Regex> = rubric.flags.iter().map(|f| reference(&f.regex)).collect();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/resumes");
         let mut compared = 0;
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
@@ -184,13 +190,13 @@ mod tests {
             for line in text.lines() {
                 let bullet = format!("• {line} — {line}");
                 for line in [line, bullet.as_str()] {
-                    for signal in &rubric.signals {
-                        let expected = signal.regex.find(line).map(|m| m.range());
+                    for (signal, reference) in rubric.signals.iter().zip(&signals) {
+                        let expected = reference.find(line).map(|m| m.range());
                         assert_eq!(signal.bounds.find(&signal.regex, line), expected);
                         compared += usize::from(same_bounds(line) && expected.is_some());
                     }
-                    for flag in &rubric.flags {
-                        let expected = flag.regex.is_match(line);
+                    for (flag, reference) in rubric.flags.iter().zip(&flags) {
+                        let expected = reference.is_match(line);
                         assert_eq!(flag.bounds.is_match(&flag.regex, line), expected);
                     }
                 }

@@ -12,12 +12,12 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use regex::Regex;
 use toml::Spanned;
 
 use super::ascii_bounds::AsciiBounds;
 use super::inflect::combined_source;
 use super::metric_words::{ContextWords, MetricWords};
+use super::rule_regex::RuleRegex;
 use super::schema::{self, Examples, Measure, RubricFile};
 use super::{
     DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Family, FlagRule, Gate, Level, LevelRule, Metric, Rubric,
@@ -539,7 +539,7 @@ impl Loader<'_> {
         inflect: schema::Inflect,
         patterns: &[Spanned<String>],
         span: Range<usize>,
-    ) -> Result<Regex, RubricError> {
+    ) -> Result<RuleRegex, RubricError> {
         if phrases.is_empty() && patterns.is_empty() {
             return Err(self.error(
                 span,
@@ -547,21 +547,15 @@ impl Loader<'_> {
             ));
         }
         let raw: Vec<String> = patterns.iter().map(|p| p.get_ref().clone()).collect();
-        let combined_error = match Regex::new(&combined_source(phrases, inflect, &raw)) {
+        let combined_error = match RuleRegex::new(&combined_source(phrases, inflect, &raw)) {
             Ok(regex) => return Ok(regex),
             Err(e) => e,
         };
         // Compile each pattern alone, so the error points at the one at
         // fault (only now: compiling each twice doubled a rubric's load).
         for p in patterns {
-            if let Err(e) = Regex::new(p.get_ref()) {
-                let detail = e
-                    .to_string()
-                    .lines()
-                    .last()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string();
+            if let Err(e) = RuleRegex::new(p.get_ref()) {
+                let detail = e.lines().last().unwrap_or_default().trim().to_string();
                 return Err(self.error(
                     p.span(),
                     format!(
@@ -577,7 +571,7 @@ impl Loader<'_> {
         ))
     }
 
-    fn word_regex(&self, words: &[String], what: &str) -> Result<Regex, RubricError> {
+    fn word_regex(&self, words: &[String], what: &str) -> Result<RuleRegex, RubricError> {
         let alts: Vec<String> = words
             .iter()
             .map(|w| format!(r"\b{}\b", regex::escape(w.trim())))
@@ -585,7 +579,7 @@ impl Loader<'_> {
         if alts.is_empty() {
             return Err(self.error_at(0, format!("{what}: list at least one word")));
         }
-        Regex::new(&format!("(?i){}", alts.join("|")))
+        RuleRegex::new(&format!("(?i){}", alts.join("|")))
             .map_err(|e| self.error_at(0, format!("{what}: {e}")))
     }
 }

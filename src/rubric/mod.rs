@@ -13,12 +13,13 @@ pub mod inflect;
 pub mod load;
 pub mod metric_words;
 pub mod prefilter;
+pub mod rule_regex;
 pub mod schema;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use rule_regex::RuleRegex;
 
 use ascii_bounds::AsciiBounds;
 use metric_words::{ContextWords, MetricWords};
@@ -151,7 +152,7 @@ pub struct Signal {
     /// this level: staff-scope words over entry evidence are vocabulary,
     /// not influence.
     pub needs_level: Option<Level>,
-    pub regex: Regex,
+    pub regex: RuleRegex,
     /// The regex with ASCII word boundaries, where that finds the same.
     pub bounds: AsciiBounds,
     pub describe: String,
@@ -230,7 +231,7 @@ pub struct LevelRule {
 #[derive(Debug, Clone)]
 pub struct FlagRule {
     pub id: String,
-    pub regex: Regex,
+    pub regex: RuleRegex,
     /// The regex with ASCII word boundaries, where that finds the same.
     pub bounds: AsciiBounds,
     /// Empty means every section.
@@ -252,7 +253,7 @@ pub struct TitleRule {
     /// What `claimed_level` reports: the level's name unless the rubric
     /// says otherwise (e.g. `intern`).
     pub report: String,
-    pub regex: Regex,
+    pub regex: RuleRegex,
     pub level: Option<Level>,
     /// The assessed levels that count as consistent with this claim.
     pub accepts: Vec<Level>,
@@ -286,7 +287,7 @@ pub struct Scoring {
 
 #[derive(Debug, Clone)]
 pub struct YearsRule {
-    pub engineering_titles: Regex,
+    pub engineering_titles: RuleRegex,
     pub points_per_year: f64,
     pub max_points: f64,
     pub min_evidence_score: f64,
