@@ -3,7 +3,7 @@
 //!
 //! `regex::Regex` works out the literals a pattern must contain, to skip
 //! ahead in long texts; for rubric phrases — hundreds of inflected words
-//! under `(?i)` — that analysis was two thirds of compiling them, and every
+//! under `(?i)` — that analysis was half of compiling them, and every
 //! process (the batch's parent and each worker) compiles the whole rubric
 //! before its first file. Rubric regexes run on one sentence at a time, and
 //! only after the rubric's own prefilter (`prefilter.rs`) has found one of

@@ -3,9 +3,11 @@
 //!
 //! lopdf's content parser builds an owned `Operation` (a `String` and a
 //! `Vec<Object>`) for every operator; on resumes that is most of the time
-//! spent extracting a page. This lexer reuses one operand buffer and
-//! borrows names and plain strings from the content, so the interpreter
-//! pays only for what it keeps. It understands everything that may appear
+//! spent extracting a page. This lexer reuses one operand buffer (and the
+//! room of earlier arrays), borrows names and plain strings from the
+//! content and hands hex strings over as written, to be decoded into a
+//! buffer the reader reuses, so the interpreter pays only for what it
+//! keeps. It understands everything that may appear
 //! in a content stream — numbers, names, literal and hex strings, arrays,
 //! dictionaries (marked-content properties), comments, and inline images,
 //! whose binary data it skips — and never fails: bytes it cannot read are
