@@ -344,11 +344,11 @@ impl Rubric {
     /// Which signals and flags may match `text`.
     pub fn candidates(&self, text: &str) -> Candidates {
         let prefilter = self.prefilter.get_or_init(|| {
-            Prefilter::new(
+            Prefilter::of_rules(
                 self.signals
                     .iter()
-                    .map(|s| s.regex.as_str())
-                    .chain(self.flags.iter().map(|f| f.regex.as_str())),
+                    .map(|s| &s.regex)
+                    .chain(self.flags.iter().map(|f| &f.regex)),
             )
         });
         Candidates {

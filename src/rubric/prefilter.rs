@@ -22,6 +22,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
 
+use super::rule_regex::RuleRegex;
+
 /// Which rules of a list may match a text.
 #[derive(Debug, Clone)]
 pub struct Prefilter {
@@ -43,14 +45,33 @@ impl Prefilter {
     /// are matched ignoring ASCII case, whatever the case flags say: a rule
     /// may be a candidate more often than it needs, never less.
     pub fn new<'a>(sources: impl IntoIterator<Item = &'a str>) -> Prefilter {
+        Prefilter::build(sources.into_iter().map(|source| (source, None)))
+    }
+
+    /// Build from compiled rules, in rule order, reading each from the
+    /// syntax tree it was compiled from rather than parsing it again.
+    pub fn of_rules<'a>(rules: impl IntoIterator<Item = &'a RuleRegex>) -> Prefilter {
+        Prefilter::build(
+            rules
+                .into_iter()
+                .map(|rule| (rule.as_str(), Some(rule.hir()))),
+        )
+    }
+
+    /// Each rule's source, with its Unicode syntax tree when one is at hand.
+    fn build<'a>(rules: impl Iterator<Item = (&'a str, Option<&'a Hir>)>) -> Prefilter {
         let mut words: Vec<Vec<u8>> = Vec::new();
         let mut owner = Vec::new();
         let mut always = Vec::new();
         let mut ascii_only = Vec::new();
-        let mut rules = 0;
-        for (rule, source) in sources.into_iter().enumerate() {
-            rules += 1;
-            let listed = match words_of_rule(source, true) {
+        let mut rules_seen = 0;
+        for (rule, (source, hir)) in rules.enumerate() {
+            rules_seen += 1;
+            let unicode_words = match hir {
+                Some(hir) => words_of_hir(hir, true),
+                None => words_of_rule(source, true),
+            };
+            let listed = match unicode_words {
                 Some(list) => Some(list),
                 None => {
                     let list = words_of_rule(source, false);
@@ -81,7 +102,7 @@ impl Prefilter {
             .build(&words)
             .ok();
         Prefilter {
-            rules,
+            rules: rules_seen,
             searcher,
             owner,
             always,
@@ -163,9 +184,14 @@ fn words_of_rule(source: &str, unicode: bool) -> Option<Vec<RuleWord>> {
         .build()
         .parse(source)
         .ok()?;
+    words_of_hir(&hir, unicode)
+}
+
+/// [`words_of_rule`] of a parsed rule; `unicode` says how it was parsed.
+fn words_of_hir(hir: &Hir, unicode: bool) -> Option<Vec<RuleWord>> {
     let mut extractor = Extractor::new();
     extractor.kind(ExtractKind::Prefix).limit_total(2_000);
-    let (_, words) = required_words(&without_case_variants(&hir), false, unicode, &extractor)?;
+    let (_, words) = required_words(&without_case_variants(hir), false, unicode, &extractor)?;
     Some(words)
 }
 
@@ -469,6 +495,35 @@ mod tests {
         assert!(checked > 500, "{checked} lines");
         // And it does filter: most (line, signal) pairs never run a regex.
         assert!(skipped * 2 > checked * rubric.signals.len(), "{skipped}");
+    }
+
+    /// Built from the compiled rules' syntax trees, the prefilter is the one
+    /// built from their sources: the same candidates on every fixture line.
+    #[test]
+    fn rules_read_from_their_trees_as_from_their_sources() {
+        let rubric = crate::rubric::load_default().unwrap();
+        let rules = || {
+            rubric
+                .signals
+                .iter()
+                .map(|s| &s.regex)
+                .chain(rubric.flags.iter().map(|f| &f.regex))
+        };
+        let from_trees = Prefilter::of_rules(rules());
+        let from_sources = Prefilter::new(rules().map(RuleRegex::as_str));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/resumes");
+        let mut lines = 0;
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for line in text.lines() {
+                let bullet = format!("• {line} — é");
+                for line in [line, bullet.as_str()] {
+                    assert_eq!(from_trees.candidates(line), from_sources.candidates(line));
+                    lines += 1;
+                }
+            }
+        }
+        assert!(lines > 1000, "{lines}");
     }
 
     /// The prefilter never hides a match on sentences made at random from

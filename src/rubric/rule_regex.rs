@@ -13,11 +13,14 @@
 use std::ops::Range;
 
 use regex_automata::meta;
+use regex_syntax::hir::Hir;
 
-/// A compiled rule regex and the source it came from.
+/// A compiled rule regex, the source it came from and the syntax tree it
+/// was compiled from (which the prefilter reads its words from).
 #[derive(Debug, Clone)]
 pub struct RuleRegex {
     source: String,
+    hir: Hir,
     regex: meta::Regex,
 }
 
@@ -26,24 +29,32 @@ impl RuleRegex {
     /// leftmost-first, the same size limit), less the literal prefilter.
     /// The error reads as the regex crate's would.
     pub fn new(source: &str) -> Result<RuleRegex, String> {
-        meta::Builder::new()
+        // Parsed here, with the regex crate's syntax defaults, so that the
+        // tree can be kept.
+        let hir = regex_syntax::Parser::new()
+            .parse(source)
+            .map_err(|e| e.to_string())?;
+        let regex = meta::Builder::new()
             .configure(config())
-            .build(source)
-            .map(|regex| RuleRegex {
-                source: source.to_string(),
-                regex,
-            })
-            .map_err(|e| match (e.syntax_error(), e.size_limit()) {
-                (Some(syntax), _) => syntax.to_string(),
-                (None, Some(limit)) => {
-                    format!("Compiled regex exceeds size limit of {limit} bytes.")
-                }
-                (None, None) => e.to_string(),
-            })
+            .build_from_hir(&hir)
+            .map_err(|e| match e.size_limit() {
+                Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+                None => e.to_string(),
+            })?;
+        Ok(RuleRegex {
+            source: source.to_string(),
+            hir,
+            regex,
+        })
     }
 
     pub fn as_str(&self) -> &str {
         &self.source
+    }
+
+    /// The syntax tree the regex was compiled from (Unicode mode).
+    pub fn hir(&self) -> &Hir {
+        &self.hir
     }
 
     pub fn is_match(&self, text: &str) -> bool {
