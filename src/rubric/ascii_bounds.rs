@@ -183,23 +183,17 @@ mod tests {
         let signals: Vec<regex::Regex> =
             rubric.signals.iter().map(|s| reference(&s.regex)).collect();
         let flags: Vec<regex::Regex> = rubric.flags.iter().map(|f| reference(&f.regex)).collect();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/resumes");
         let mut compared = 0;
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let text = std::fs::read_to_string(entry.path()).unwrap();
-            for line in text.lines() {
-                let bullet = format!("• {line} — {line}");
-                for line in [line, bullet.as_str()] {
-                    for (signal, reference) in rubric.signals.iter().zip(&signals) {
-                        let expected = reference.find(line).map(|m| m.range());
-                        assert_eq!(signal.bounds.find(&signal.regex, line), expected);
-                        compared += usize::from(same_bounds(line) && expected.is_some());
-                    }
-                    for (flag, reference) in rubric.flags.iter().zip(&flags) {
-                        let expected = reference.is_match(line);
-                        assert_eq!(flag.bounds.is_match(&flag.regex, line), expected);
-                    }
-                }
+        for line in crate::rubric::fixture_lines("end") {
+            let line = line.as_str();
+            for (signal, reference) in rubric.signals.iter().zip(&signals) {
+                let expected = reference.find(line).map(|m| m.range());
+                assert_eq!(signal.bounds.find(&signal.regex, line), expected);
+                compared += usize::from(same_bounds(line) && expected.is_some());
+            }
+            for (flag, reference) in rubric.flags.iter().zip(&flags) {
+                let expected = reference.is_match(line);
+                assert_eq!(flag.bounds.is_match(&flag.regex, line), expected);
             }
         }
         assert!(compared > 300, "{compared} matches found by the copy");

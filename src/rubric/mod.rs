@@ -374,3 +374,20 @@ impl Rubric {
         &self.levels[level.index()]
     }
 }
+
+/// Every line of the fixture resumes, as written and again with a bullet,
+/// a dash and `tail` added (characters outside ASCII, as real lines have):
+/// real text for tests that check rules against one another.
+#[cfg(test)]
+pub(crate) fn fixture_lines(tail: &str) -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/resumes");
+    let mut lines = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        for line in text.lines() {
+            lines.push(line.to_string());
+            lines.push(format!("• {line} — {tail}"));
+        }
+    }
+    lines
+}

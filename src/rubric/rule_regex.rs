@@ -93,12 +93,7 @@ mod tests {
         for f in &rubric.flags {
             texts.extend(f.examples_match.iter().chain(&f.examples_no_match).cloned());
         }
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/resumes");
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                texts.extend(text.lines().map(str::to_string));
-            }
-        }
+        texts.extend(crate::rubric::fixture_lines("naïve"));
         let rules = rubric
             .signals
             .iter()
