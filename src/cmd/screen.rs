@@ -218,8 +218,6 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     })
 }
 
-/// Standard output for `-` or no file, else the file (created now, so a
-/// path that cannot be written stops the run before any work).
 /// What makes two paths the same file, whatever links lead to it: on Unix
 /// its device and inode, one `stat` (resolving each path to its real one
 /// took a system call per folder on the way and per link, for every file
@@ -250,6 +248,8 @@ impl FileIdentity {
     }
 }
 
+/// Standard output for `-` or no file, else the file (created now, so a
+/// path that cannot be written stops the run before any work).
 fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, CommandError> {
     match path {
         None => Ok(Box::new(BufWriter::new(std::io::stdout()))),

@@ -362,10 +362,7 @@ fn to_unicode_map(
         .get_deref(b"ToUnicode", doc)
         .and_then(Object::as_stream)
         .ok()?;
-    let data = inflater
-        .try_inflate(stream, limit)
-        .unwrap_or_else(|| stream.get_plain_content_with_limit(limit))
-        .ok()?;
+    let data = inflater.decoded(stream, limit).ok()?;
     let map = CodeMap::parse(&data);
     (!map.is_empty()).then_some(map)
 }

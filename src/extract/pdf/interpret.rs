@@ -539,20 +539,8 @@ impl<'a> Interpreter<'a> {
             }
             self.form_stack.push(id);
         }
-        let limit = self.budget.max_stream_bytes;
-        let Ok(content) = self
-            .inflater
-            .try_inflate(stream, limit)
-            .unwrap_or_else(|| stream.decompressed_content_with_limit(limit))
-            .or_else(|_| {
-                // Uncompressed streams report an error from the decompressor.
-                if stream.dict.get(b"Filter").is_err() {
-                    Ok(stream.content.clone())
-                } else {
-                    Err(())
-                }
-            })
-        else {
+        // An unfiltered form comes back as it is.
+        let Ok(content) = self.inflater.decoded(stream, self.budget.max_stream_bytes) else {
             if id.is_some() {
                 self.form_stack.pop();
             }

@@ -162,12 +162,8 @@ fn segments(glyphs: &[&PlacedGlyph]) -> Vec<Segment> {
     let mut line: Vec<&PlacedGlyph> = Vec::new();
     let mut gaps: Vec<f32> = Vec::new();
     let mut rest = &sorted[..];
-    while let Some(&(_, _, _, first)) = rest.first() {
-        // A baseline runs while glyphs sit on the first one's baseline.
-        let length = rest
-            .iter()
-            .position(|&(_, _, _, g)| !same_baseline(first, g))
-            .unwrap_or(rest.len());
+    while !rest.is_empty() {
+        let length = first_run(rest, |&(_, _, _, a), &(_, _, _, b)| same_baseline(a, b));
         let (baseline, after) = rest.split_at(length);
         keyed.clear();
         keyed.extend(baseline.iter().map(|&(_, x, order, g)| (x, order, g)));
@@ -194,6 +190,18 @@ fn ordered_bits(v: f32) -> u32 {
 
 fn same_baseline(a: &PlacedGlyph, b: &PlacedGlyph) -> bool {
     on_one_baseline((a.y, a.size), (b.y, b.size))
+}
+
+/// How many of `items` open them on the first one's line: the run of
+/// items that `same` puts with the first.
+fn first_run<T>(items: &[T], same: impl Fn(&T, &T) -> bool) -> usize {
+    match items.first() {
+        Some(first) => items
+            .iter()
+            .position(|item| !same(first, item))
+            .unwrap_or(items.len()),
+        None => 0,
+    }
 }
 
 /// Two pieces of text, each given as (baseline, size), sit on one baseline
@@ -465,12 +473,8 @@ fn rows_align(left: &[f32], right: &[f32]) -> bool {
 fn for_each_row(mut segs: Vec<Segment>, mut each: impl FnMut(&[Segment])) {
     segs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let mut rest = &mut segs[..];
-    while let Some(first) = rest.first() {
-        let (y, size) = (first.y, first.size);
-        let length = rest
-            .iter()
-            .position(|s| !on_one_baseline((y, size), (s.y, s.size)))
-            .unwrap_or(rest.len());
+    while !rest.is_empty() {
+        let length = first_run(rest, |a, b| on_one_baseline((a.y, a.size), (b.y, b.size)));
         let (row, after) = rest.split_at_mut(length);
         row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         each(row);

@@ -37,9 +37,17 @@ const MIN_GROWTH: usize = 4096;
 
 impl Inflater {
     /// A stream's decoded content as lopdf's
-    /// `Stream::decompressed_content_with_limit` gives it, or `None` when
-    /// the stream is not plain FlateDecode and lopdf should decode it.
-    pub fn try_inflate(&mut self, stream: &Stream, limit: usize) -> Option<lopdf::Result<Vec<u8>>> {
+    /// `Stream::get_plain_content_with_limit` gives it (an unfiltered
+    /// stream as it is, within the limit): inflated here when it is plain
+    /// FlateDecode, by lopdf otherwise.
+    pub fn decoded(&mut self, stream: &Stream, limit: usize) -> lopdf::Result<Vec<u8>> {
+        self.try_inflate(stream, limit)
+            .unwrap_or_else(|| stream.get_plain_content_with_limit(limit))
+    }
+
+    /// A plain FlateDecode stream's content as lopdf decodes it, or `None`
+    /// for any other stream.
+    fn try_inflate(&mut self, stream: &Stream, limit: usize) -> Option<lopdf::Result<Vec<u8>>> {
         if !is_plain_flate(stream) {
             return None;
         }
