@@ -344,7 +344,7 @@ impl Rubric {
     /// Which signals and flags may match `text`.
     pub fn candidates(&self, text: &str) -> Candidates {
         let prefilter = self.prefilter.get_or_init(|| {
-            Prefilter::of_rules(
+            Prefilter::new(
                 self.signals
                     .iter()
                     .map(|s| &s.regex)
