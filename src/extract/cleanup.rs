@@ -10,9 +10,9 @@
 //! joined word is a word ("distribu-" + "tion"), never when the hyphen is
 //! real ("event-sourced", "200-engineer"). It must never paraphrase.
 
-use std::sync::OnceLock;
-
 use rustc_hash::FxHashSet;
+
+use super::dictionary::is_word;
 
 /// The bullet that replaces icon and unmapped glyphs at the start of a line.
 pub const BULLET: char = '•';
@@ -126,29 +126,6 @@ fn join_currency(s: &str) -> String {
     out
 }
 
-fn dictionary() -> &'static FxHashSet<&'static str> {
-    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    // SCOWL American English list (Debian wamerican), lower-case words only
-    // (src/extract/words.LICENSE). Used only to tell a hyphenation break from
-    // a real hyphen. A worker builds it on its first hyphenated line, so it
-    // is sized up front and hashed with a fast hash: under SipHash, growing
-    // as it filled, the 64,000 words took 42 M more instructions.
-    WORDS.get_or_init(|| {
-        const WORDS: &str = include_str!("words.txt");
-        const TECH_WORDS: &str = include_str!("tech_words.txt");
-        let mut words = FxHashSet::with_capacity_and_hasher(
-            WORDS.len() / 8 + TECH_WORDS.len() / 8,
-            Default::default(),
-        );
-        words.extend(
-            WORDS
-                .lines()
-                .chain(TECH_WORDS.lines().filter(|l| !l.starts_with('#'))),
-        );
-        words
-    })
-}
-
 /// Whether a line ends in a word broken by hyphenation that continues on
 /// `next`, and if so the joined text of the two lines' meeting words.
 ///
@@ -183,8 +160,7 @@ pub fn should_join_hyphen(line: &str, next: &str, vocabulary: &FxHashSet<String>
     // joined word is a known word in its own right ("Web-" + "Sockets").
     let capital_continuation = next.chars().next().is_some_and(char::is_uppercase);
     if capital_continuation {
-        return dictionary().contains(joined.as_str())
-            && !vocabulary.contains(&format!("{head_lc}-{tail}"));
+        return is_word(&joined) && !vocabulary.contains(&format!("{head_lc}-{tail}"));
     }
     let hyphenated = format!("{head_lc}-{tail}");
     if vocabulary.contains(&hyphenated) {
@@ -193,8 +169,7 @@ pub fn should_join_hyphen(line: &str, next: &str, vocabulary: &FxHashSet<String>
     if vocabulary.contains(&joined) {
         return true;
     }
-    let words = dictionary();
-    if words.contains(joined.as_str()) || words.contains(stem(&joined)) {
+    if is_word(&joined) || is_word(stem(&joined)) {
         return true;
     }
     // Two words in their own right joined by a hyphen are a compound
@@ -207,8 +182,7 @@ pub fn should_join_hyphen(line: &str, next: &str, vocabulary: &FxHashSet<String>
         tail.as_str(),
         "in" | "up" | "on" | "of" | "by" | "to" | "at" | "go" | "as"
     );
-    let tail_is_word = (tail.len() > 2 || particle)
-        && (words.contains(tail.as_str()) || words.contains(stem(&tail)));
+    let tail_is_word = (tail.len() > 2 || particle) && (is_word(&tail) || is_word(stem(&tail)));
     !tail_is_word
 }
 

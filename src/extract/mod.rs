@@ -10,6 +10,7 @@
 //! This stage must never judge the text: it only reports what a reader sees.
 
 pub mod cleanup;
+mod dictionary;
 pub mod docx;
 pub mod pdf;
 pub mod text;

@@ -189,7 +189,31 @@ fn without_case_variants(hir: &Hir) -> Hir {
             Some(letter) => Hir::literal([letter]),
             None => hir.clone(),
         },
-        HirKind::Concat(parts) => Hir::concat(parts.iter().map(without_case_variants).collect()),
+        HirKind::Concat(parts) => {
+            // A phrase is a run of letters: gather each run into one
+            // literal here rather than one per letter for `Hir::concat`
+            // to join (this ran in every worker's start-up).
+            let mut kept = Vec::with_capacity(parts.len());
+            let mut letters = Vec::new();
+            for part in parts {
+                match part.kind() {
+                    HirKind::Literal(literal) => letters.extend_from_slice(&literal.0),
+                    HirKind::Class(class) if let Some(letter) = ascii_letter_of(class) => {
+                        letters.push(letter)
+                    }
+                    _ => {
+                        if !letters.is_empty() {
+                            kept.push(Hir::literal(std::mem::take(&mut letters)));
+                        }
+                        kept.push(without_case_variants(part));
+                    }
+                }
+            }
+            if !letters.is_empty() {
+                kept.push(Hir::literal(letters));
+            }
+            Hir::concat(kept)
+        }
         HirKind::Alternation(branches) => {
             Hir::alternation(branches.iter().map(without_case_variants).collect())
         }
@@ -208,23 +232,31 @@ fn without_case_variants(hir: &Hir) -> Hir {
 /// The lower-case letter a class stands for when it holds one ASCII letter
 /// in its cases, and perhaps the Kelvin sign or long s that fold to it.
 fn ascii_letter_of(class: &Class) -> Option<u8> {
-    let chars: Vec<char> = match class {
+    // A letter's cases are at most three characters (k, K, Kelvin sign).
+    let mut chars = ['\0'; 3];
+    let mut count = 0;
+    let mut take = |c: char| {
+        if count == chars.len() {
+            return false;
+        }
+        chars[count] = c;
+        count += 1;
+        true
+    };
+    let fits = match class {
         Class::Unicode(class) => class
             .iter()
             .flat_map(|range| range.start()..=range.end())
-            .take(4)
-            .collect(),
+            .all(&mut take),
         Class::Bytes(class) => class
             .iter()
             .flat_map(|range| range.start()..=range.end())
-            .take(4)
-            .map(char::from)
-            .collect(),
+            .all(|b| take(char::from(b))),
     };
-    // A letter's cases are at most three characters (k, K, Kelvin sign).
-    if chars.len() > 3 {
+    if !fits {
         return None;
     }
+    let chars = &chars[..count];
     let letter = chars
         .iter()
         .find(|c| c.is_ascii_alphabetic())?
