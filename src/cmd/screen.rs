@@ -28,7 +28,7 @@ use levelscan::report::csv::RankingWriter;
 use levelscan::report::evidence::EvidenceWriter;
 use levelscan::report::spill::{Spill, SpillReader};
 use levelscan::report::{self, Record, STATUS_DUPLICATE, STATUS_OK};
-use levelscan::rubric::{Level, Rubric, load_default, load_file};
+use levelscan::rubric::{Level, Rubric, load_default_deferred, load_file};
 use levelscan::screen::{RecordKeys, ScreenedRaw};
 use levelscan::walk::{Found, discover};
 
@@ -55,9 +55,12 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         args.rubric.as_deref(),
         quotes_per_family,
     )?;
+    // The parent matches no rule: the embedded rubric (which its tests
+    // compile) is read without compiling its regexes; a rubric file is
+    // compiled whole, so that a bad pattern stops the run here.
     let rubric: Rubric = match &args.rubric {
         Some(path) => load_file(path)?,
-        None => load_default()?,
+        None => load_default_deferred()?,
     };
     let mut ranking_out = open_output(args.output.as_deref())?;
     let mut evidence_out = args

@@ -53,18 +53,16 @@ impl AsciiBounds {
         if !same_bounds(text) {
             return None;
         }
-        self.copy
-            .get_or_init(|| ascii_copy(regex.as_str()))
-            .as_ref()
+        self.copy.get_or_init(|| ascii_copy(regex.hir())).as_ref()
     }
 }
 
-/// The copy of the regex `source` (as given to `Regex::new`), if it has a
-/// Unicode word boundary to replace and builds.
-fn ascii_copy(source: &str) -> Option<meta::Regex> {
-    let hir = regex_syntax::parse(source).ok()?;
+/// The copy of the regex compiled from `hir` (its Unicode syntax tree, as
+/// the rule keeps it: parsing the rule again cost as much as building the
+/// copy), if it has a Unicode word boundary to replace and builds.
+fn ascii_copy(hir: &Hir) -> Option<meta::Regex> {
     let mut replaced = false;
-    let ascii = with_ascii_bounds(&hir, &mut replaced);
+    let ascii = with_ascii_bounds(hir, &mut replaced);
     if !replaced {
         return None;
     }
@@ -156,7 +154,7 @@ mod tests {
             let regex = RuleRegex::new(source).unwrap();
             let reference = regex::Regex::new(source).unwrap();
             let bounds = AsciiBounds::default();
-            assert!(ascii_copy(source).is_some(), "{source} has a copy");
+            assert!(ascii_copy(regex.hir()).is_some(), "{source} has a copy");
             for text in TEXTS {
                 let expected = reference.find(text).map(|m| m.range());
                 assert_eq!(bounds.find(&regex, text), expected, "{source} in {text:?}");
@@ -171,7 +169,10 @@ mod tests {
         assert!(!same_bounds("plain"), "ASCII: the regex is as fast");
         assert!(!same_bounds("naïve"));
         assert!(!same_bounds("\u{212A}afka"));
-        assert!(ascii_copy(r"(?i)own").is_none(), "no boundary to replace");
+        assert!(
+            ascii_copy(RuleRegex::new(r"(?i)own").unwrap().hir()).is_none(),
+            "no boundary to replace"
+        );
     }
 
     /// On every line of the fixture resumes and every rule of the default

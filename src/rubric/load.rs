@@ -43,6 +43,15 @@ pub fn load_default() -> Result<Rubric, RubricError> {
     load_str(DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME)
 }
 
+/// The rubric compiled into the binary, each rule's regex compiled the
+/// first time it is used ([`RuleRegex::deferred`]): for a process that
+/// needs the rubric's families, levels and descriptions and may never
+/// match a rule, like the batch's parent. The embedded rubric is known to
+/// compile: its tests load it with [`load_default`].
+pub fn load_default_deferred() -> Result<Rubric, RubricError> {
+    parse_and_build(DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Regexes::Deferred)
+}
+
 /// Read and load a rubric file.
 pub fn load_file(path: &Path) -> Result<Rubric, RubricError> {
     let file = path.display().to_string();
@@ -55,7 +64,15 @@ pub fn load_file(path: &Path) -> Result<Rubric, RubricError> {
 
 /// Load a rubric from text; `file` names it in error messages.
 pub fn load_str(text: &str, file: &str) -> Result<Rubric, RubricError> {
-    let loader = Loader { text, file };
+    parse_and_build(text, file, Regexes::CompiledNow)
+}
+
+fn parse_and_build(text: &str, file: &str, regexes: Regexes) -> Result<Rubric, RubricError> {
+    let loader = Loader {
+        text,
+        file,
+        regexes,
+    };
     let raw: RubricFile = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let message = format!(
@@ -70,6 +87,16 @@ pub fn load_str(text: &str, file: &str) -> Result<Rubric, RubricError> {
 struct Loader<'a> {
     text: &'a str,
     file: &'a str,
+    regexes: Regexes,
+}
+
+/// When the rules' regexes are compiled.
+#[derive(Clone, Copy, PartialEq)]
+enum Regexes {
+    /// While loading, so that a bad pattern is reported then.
+    CompiledNow,
+    /// On first use: only for the embedded rubric.
+    Deferred,
 }
 
 impl Loader<'_> {
@@ -547,7 +574,11 @@ impl Loader<'_> {
             ));
         }
         let raw: Vec<String> = patterns.iter().map(|p| p.get_ref().clone()).collect();
-        let combined_error = match RuleRegex::new(&combined_source(phrases, inflect, &raw)) {
+        let source = combined_source(phrases, inflect, &raw);
+        if self.regexes == Regexes::Deferred {
+            return Ok(RuleRegex::deferred(source));
+        }
+        let combined_error = match RuleRegex::new(&source) {
             Ok(regex) => return Ok(regex),
             Err(e) => e,
         };
@@ -579,7 +610,10 @@ impl Loader<'_> {
         if alts.is_empty() {
             return Err(self.error_at(0, format!("{what}: list at least one word")));
         }
-        RuleRegex::new(&format!("(?i){}", alts.join("|")))
-            .map_err(|e| self.error_at(0, format!("{what}: {e}")))
+        let source = format!("(?i){}", alts.join("|"));
+        if self.regexes == Regexes::Deferred {
+            return Ok(RuleRegex::deferred(source));
+        }
+        RuleRegex::new(&source).map_err(|e| self.error_at(0, format!("{what}: {e}")))
     }
 }

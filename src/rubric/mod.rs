@@ -26,7 +26,7 @@ use metric_words::{ContextWords, MetricWords};
 use prefilter::Prefilter;
 use serde::Serialize;
 
-pub use load::{RubricError, load_default, load_file, load_str};
+pub use load::{RubricError, load_default, load_default_deferred, load_file, load_str};
 pub use schema::{Context, FlagWhen, Measure};
 
 /// The default rubric's text, as shipped.
