@@ -115,24 +115,28 @@ struct BodyStyle {
 }
 
 fn body_style(glyphs: &[&PlacedGlyph]) -> BodyStyle {
-    let mut sizes: Vec<f32> = glyphs.iter().map(|g| round_tenth(g.size)).collect();
-    sizes.sort_unstable_by(f32::total_cmp);
-    // The most frequent size, ties to the smaller.
-    let mut best = (0usize, sizes[0]);
-    let mut run = (0usize, sizes[0]);
-    for &s in &sizes {
-        if s == run.1 {
-            run.0 += 1;
-        } else {
-            run = (1, s);
+    // A page uses a handful of sizes: they are counted in a short list kept
+    // in order, rather than found by sorting every glyph's.
+    let mut counts: Vec<(u32, f32, usize)> = Vec::new();
+    for glyph in glyphs {
+        // `+ 0.0` makes -0 and 0 one size, as `==` has them.
+        let size = round_tenth(glyph.size) + 0.0;
+        let key = ordered_bits(size);
+        match counts.binary_search_by_key(&key, |&(k, _, _)| k) {
+            Ok(at) => counts[at].2 += 1,
+            Err(at) => counts.insert(at, (key, size, 1)),
         }
-        if run.0 > best.0 {
-            best = run;
+    }
+    // The most frequent size, ties to the smaller.
+    let mut body = (0.0, 0);
+    for &(_, size, count) in &counts {
+        if count > body.1 {
+            body = (size, count);
         }
     }
     let bold = glyphs.iter().filter(|g| g.bold).count();
     BodyStyle {
-        size: best.1,
+        size: body.0,
         mostly_bold: bold * 2 > glyphs.len(),
     }
 }
@@ -155,7 +159,10 @@ fn segments(glyphs: &[&PlacedGlyph]) -> Vec<Segment> {
         .filter(|g| !g.text.trim().is_empty())
         .map(|g| (!ordered_bits(g.y), ordered_bits(g.x0), g.order, *g))
         .collect();
-    sorted.sort_unstable_by_key(|&(y, x, order, _)| (y, x, order));
+    // Producers mostly paint in reading order: the stable sort takes the
+    // runs already in order as they are, where the unstable one sorted
+    // them again (the keys are unique, so both give the same order).
+    sorted.sort_by_key(|&(y, x, order, _)| (y, x, order));
     let mut out = Vec::new();
     // Buffers reused from one baseline to the next.
     let mut keyed: Vec<(u32, u32, &PlacedGlyph)> = Vec::new();
@@ -167,7 +174,7 @@ fn segments(glyphs: &[&PlacedGlyph]) -> Vec<Segment> {
         let (baseline, after) = rest.split_at(length);
         keyed.clear();
         keyed.extend(baseline.iter().map(|&(_, x, order, g)| (x, order, g)));
-        keyed.sort_unstable_by_key(|&(x, order, _)| (x, order));
+        keyed.sort_by_key(|&(x, order, _)| (x, order));
         line.clear();
         line.extend(keyed.iter().map(|&(_, _, g)| g));
         remove_overprints(&mut line);
@@ -226,8 +233,14 @@ fn split_baseline(line: &[&PlacedGlyph], gaps: &mut Vec<f32>, out: &mut Vec<Segm
     // Letter gaps in this line: usually ~0, larger in letter-spaced headings.
     gaps.clear();
     gaps.extend(line.windows(2).map(|w| gap(w[0], w[1])));
-    gaps.sort_unstable_by(f32::total_cmp);
-    let usual_gap = gaps.get(gaps.len() / 3).copied().unwrap_or(0.0).max(0.0);
+    // The gap a third of the way up, as sorting would place it.
+    let usual_gap = if gaps.is_empty() {
+        0.0
+    } else {
+        let third = gaps.len() / 3;
+        *gaps.select_nth_unstable_by(third, f32::total_cmp).1
+    }
+    .max(0.0);
 
     // Segments of nothing but spaces are left out.
     let mut keep = |segment: Segment| {
@@ -561,6 +574,58 @@ mod tests {
             .into_iter()
             .map(|l| (l.text, l.column))
             .collect()
+    }
+
+    /// The body size is the most frequent rounded size, ties to the
+    /// smaller, as sorting every glyph's size and counting runs finds it.
+    #[test]
+    fn the_body_size_is_the_most_frequent_ties_to_the_smaller() {
+        let by_sorting = |sizes: &[f32]| -> f32 {
+            let mut sorted: Vec<f32> = sizes.iter().map(|&s| round_tenth(s)).collect();
+            sorted.sort_unstable_by(f32::total_cmp);
+            let (mut best, mut run) = ((0, sorted[0]), (0, sorted[0]));
+            for &s in &sorted {
+                run = if s == run.1 {
+                    (run.0 + 1, run.1)
+                } else {
+                    (1, s)
+                };
+                if run.0 > best.0 {
+                    best = run;
+                }
+            }
+            best.1
+        };
+        let mut seed = 7u32;
+        let mut cases: Vec<Vec<f32>> = vec![
+            vec![10.0, 12.0, 12.0, 10.0],
+            vec![11.04, 11.0, 9.96, 10.0],
+            vec![-0.0, 0.0, 3.0, 3.0],
+            vec![-0.0, -0.0, 0.0, 5.0, 5.0, 5.0],
+        ];
+        for length in 1..200 {
+            cases.push(
+                (0..length)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        6.0 + (seed >> 16) as f32 % 90.0 / 10.0
+                    })
+                    .collect(),
+            );
+        }
+        for sizes in cases {
+            let glyphs: Vec<PlacedGlyph> = sizes
+                .iter()
+                .map(|&size| PlacedGlyph {
+                    size,
+                    ..word("a", 0.0, 0.0).remove(0)
+                })
+                .collect();
+            let refs: Vec<&PlacedGlyph> = glyphs.iter().collect();
+            let expected = by_sorting(&sizes);
+            let found = body_style(&refs).size;
+            assert!(found == expected, "{sizes:?}: {found} for {expected}");
+        }
     }
 
     #[test]
