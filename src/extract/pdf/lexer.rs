@@ -222,18 +222,39 @@ impl<'a> Lexer<'a> {
         loop {
             self.skip_whitespace_and_comments();
             let &b = self.data.get(self.pos)?;
+            // Most tokens are plain numbers: those are read here, without
+            // the general dispatch.
+            if (b.is_ascii_digit() || b == b'-' || b == b'.')
+                && let Some((value, end)) = simple_number_at(self.data, self.pos)
+            {
+                self.pos = end;
+                self.operands.push(Operand::Number(value));
+                continue;
+            }
+            // And most of the rest are operators, which end the loop (all
+            // but `'` and `"` open with a letter).
+            if b.is_ascii_alphabetic() {
+                let start = self.pos;
+                self.pos = self.token_end();
+                match &self.data[start..self.pos] {
+                    b"true" | b"false" | b"null" => self.operands.push(Operand::Other),
+                    b"ID" => {
+                        self.skip_inline_image_data();
+                        // Report the image as its end marker, so callers
+                        // see one operator per inline image.
+                        self.recycle_operands();
+                        return Some((b"EI", &self.operands));
+                    }
+                    operator => return Some((operator, &self.operands)),
+                }
+                continue;
+            }
             match self.token(b, 0) {
                 Token::Operand(operand) => {
                     self.operands_hold_array |= matches!(operand, Operand::Array(_));
                     self.operands.push(operand);
                 }
-                Token::Operator(b"ID") => {
-                    self.skip_inline_image_data();
-                    // Report the image as its end marker, so callers see
-                    // one operator per inline image.
-                    self.recycle_operands();
-                    return Some((b"EI", &self.operands));
-                }
+                // An operator that does not open with a letter (`'`, `"`).
                 Token::Operator(operator) => return Some((operator, &self.operands)),
             }
         }
