@@ -224,11 +224,8 @@ impl<'a> Lexer<'a> {
             let &b = self.data.get(self.pos)?;
             // Most tokens are plain numbers: those are read here, without
             // the general dispatch.
-            if (b.is_ascii_digit() || b == b'-' || b == b'.')
-                && let Some((value, end)) = simple_number_at(self.data, self.pos)
-            {
-                self.pos = end;
-                self.operands.push(Operand::Number(value));
+            if let Some(number) = self.plain_number(b) {
+                self.operands.push(number);
                 continue;
             }
             // And most of the rest are operators, which end the loop (all
@@ -258,6 +255,17 @@ impl<'a> Lexer<'a> {
                 Token::Operator(operator) => return Some((operator, &self.operands)),
             }
         }
+    }
+
+    /// The plain number (see [`simple_number_at`]) that starts at `b`, read
+    /// without the general dispatch of [`Lexer::token`]: most tokens are.
+    fn plain_number(&mut self, b: u8) -> Option<Operand<'a>> {
+        if !(b.is_ascii_digit() || b == b'-' || b == b'.') {
+            return None;
+        }
+        let (value, end) = simple_number_at(self.data, self.pos)?;
+        self.pos = end;
+        Some(Operand::Number(value))
     }
 
     /// Clear the last operator's operands, keeping their arrays' room.
@@ -509,6 +517,11 @@ impl<'a> Lexer<'a> {
             }
             if depth >= MAX_DEPTH {
                 self.pos += 1;
+                continue;
+            }
+            // A `TJ` array is strings and the numbers between them.
+            if let Some(number) = self.plain_number(b) {
+                items.push(number);
                 continue;
             }
             match self.token(b, depth + 1) {
