@@ -6,7 +6,7 @@
 //! it (`Path::display`), so the parent can file it away unread.
 
 use levelscan::isolate::worker;
-use levelscan::rubric::{load_default, load_file};
+use levelscan::rubric::{load_default_deferred, load_file};
 use levelscan::screen::{keep_strongest, screen_file};
 
 use super::{CommandError, Outcome};
@@ -14,9 +14,13 @@ use crate::cli::WorkerArgs;
 
 pub fn run(args: &WorkerArgs) -> Result<Outcome, CommandError> {
     let limits = args.limits.to_limits();
+    // The embedded rubric's rules are compiled as they are first used
+    // (most sentences are answered by their ASCII-boundary copies; see
+    // `RuleRegex::deferred`); a rubric file is compiled whole, here as in
+    // the parent.
     let rubric = match &args.rubric {
         Some(path) => load_file(path)?,
-        None => load_default()?,
+        None => load_default_deferred()?,
     };
     worker::serve_stdio(|path| {
         let mut screened = screen_file(path, path.display().to_string(), &limits, &rubric);

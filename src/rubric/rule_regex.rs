@@ -16,13 +16,14 @@ use std::sync::OnceLock;
 use regex_automata::meta;
 use regex_syntax::hir::Hir;
 
-/// A rule regex: the source it comes from and, once compiled, the syntax
-/// tree it was compiled from (which the prefilter reads its words from)
-/// and the regex.
+/// A rule regex: the source it comes from and, once needed, the syntax
+/// tree parsed from it (which the prefilter and the ASCII-boundary copy
+/// read) and the regex compiled from that tree.
 #[derive(Clone)]
 pub struct RuleRegex {
     source: String,
-    compiled: OnceLock<Compiled>,
+    hir: OnceLock<Hir>,
+    regex: OnceLock<meta::Regex>,
 }
 
 /// A rule shows as its source: the compiled engine's state is no part of
@@ -33,33 +34,32 @@ impl std::fmt::Debug for RuleRegex {
     }
 }
 
-#[derive(Clone)]
-struct Compiled {
-    hir: Hir,
-    regex: meta::Regex,
-}
-
 impl RuleRegex {
     /// Compile `source` with the regex crate's defaults (Unicode,
     /// leftmost-first, the same size limit), less the literal prefilter.
     /// The error reads as the regex crate's would.
     pub fn new(source: &str) -> Result<RuleRegex, String> {
-        let compiled = compile(source)?;
+        let hir = parse(source)?;
+        let regex = build(&hir)?;
         Ok(RuleRegex {
             source: source.to_string(),
-            compiled: OnceLock::from(compiled),
+            hir: OnceLock::from(hir),
+            regex: OnceLock::from(regex),
         })
     }
 
-    /// `source`, compiled the first time it is used: for a rule already
-    /// known to compile (the embedded rubric's, which its tests compile) in
-    /// a process that may never use it — the batch's parent reads the
-    /// rubric's names and levels, and compiling every rule cost it ≈ 11 ms
-    /// of a core the workers were starting on.
+    /// `source`, parsed and compiled the first time each is needed: for a
+    /// rule already known to compile (the embedded rubric's, which its
+    /// tests compile). The batch's parent reads the rubric's names and
+    /// levels and matches no rule; a worker matches most sentences with the
+    /// ASCII-boundary copies (`ascii_bounds.rs`), built from the tree, and
+    /// needs a rule's own regex only for text with word characters beyond
+    /// ASCII. Compiling every rule up front cost each process ≈ 11 ms.
     pub fn deferred(source: String) -> RuleRegex {
         RuleRegex {
             source,
-            compiled: OnceLock::new(),
+            hir: OnceLock::new(),
+            regex: OnceLock::new(),
         }
     }
 
@@ -67,52 +67,55 @@ impl RuleRegex {
         &self.source
     }
 
-    /// The syntax tree the regex was compiled from (Unicode mode).
+    /// The syntax tree the regex is compiled from (Unicode mode).
     pub fn hir(&self) -> &Hir {
-        &self.compiled().hir
+        self.hir
+            .get_or_init(|| parse(&self.source).unwrap_or_else(|e| self.not_deferrable(&e)))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.compiled().regex.is_match(text)
+        self.regex().is_match(text)
     }
 
     /// The leftmost-first match's byte range.
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
-        self.compiled().regex.find(text).map(|m| m.range())
+        self.regex().find(text).map(|m| m.range())
     }
 
     /// Whether the regex has been compiled yet.
     #[cfg(test)]
     pub fn is_compiled(&self) -> bool {
-        self.compiled.get().is_some()
+        self.regex.get().is_some()
     }
 
-    fn compiled(&self) -> &Compiled {
-        self.compiled.get_or_init(|| {
-            compile(&self.source).unwrap_or_else(|e| {
-                panic!(
-                    "a deferred rule compiles (the embedded rubric's tests compile it): {:?}: {e}",
-                    self.source
-                )
-            })
-        })
+    fn regex(&self) -> &meta::Regex {
+        self.regex
+            .get_or_init(|| build(self.hir()).unwrap_or_else(|e| self.not_deferrable(&e)))
+    }
+
+    fn not_deferrable(&self, error: &str) -> ! {
+        panic!(
+            "a deferred rule compiles (the embedded rubric's tests compile it): {:?}: {error}",
+            self.source
+        )
     }
 }
 
-fn compile(source: &str) -> Result<Compiled, String> {
-    // Parsed here, with the regex crate's syntax defaults, so that the tree
-    // can be kept.
-    let hir = regex_syntax::Parser::new()
+/// Parsed with the regex crate's syntax defaults.
+fn parse(source: &str) -> Result<Hir, String> {
+    regex_syntax::Parser::new()
         .parse(source)
-        .map_err(|e| e.to_string())?;
-    let regex = meta::Builder::new()
+        .map_err(|e| e.to_string())
+}
+
+fn build(hir: &Hir) -> Result<meta::Regex, String> {
+    meta::Builder::new()
         .configure(config())
-        .build_from_hir(&hir)
+        .build_from_hir(hir)
         .map_err(|e| match e.size_limit() {
             Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
             None => e.to_string(),
-        })?;
-    Ok(Compiled { hir, regex })
+        })
 }
 
 /// The engine configuration of rule regexes (and of their ASCII-boundary
