@@ -43,11 +43,12 @@ pub fn load_default() -> Result<Rubric, RubricError> {
     load_str(DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME)
 }
 
-/// The rubric compiled into the binary, each rule's regex compiled the
-/// first time it is used ([`RuleRegex::deferred`]): for a process that
-/// needs the rubric's families, levels and descriptions and may never
-/// match a rule, like the batch's parent. The embedded rubric is known to
-/// compile: its tests load it with [`load_default`].
+/// The rubric compiled into the binary, each rule parsed and compiled the
+/// first time it is needed ([`RuleRegex::deferred`]): for the batch's
+/// processes, the parent, which matches no rule, and the workers, which
+/// match most sentences with the rules' ASCII-boundary copies. The
+/// embedded rubric is known to compile: its tests load it with
+/// [`load_default`].
 pub fn load_default_deferred() -> Result<Rubric, RubricError> {
     parse_and_build(DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Regexes::Deferred)
 }
