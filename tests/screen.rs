@@ -391,24 +391,40 @@ fn jsonl_and_evidence_files_hold_every_item() {
     );
 }
 
+/// A rubric file is checked whole before anything is written: its fields,
+/// and every pattern compiled (the embedded rubric's rules are compiled only
+/// as they are used, a file's never).
 #[test]
 fn a_bad_rubric_stops_before_anything_is_written() {
     let dir = tempfile::tempdir().unwrap();
-    let rubric = dir.path().join("bad.toml");
-    std::fs::write(&rubric, "name = \"x\"\nwieght = 3\n").unwrap();
-    let out_file = dir.path().join("never.csv");
-    let out = levelscan(&[
-        os("screen"),
-        fixture("pdf").as_os_str(),
-        os("--rubric"),
-        rubric.as_os_str(),
-        os("-o"),
-        out_file.as_os_str(),
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("bad.toml"), "{stderr}");
-    assert!(!out_file.exists());
+    let default =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics/backend.toml"))
+            .unwrap();
+    let bad_pattern = default.replacen("patterns = ['", "patterns = ['(unclosed', '", 1);
+    assert_ne!(bad_pattern, default);
+    for (name, text, complaint) in [
+        ("bad.toml", "name = \"x\"\nwieght = 3\n", "bad.toml"),
+        ("bad_pattern.toml", bad_pattern.as_str(), "(unclosed"),
+    ] {
+        let rubric = dir.path().join(name);
+        std::fs::write(&rubric, text).unwrap();
+        let out_file = dir.path().join("never.csv");
+        let out = levelscan(&[
+            os("screen"),
+            fixture("pdf").as_os_str(),
+            os("--rubric"),
+            rubric.as_os_str(),
+            os("-o"),
+            out_file.as_os_str(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(name) && stderr.contains(complaint),
+            "{stderr}"
+        );
+        assert!(!out_file.exists(), "{name}");
+    }
 }
 
 /// Records spill to a temporary file while the batch runs; where none can
