@@ -228,30 +228,25 @@ impl<'a> Lexer<'a> {
                 self.operands.push(number);
                 continue;
             }
-            // And most of the rest are operators, which end the loop (all
-            // but `'` and `"` open with a letter).
-            if b.is_ascii_alphabetic() {
-                let start = self.pos;
-                self.pos = self.token_end();
-                match &self.data[start..self.pos] {
-                    b"true" | b"false" | b"null" => self.operands.push(Operand::Other),
-                    b"ID" => {
-                        self.skip_inline_image_data();
-                        // Report the image as its end marker, so callers
-                        // see one operator per inline image.
-                        self.recycle_operands();
-                        return Some((b"EI", &self.operands));
-                    }
-                    operator => return Some((operator, &self.operands)),
-                }
-                continue;
-            }
-            match self.token(b, 0) {
+            // And most of the rest are operators (all but `'` and `"` open
+            // with a letter), read without it too.
+            let token = if b.is_ascii_alphabetic() {
+                self.keyword_or_operator()
+            } else {
+                self.token(b, 0)
+            };
+            match token {
                 Token::Operand(operand) => {
                     self.operands_hold_array |= matches!(operand, Operand::Array(_));
                     self.operands.push(operand);
                 }
-                // An operator that does not open with a letter (`'`, `"`).
+                Token::Operator(b"ID") => {
+                    self.skip_inline_image_data();
+                    // Report the image as its end marker, so callers see
+                    // one operator per inline image.
+                    self.recycle_operands();
+                    return Some((b"EI", &self.operands));
+                }
                 Token::Operator(operator) => return Some((operator, &self.operands)),
             }
         }
@@ -326,19 +321,23 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
                 Operand::Other
             }
-            // A run of regular characters: a keyword operand, or else an
-            // operator. (`b` is regular: everything else is matched above or
-            // skipped before, so the run is never empty.)
-            _ => {
-                let start = self.pos;
-                self.pos = self.token_end();
-                match &self.data[start..self.pos] {
-                    b"true" | b"false" | b"null" => Operand::Other,
-                    operator => return Token::Operator(operator),
-                }
-            }
+            // `b` is regular: everything else is matched above or skipped
+            // before, so the run is never empty.
+            _ => return self.keyword_or_operator(),
         };
         Token::Operand(operand)
+    }
+
+    /// A run of regular characters: a keyword operand, or else an operator.
+    /// (Inlined: nearly every operator of a page is read here.)
+    #[inline(always)]
+    fn keyword_or_operator(&mut self) -> Token<'a> {
+        let start = self.pos;
+        self.pos = self.token_end();
+        match &self.data[start..self.pos] {
+            b"true" | b"false" | b"null" => Token::Operand(Operand::Other),
+            operator => Token::Operator(operator),
+        }
     }
 
     fn token_end(&self) -> usize {
