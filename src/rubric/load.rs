@@ -92,7 +92,7 @@ struct Loader<'a> {
 }
 
 /// When the rules' regexes are compiled.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Regexes {
     /// While loading, so that a bad pattern is reported then.
     CompiledNow,
@@ -575,11 +575,7 @@ impl Loader<'_> {
             ));
         }
         let raw: Vec<String> = patterns.iter().map(|p| p.get_ref().clone()).collect();
-        let source = combined_source(phrases, inflect, &raw);
-        if self.regexes == Regexes::Deferred {
-            return Ok(RuleRegex::deferred(source));
-        }
-        let combined_error = match RuleRegex::new(&source) {
+        let combined_error = match self.rule_regex(combined_source(phrases, inflect, &raw)) {
             Ok(regex) => return Ok(regex),
             Err(e) => e,
         };
@@ -611,10 +607,15 @@ impl Loader<'_> {
         if alts.is_empty() {
             return Err(self.error_at(0, format!("{what}: list at least one word")));
         }
-        let source = format!("(?i){}", alts.join("|"));
-        if self.regexes == Regexes::Deferred {
-            return Ok(RuleRegex::deferred(source));
+        self.rule_regex(format!("(?i){}", alts.join("|")))
+            .map_err(|e| self.error_at(0, format!("{what}: {e}")))
+    }
+
+    /// A rule's regex, compiled now or on first use as this load asks.
+    fn rule_regex(&self, source: String) -> Result<RuleRegex, String> {
+        match self.regexes {
+            Regexes::CompiledNow => RuleRegex::new(&source),
+            Regexes::Deferred => Ok(RuleRegex::deferred(source)),
         }
-        RuleRegex::new(&source).map_err(|e| self.error_at(0, format!("{what}: {e}")))
     }
 }

@@ -1,14 +1,16 @@
 //! A rubric rule's regex, built without the regex engine's own literal
-//! prefilter.
+//! prefilter, and for the embedded rubric only when first needed.
 //!
 //! `regex::Regex` works out the literals a pattern must contain, to skip
 //! ahead in long texts; for rubric phrases — hundreds of inflected words
-//! under `(?i)` — that analysis was half of compiling them, and every
-//! process (the batch's parent and each worker) compiles the whole rubric
-//! before its first file. Rubric regexes run on one sentence at a time, and
-//! only after the rubric's own prefilter (`prefilter.rs`) has found one of
-//! their words in it, so there is nothing left to skip: the same engine,
-//! without that step, finds the same matches.
+//! under `(?i)` — that analysis was half of compiling them. Rubric regexes
+//! run on one sentence at a time, and only after the rubric's own
+//! prefilter (`prefilter.rs`) has found one of their words in it, so there
+//! is nothing left to skip: the same engine, without that step, finds the
+//! same matches. A rubric file is compiled whole while it loads, so that a
+//! bad pattern is reported then; the embedded rubric, which its tests
+//! compile, is compiled rule by rule as the batch's processes need it
+//! ([`RuleRegex::deferred`]).
 
 use std::ops::Range;
 use std::sync::OnceLock;
