@@ -41,8 +41,8 @@ pub struct Prefilter {
 }
 
 impl Prefilter {
-    /// Build from compiled rules, in rule order, reading each from the
-    /// syntax tree it was compiled from. The words found are matched
+    /// Build from rules, in rule order, reading each from its syntax tree
+    /// (which needs no rule compiled). The words found are matched
     /// ignoring ASCII case, whatever the case flags say: a rule may be a
     /// candidate more often than it needs, never less.
     pub fn new<'a>(rules: impl IntoIterator<Item = &'a RuleRegex>) -> Prefilter {
