@@ -255,7 +255,7 @@ impl<'a> Lexer<'a> {
     /// The plain number (see [`simple_number_at`]) that starts at `b`, read
     /// without the general dispatch of [`Lexer::token`]: most tokens are.
     fn plain_number(&mut self, b: u8) -> Option<Operand<'a>> {
-        if !(b.is_ascii_digit() || b == b'-' || b == b'.') {
+        if !(b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.')) {
             return None;
         }
         let (value, end) = simple_number_at(self.data, self.pos)?;
@@ -348,12 +348,10 @@ impl<'a> Lexer<'a> {
         end
     }
 
+    /// A number that is not plain: callers try [`Lexer::plain_number`]
+    /// first, so this is the general reading.
     fn number(&mut self) -> Operand<'a> {
         let start = self.pos;
-        if let Some((value, end)) = simple_number_at(self.data, start) {
-            self.pos = end;
-            return Operand::Number(value);
-        }
         let end = self.token_end().max(start + 1);
         self.pos = end;
         let text = std::str::from_utf8(&self.data[start..end]).unwrap_or("");
