@@ -64,6 +64,13 @@ pub fn worker_pool_config(batch: &BatchArgs, limits: &LimitArgs) -> std::io::Res
     let mut config = PoolConfig::new(program, args);
     config.deadline = Duration::from_secs(batch.timeout_secs);
     config.memory_cap_bytes = Some(batch.max_memory_mib.saturating_mul(1024 * 1024));
+    // A worker reads file after file: the allocator (src/main.rs) keeps
+    // what one file freed for the next, rather than handing it back to the
+    // system after 10 ms and having every page zeroed again when faulted
+    // back in (≈ 2% of a batch's time). Its peak is the same either way.
+    config
+        .env
+        .push(("MIMALLOC_PURGE_DELAY".into(), "-1".into()));
     Ok(config)
 }
 
