@@ -11,7 +11,9 @@ use clap::Parser;
 
 /// Screening allocates and frees many small objects for every file (a
 /// PDF's objects, lines, sentences, evidence): mimalloc makes a batch
-/// 6–12% faster than the system allocator (README "Performance").
+/// 6–12% faster than the system allocator (README "Performance"). Its
+/// workers are also told to keep freed memory (`worker_pool_config` in
+/// `src/cmd/parallel.rs`): change both together.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

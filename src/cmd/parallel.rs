@@ -67,7 +67,7 @@ pub fn worker_pool_config(batch: &BatchArgs, limits: &LimitArgs) -> std::io::Res
     // A worker reads file after file: the allocator (src/main.rs) keeps
     // what one file freed for the next, rather than handing it back to the
     // system after 10 ms and having every page zeroed again when faulted
-    // back in (≈ 2% of a batch's time). Its peak is the same either way.
+    // back in (≈ 2% of a `-j1` batch's time). Its peak is the same either way.
     config
         .env
         .push(("MIMALLOC_PURGE_DELAY".into(), "-1".into()));
