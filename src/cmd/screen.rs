@@ -364,8 +364,13 @@ impl Ranked<'_> {
         mut write: impl FnMut(&Record) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         for &(row, rank) in &self.order {
-            let record = self.spilled.get(self.rows[row].spilled)?;
-            let mut record = apply_verdict(record, &self.verdicts[row], self.rows);
+            let verdict = &self.verdicts[row];
+            // A duplicate's row names the file and its original only: its
+            // record is not read back (in a folder of copies, most are).
+            let mut record = match duplicate_record(&self.rows[row], verdict, self.rows) {
+                Some(duplicate) => duplicate,
+                None => with_contact(self.spilled.get(self.rows[row].spilled)?, verdict),
+            };
             record.rank = rank;
             if self.redact {
                 redact(&mut record);
@@ -377,20 +382,22 @@ impl Ranked<'_> {
 }
 
 /// Same bytes or same text as an earlier file (in path order): the later
-/// row becomes `duplicate of X`. Two different resumes with one contact
-/// email both get `same_contact`.
-fn apply_verdict(mut record: Record, verdict: &Verdict, rows: &[Row]) -> Record {
-    if let Some((original, kind)) = verdict.duplicate_of {
-        let how = match kind {
-            DuplicateKind::SameBytes => "same file",
-            DuplicateKind::SameText => "same text",
-        };
-        return Record::not_assessed(
-            record.file,
-            STATUS_DUPLICATE,
-            format!("duplicate of {} ({how})", rows[original].file),
-        );
-    }
+/// row becomes `duplicate of X`.
+fn duplicate_record(row: &Row, verdict: &Verdict, rows: &[Row]) -> Option<Record> {
+    let (original, kind) = verdict.duplicate_of?;
+    let how = match kind {
+        DuplicateKind::SameBytes => "same file",
+        DuplicateKind::SameText => "same text",
+    };
+    Some(Record::not_assessed(
+        row.file.clone(),
+        STATUS_DUPLICATE,
+        format!("duplicate of {} ({how})", rows[original].file),
+    ))
+}
+
+/// Two different resumes with one contact email both get `same_contact`.
+fn with_contact(mut record: Record, verdict: &Verdict) -> Record {
     if verdict.same_contact && record.is_assessed() {
         record.flags.push("same_contact".into());
         record.flags.sort();
