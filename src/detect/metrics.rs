@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::rubric::ascii_bounds::FixedRegex;
 use crate::rubric::metric_words::{ContextWords, MetricWords};
 use crate::rubric::{Measure, Metric};
 
@@ -39,11 +40,10 @@ pub struct MetricHit {
     pub improvement: Option<(f64, f64)>,
 }
 
-fn number_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn number_regex() -> &'static FixedRegex {
+    static RE: OnceLock<FixedRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?P<cur>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a dozen|dozens of|hundreds of|thousands of)\b")
-            .expect("the number pattern is a constant and compiles")
+        FixedRegex::new(r"(?i)(?P<cur>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a dozen|dozens of|hundreds of|thousands of)\b")
     })
 }
 
@@ -89,7 +89,7 @@ pub fn numbers(text: &str) -> Vec<Number> {
     // capture groups, which would take the slower capturing engines for
     // every sentence: a currency sign opens `cur` + `num`, a digit opens
     // `num`, a letter opens `word`.
-    for whole in number_regex().find_iter(text) {
+    for whole in number_regex().for_text(text).find_iter(text) {
         let matched = whole.as_str();
         let first = matched
             .chars()
@@ -158,6 +158,14 @@ const TIME_WORDS: &[&str] = &[
     "the", "with", "for",
 ];
 
+/// A period after a number: "/s", "per month", "daily".
+fn period_regex() -> &'static FixedRegex {
+    static RE: OnceLock<FixedRegex> = OnceLock::new();
+    RE.get_or_init(|| {
+        FixedRegex::new(r"(?i)^\s*(?:(?:/|per\s+|an?\s+|each\s+|every\s+)\s*(?P<unit>s|sec|secs|second|min|mins|minute|h|hr|hour|d|day|wk|week|mo|month|yr|year)\b|(?P<adv>daily|nightly|hourly|monthly|weekly|annually|yearly)\b)")
+    })
+}
+
 /// Seconds in the period a rate is written against, if `rest` starts with
 /// one ("/day", " per second", " a day", " daily"); with the bytes it used.
 fn period_seconds(rest: &str) -> Option<(f64, usize)> {
@@ -170,12 +178,8 @@ fn period_seconds(rest: &str) -> Option<(f64, usize)> {
 }
 
 fn period_by_pattern(rest: &str) -> Option<(f64, usize)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:(?:/|per\s+|an?\s+|each\s+|every\s+)\s*(?P<unit>s|sec|secs|second|min|mins|minute|h|hr|hour|d|day|wk|week|mo|month|yr|year)\b|(?P<adv>daily|nightly|hourly|monthly|weekly|annually|yearly)\b)")
-            .expect("the period pattern is a constant and compiles")
-    });
-    let caps = re.captures(rest)?;
+    let re = period_regex();
+    let caps = re.for_text(rest).captures(rest)?;
     let unit = caps
         .name("unit")
         .or_else(|| caps.name("adv"))?
@@ -307,6 +311,16 @@ fn improvements(text: &str, nums: &[Number]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// A time unit after a number: "ms", "µs", "seconds".
+fn latency_regex() -> &'static FixedRegex {
+    static RE: OnceLock<FixedRegex> = OnceLock::new();
+    RE.get_or_init(|| {
+        FixedRegex::new(
+            r"(?i)^\s?(?P<u>ms|msec|milliseconds?|µs|us|microseconds?|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?)\b",
+        )
+    })
+}
+
 fn latency_ms(rest: &str) -> Option<(f64, usize)> {
     // The pattern allows one white-space character, then a unit opening
     // with m, µ, u, s or h.
@@ -320,14 +334,8 @@ fn latency_ms(rest: &str) -> Option<(f64, usize)> {
 }
 
 fn latency_by_pattern(rest: &str) -> Option<(f64, usize)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)^\s?(?P<u>ms|msec|milliseconds?|µs|us|microseconds?|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?)\b",
-        )
-        .expect("the latency pattern is a constant and compiles")
-    });
-    let caps = re.captures(rest)?;
+    let re = latency_regex();
+    let caps = re.for_text(rest).captures(rest)?;
     let u = caps["u"].to_lowercase();
     let factor = if u.starts_with("ms") || u.starts_with("milli") {
         1.0
@@ -554,6 +562,15 @@ pub fn fmt(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The number, period and time-unit patterns answer as written in
+    /// either form (`FixedRegex`).
+    #[test]
+    fn fixed_patterns_find_what_they_find_as_written() {
+        for fixed in [number_regex(), period_regex(), latency_regex()] {
+            crate::rubric::ascii_bounds::assert_same_as_written(fixed);
+        }
+    }
 
     fn metric(id: &str) -> Metric {
         let rubric = crate::rubric::load_default().expect("default rubric loads");

@@ -14,7 +14,9 @@
 //! are as fast, and with most sentences answered by the copies, a worker
 //! compiles a rule's own regex only when a text with word characters
 //! beyond ASCII ("é", "ß") is a candidate for it (rules are compiled on
-//! first use: `RuleRegex::deferred`).
+//! first use: `RuleRegex::deferred`). The pipeline's own constant patterns
+//! with `\b` (dates, years, numbers and units, title words) take the same
+//! two forms through [`FixedRegex`].
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -77,6 +79,94 @@ fn ascii_copy(hir: &Hir) -> Option<meta::Regex> {
         .configure(config)
         .build_from_hir(&ascii)
         .ok()
+}
+
+/// One of the pipeline's own constant patterns (dates, years, numbers and
+/// units, title words), compiled on first use in the two forms the rubric's
+/// rules have: with ASCII word boundaries for texts where they fall where
+/// Unicode ones do, and as written for the others. Captures included, the
+/// answers are the pattern's own; on a date line with an en dash the lazy
+/// DFA finds the match instead of the backtracking engine searching the
+/// whole line.
+#[derive(Debug)]
+pub struct FixedRegex {
+    source: String,
+    ascii: OnceLock<regex::Regex>,
+    unicode: OnceLock<regex::Regex>,
+}
+
+impl FixedRegex {
+    /// `source` must be a constant that compiles (its tests compile it).
+    pub fn new(source: impl Into<String>) -> FixedRegex {
+        let source = source.into();
+        // The ASCII form is made by rewriting each `\b` of the source: an
+        // escaped backslash before a `b` would be rewritten too.
+        assert!(!source.contains(r"\\"), "no escaped backslash: {source}");
+        FixedRegex {
+            source,
+            ascii: OnceLock::new(),
+            unicode: OnceLock::new(),
+        }
+    }
+
+    /// The form that answers for `haystack`: search `haystack` itself with
+    /// it, not a longer text.
+    pub fn for_text(&self, haystack: &str) -> &regex::Regex {
+        let compile = |source: &str| {
+            regex::Regex::new(source)
+                .unwrap_or_else(|e| panic!("a constant pattern compiles: {source}: {e}"))
+        };
+        if same_bounds(haystack) {
+            self.ascii
+                .get_or_init(|| compile(&self.source.replace(r"\b", r"(?-u:\b)")))
+        } else {
+            self.unicode.get_or_init(|| compile(&self.source))
+        }
+    }
+}
+
+/// For tests of the modules that own a [`FixedRegex`]: on every fixture
+/// line, plain, between a bullet and a dash, and beside a word character
+/// beyond ASCII, and on what follows each digit of those lines (some
+/// patterns read what follows a number), it captures exactly what the
+/// regex crate captures with the pattern as written; most of those texts
+/// take the ASCII form.
+#[cfg(test)]
+pub(crate) fn assert_same_as_written(fixed: &FixedRegex) {
+    let written = regex::Regex::new(&fixed.source).unwrap();
+    let captured = |regex: &regex::Regex, text: &str| -> Vec<Vec<Option<Range<usize>>>> {
+        regex
+            .captures_iter(text)
+            .map(|caps| caps.iter().map(|m| m.map(|m| m.range())).collect())
+            .collect()
+    };
+    let (mut texts, mut plain, mut found) = (0, 0, 0);
+    for line in super::fixture_lines("end").into_iter().chain(
+        super::fixture_lines("naïve")
+            .into_iter()
+            .filter(|l| l.starts_with('•')),
+    ) {
+        let after_digits = line
+            .char_indices()
+            .filter(|&(i, _)| line[..i].ends_with(|c: char| c.is_ascii_digit()));
+        for (start, _) in std::iter::once((0, ' ')).chain(after_digits) {
+            let text = &line[start..];
+            let expected = captured(&written, text);
+            assert_eq!(captured(fixed.for_text(text), text), expected, "{text:?}");
+            texts += 1;
+            plain += usize::from(same_bounds(text));
+            found += usize::from(!expected.is_empty());
+        }
+    }
+    assert!(
+        plain * 2 > texts,
+        "{plain} of {texts} texts take the ASCII form"
+    );
+    assert!(
+        found >= 10,
+        "{found} texts with a match for {}",
+        fixed.source
+    );
 }
 
 /// Whether ASCII and Unicode word boundaries fall at the same places in

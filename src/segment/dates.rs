@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::rubric::ascii_bounds::FixedRegex;
 use serde::Serialize;
 
 use crate::document::Document;
@@ -57,24 +57,21 @@ pub(super) fn date_source(suffix: &str) -> String {
     )
 }
 
-pub(super) fn range_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+pub(super) fn range_regex() -> &'static FixedRegex {
+    static RE: OnceLock<FixedRegex> = OnceLock::new();
     RE.get_or_init(|| {
         let src = format!(
             r"(?i)\b{}\s*(?:-|–|—|‒|―|to|until|till|through)\s*(?:(?P<present>present|now|current(?:ly)?|today|ongoing|date)\b|{})?",
             date_source("1"),
             date_source("2")
         );
-        Regex::new(&src).expect("the date-range pattern is a constant and compiles")
+        FixedRegex::new(src)
     })
 }
 
-pub(super) fn date_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(r"(?i)\b{}", date_source("1")))
-            .expect("the date pattern is a constant and compiles")
-    })
+pub(super) fn date_regex() -> &'static FixedRegex {
+    static RE: OnceLock<FixedRegex> = OnceLock::new();
+    RE.get_or_init(|| FixedRegex::new(format!(r"(?i)\b{}", date_source("1"))))
 }
 
 pub(super) fn month_number(name: &str) -> u32 {
@@ -169,7 +166,7 @@ pub fn find_date_range(text: &str) -> Option<DateRange> {
     if !may_hold_a_year(text) {
         return None;
     }
-    for caps in range_regex().captures_iter(text) {
+    for caps in range_regex().for_text(text).captures_iter(text) {
         let whole = caps.get(0)?;
         let start = date_from(&caps, "1")?;
         let end = if caps.name("present").is_some() {
@@ -236,7 +233,7 @@ pub(super) fn present_date(doc: &Document, ranges: &[Option<DateRange>]) -> Opti
         if lower.contains("expected") || lower.contains("anticipated") {
             continue;
         }
-        for caps in date_regex().captures_iter(&line.text) {
+        for caps in date_regex().for_text(&line.text).captures_iter(&line.text) {
             if let Some(d) = date_from(&caps, "1") {
                 consider(d);
             }

@@ -9,14 +9,14 @@ use regex::Regex;
 use super::dates::DateRange;
 use super::sections::heading_kind;
 use crate::rubric::Rubric;
+use crate::rubric::ascii_bounds::FixedRegex;
 
 /// Words that mark a part of a job line as a job title rather than an
 /// employer, for careers both inside and outside engineering.
-pub(super) fn title_words() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+pub(super) fn title_words() -> &'static FixedRegex {
+    static RE: OnceLock<FixedRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:engineer|developer|programmer|architect|intern|manager|director|head of|vp|analyst|consultant|scientist|designer|teacher|specialist|coordinator|associate|assistant|lead|officer|administrator|technician|researcher|instructor|tutor|accountant|nurse|founder|co-founder|cto|ceo|sre|devops|fellow|principal|staff|senior|junior|representative|agent|clerk|chef|editor|writer|sales|marketing|recruiter|student|owner|strategist|planner|operator|supervisor|swe|sde)\b")
-            .expect("the title-word pattern is a constant and compiles")
+        FixedRegex::new(r"(?i)\b(?:engineer|developer|programmer|architect|intern|manager|director|head of|vp|analyst|consultant|scientist|designer|teacher|specialist|coordinator|associate|assistant|lead|officer|administrator|technician|researcher|instructor|tutor|accountant|nurse|founder|co-founder|cto|ceo|sre|devops|fellow|principal|staff|senior|junior|representative|agent|clerk|chef|editor|writer|sales|marketing|recruiter|student|owner|strategist|planner|operator|supervisor|swe|sde)\b")
     })
 }
 
@@ -56,8 +56,9 @@ pub(super) fn title_and_employer(
         crate::extract::cleanup::is_bullet(c) || c == '*' || c == ' '
     });
     let mut parts = split_parts(rest);
-    let is_title =
-        |p: &str| title_words().is_match(p) || rubric.titles.iter().any(|t| t.regex.is_match(p));
+    let is_title = |p: &str| {
+        title_words().for_text(p).is_match(p) || rubric.titles.iter().any(|t| t.regex.is_match(p))
+    };
     if !parts.iter().any(|p| is_title(p)) && i > 0 && heading_kind(texts[i - 1]).is_none() {
         let above = split_parts(texts[i - 1]);
         if above.iter().any(|p| is_title(p)) {
@@ -104,7 +105,7 @@ pub(super) fn candidate_name(text: &str, rubric: &Rubric) -> Option<String> {
             && w.chars().all(|c| c.is_alphabetic() || "'-.".contains(c))
     });
     if !name_like
-        || title_words().is_match(base)
+        || title_words().for_text(base).is_match(base)
         || rubric.titles.iter().any(|t| t.regex.is_match(base))
     {
         return None;

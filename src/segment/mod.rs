@@ -239,6 +239,20 @@ mod tests {
     use super::*;
     use crate::document::{Diagnostics, Line};
 
+    /// The date, title-word and years patterns answer as written in
+    /// either form (`FixedRegex`).
+    #[test]
+    fn fixed_patterns_find_what_they_find_as_written() {
+        for fixed in [
+            dates::range_regex(),
+            dates::date_regex(),
+            header::title_words(),
+            years::years_regex(),
+        ] {
+            crate::rubric::ascii_bounds::assert_same_as_written(fixed);
+        }
+    }
+
     fn ym(year: i32, month: u32) -> YearMonth {
         YearMonth { year, month }
     }

@@ -4,9 +4,8 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::{LineInfo, Role};
+use crate::rubric::ascii_bounds::FixedRegex;
 use crate::rubric::{Rubric, SectionKind};
 
 /// Months covered by a role, counting a month-precise end month as worked.
@@ -50,18 +49,22 @@ pub fn merged_years(roles: &[Role]) -> (f64, f64) {
     (round(union_months(eng)), round(union_months(other)))
 }
 
+/// "8 years", "ten+ yrs": a stated length of career.
+pub(super) fn years_regex() -> &'static FixedRegex {
+    static RE: OnceLock<FixedRegex> = OnceLock::new();
+    RE.get_or_init(|| {
+        FixedRegex::new(r"(?i)\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|thirty)\+?\s*(?:years|yrs|year)\b")
+    })
+}
+
 /// "Backend engineer with 7 years…" in the summary or header.
 pub(super) fn summary_years(texts: &[&str], lines: &[LineInfo], rubric: &Rubric) -> Option<f64> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|thirty)\+?\s*(?:years|yrs|year)\b")
-            .expect("the years pattern is a constant and compiles")
-    });
+    let re = years_regex();
     texts.iter().zip(lines).find_map(|(t, l)| {
         if !matches!(l.section, SectionKind::Header | SectionKind::Summary) {
             return None;
         }
-        let caps = re.captures(t)?;
+        let caps = re.for_text(t).captures(t)?;
         if !rubric.years.engineering_titles.is_match(t) {
             return None;
         }
