@@ -40,10 +40,6 @@ use guard::Package;
 use package::Kind;
 use styles::Styles;
 
-/// Decompressed bytes the format check may read: `[Content_Types].xml` is
-/// a few kilobytes.
-const SNIFF_BUDGET: u64 = 1024 * 1024;
-
 fn damaged(detail: String) -> ExtractError {
     ExtractError::Damaged {
         format: "DOCX",
@@ -51,20 +47,16 @@ fn damaged(detail: String) -> ExtractError {
     }
 }
 
-/// Decide whether a zip file is a Word document. `extension` (lower case)
-/// only shapes the message: an `.xlsx` renamed `.docx` is "named .docx but
-/// the content is an Excel workbook (.xlsx), not a Word document".
-pub fn sniff_zip(bytes: &[u8], extension: &str) -> Result<(), ExtractError> {
-    let mut package = Package::open(bytes, SNIFF_BUDGET).map_err(damaged)?;
-    match package::classify(&mut package).map_err(damaged)? {
-        Kind::Word { .. } => Ok(()),
-        Kind::Other(actual) => Err(match extension {
-            "docx" | "docm" | "dotx" | "doc" | "pdf" => ExtractError::WrongContent {
-                extension: extension.into(),
-                actual,
-            },
-            _ => ExtractError::Unsupported(actual.into()),
-        }),
+/// A zip that is not a Word document. `extension` (lower case) only shapes
+/// the message: an `.xlsx` renamed `.docx` is "named .docx but the content
+/// is an Excel workbook (.xlsx), not a Word document".
+fn not_a_word_document(actual: &'static str, extension: &str) -> ExtractError {
+    match extension {
+        "docx" | "docm" | "dotx" | "doc" | "pdf" => ExtractError::WrongContent {
+            extension: extension.into(),
+            actual,
+        },
+        _ => ExtractError::Unsupported(actual.into()),
     }
 }
 
@@ -79,12 +71,16 @@ pub fn is_encrypted_package(bytes: &[u8]) -> bool {
     bytes.windows(name.len()).any(|w| w == name)
 }
 
-/// Extract a Word document's text within `limits`.
-pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> {
+/// Extract a Word document's text within `limits`; any other zip (a
+/// workbook, an OpenDocument file) is refused, named. `extension` (lower
+/// case) only shapes that message.
+pub fn extract(bytes: &[u8], extension: &str, limits: &Limits) -> Result<Document, ExtractError> {
+    // The zip's directory is read and its parts told apart once, here: the
+    // format check before extraction only looks at the zip's signature.
     let mut package = Package::open(bytes, limits.max_decompressed_bytes).map_err(damaged)?;
     let main = match package::classify(&mut package).map_err(damaged)? {
         Kind::Word { main } => main,
-        Kind::Other(actual) => return Err(ExtractError::Unsupported(actual.into())),
+        Kind::Other(actual) => return Err(not_a_word_document(actual, extension)),
     };
     let parts = package::read_parts(&mut package, &main).map_err(damaged)?;
     Ok(assemble(parts))
@@ -247,10 +243,14 @@ mod tests {
                 r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>"#,
             ),
         ]);
-        sniff_zip(&bytes, "docx").unwrap();
-        let doc = extract(&bytes, &Limits::default()).unwrap();
+        let doc = extract(&bytes, "docx", &Limits::default()).unwrap();
         assert_eq!(doc.plain_text(), "Hello\n");
         assert_eq!(doc.diagnostics.pages, 1);
+    }
+
+    /// Why a zip named `.{extension}` is not read, as the batch says it.
+    fn refused(bytes: &[u8], extension: &str) -> ExtractError {
+        crate::extract::extract_bytes(bytes, extension, &Limits::default()).unwrap_err()
     }
 
     #[test]
@@ -259,13 +259,13 @@ mod tests {
             "[Content_Types].xml",
             r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#,
         )]);
-        let err = sniff_zip(&bytes, "docx").unwrap_err();
+        let err = refused(&bytes, "docx");
         assert_eq!(
             err.to_string(),
             "named .docx but the content is an Excel workbook (.xlsx), not a Word document"
         );
         assert_eq!(err.status(), "unsupported");
-        let err = sniff_zip(&bytes, "xlsx").unwrap_err();
+        let err = refused(&bytes, "xlsx");
         assert_eq!(
             err.to_string(),
             "an Excel workbook (.xlsx), not a Word document"
@@ -275,15 +275,10 @@ mod tests {
     #[test]
     fn plain_zips_and_odt_are_named() {
         let odt = zip(&[("mimetype", "application/vnd.oasis.opendocument.text")]);
-        assert!(
-            sniff_zip(&odt, "odt")
-                .unwrap_err()
-                .to_string()
-                .contains(".odt")
-        );
+        assert!(refused(&odt, "odt").to_string().contains(".odt"));
         let plain = zip(&[("notes.txt", "hi")]);
         assert_eq!(
-            sniff_zip(&plain, "pdf").unwrap_err().to_string(),
+            refused(&plain, "pdf").to_string(),
             "named .pdf but the content is a zip archive, not a Word document"
         );
     }
