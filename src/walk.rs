@@ -15,6 +15,10 @@
 //! or on the order of the paths given: children are sorted before they are
 //! visited and the final list is sorted and free of repeats. Paths stay
 //! `PathBuf` throughout, so names that are not valid UTF-8 survive.
+//!
+//! Files to skip (a run's own outputs, written into the folder it screens)
+//! are told by device and inode, which a folder listing gives: one `stat`
+//! per folder, not per file.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs::{self, FileType};
@@ -66,7 +70,17 @@ impl WalkError {
 /// Find every file under `roots` (files and folders), sorted by path, each
 /// path once.
 pub fn discover(roots: &[PathBuf]) -> Vec<Found> {
-    let mut walker = Walker::default();
+    discover_skipping(roots, &[])
+}
+
+/// [`discover`], leaving out the files `skip` names (a run's own outputs,
+/// written into the folder it screens) by whatever path they are reached:
+/// a link, another hard link, a linked folder.
+pub fn discover_skipping(roots: &[PathBuf], skip: &[&Path]) -> Vec<Found> {
+    let mut walker = Walker {
+        skip: skip.iter().filter_map(|path| file_key(path)).collect(),
+        ..Walker::default()
+    };
     let mut roots: Vec<&PathBuf> = roots.iter().collect();
     roots.sort();
     roots.dedup();
@@ -91,6 +105,8 @@ struct Walker {
     visited: HashSet<PathBuf>,
     /// Links to folders, walked after the real folders.
     linked_dirs: BTreeSet<PathBuf>,
+    /// The files to leave out.
+    skip: Vec<FileKey>,
 }
 
 impl Walker {
@@ -101,11 +117,25 @@ impl Walker {
         });
     }
 
+    /// A file found, unless it is one to leave out. `listed` is its key as
+    /// the folder listing gave it, where it did: that spares a `stat` per
+    /// file.
+    fn file(&mut self, path: PathBuf, listed: Option<FileKey>) {
+        if !self.skip.is_empty()
+            && listed
+                .or_else(|| file_key(&path))
+                .is_some_and(|key| self.skip.contains(&key))
+        {
+            return;
+        }
+        self.found.push(Found::File(path));
+    }
+
     /// A path given by the user: hidden or not, a link or not, it is taken.
     fn visit_root(&mut self, root: &Path) {
         match fs::metadata(root) {
             Ok(meta) if meta.is_dir() => self.walk_dir(root),
-            Ok(meta) if meta.is_file() => self.found.push(Found::File(root.to_path_buf())),
+            Ok(meta) if meta.is_file() => self.file(root.to_path_buf(), None),
             Ok(_) => self.error(root, WalkError::NotAFile),
             Err(e) => {
                 let error = if fs::symlink_metadata(root).is_ok() {
@@ -143,10 +173,14 @@ impl Walker {
                     continue;
                 }
             };
-            children.sort_by(|a, b| a.0.cmp(&b.0));
+            // Siblings sort by name as their paths would, and comparing
+            // names is cheaper than comparing paths part by part.
+            children.sort_by(|a, b| a.name.cmp(&b.name));
+            let device = (!self.skip.is_empty()).then(|| device_of(&dir)).flatten();
             // Reversed so the stack pops them in sorted order.
-            for (child, kind) in children.into_iter().rev() {
-                if let Some(subdir) = self.visit_child(child, kind) {
+            for child in children.into_iter().rev() {
+                let listed = listed_key(device, &child);
+                if let Some(subdir) = self.visit_child(dir.join(&child.name), child.kind, listed) {
                     stack.push(subdir);
                 }
             }
@@ -155,7 +189,12 @@ impl Walker {
 
     /// Classify one folder entry, of the kind the folder listing gave;
     /// returns it when it is a real folder to descend into.
-    fn visit_child(&mut self, path: PathBuf, kind: std::io::Result<FileType>) -> Option<PathBuf> {
+    fn visit_child(
+        &mut self,
+        path: PathBuf,
+        kind: std::io::Result<FileType>,
+        listed: Option<FileKey>,
+    ) -> Option<PathBuf> {
         let hidden = path
             .file_name()
             .is_some_and(|name| name.as_encoded_bytes().starts_with(b"."));
@@ -173,7 +212,7 @@ impl Walker {
             return Some(path);
         }
         if kind.is_file() {
-            self.found.push(Found::File(path));
+            self.file(path, listed);
             return None;
         }
         if !kind.is_symlink() {
@@ -184,7 +223,7 @@ impl Walker {
             Ok(target) if target.is_dir() => {
                 self.linked_dirs.insert(path);
             }
-            Ok(target) if target.is_file() => self.found.push(Found::File(path)),
+            Ok(target) if target.is_file() => self.file(path, None),
             Ok(_) => self.error(&path, WalkError::NotAFile),
             // A link whose target is missing, or a link to itself.
             Err(_) => self.error(&path, WalkError::BrokenLink),
@@ -193,13 +232,70 @@ impl Walker {
     }
 }
 
-/// A folder's entries with their kinds (not following links). The listing
-/// says the kind on most file systems, which spares a `stat` per file;
-/// where it does not, `file_type` asks.
-fn read_children(dir: &Path) -> std::io::Result<Vec<(PathBuf, std::io::Result<FileType>)>> {
+/// One entry of a folder listing.
+struct Child {
+    name: std::ffi::OsString,
+    /// Not following links. The listing says the kind on most file systems,
+    /// which spares a `stat` per file; where it does not, `file_type` asks.
+    kind: std::io::Result<FileType>,
+    /// The inode number, which the listing gives (Unix).
+    #[cfg(unix)]
+    inode: u64,
+}
+
+fn read_children(dir: &Path) -> std::io::Result<Vec<Child>> {
     fs::read_dir(dir)?
-        .map(|entry| entry.map(|e| (e.path(), e.file_type())))
+        .map(|entry| {
+            entry.map(|e| Child {
+                name: e.file_name(),
+                kind: e.file_type(),
+                #[cfg(unix)]
+                inode: std::os::unix::fs::DirEntryExt::ino(&e),
+            })
+        })
         .collect()
+}
+
+/// What makes two paths the same file, whatever links lead to it: on Unix
+/// its device and inode; elsewhere its real path.
+#[cfg(unix)]
+type FileKey = (u64, u64);
+#[cfg(not(unix))]
+type FileKey = PathBuf;
+
+#[cfg(unix)]
+fn file_key(path: &Path) -> Option<FileKey> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).ok().map(|meta| (meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_key(path: &Path) -> Option<FileKey> {
+    fs::canonicalize(path).ok()
+}
+
+/// The device a folder's entries lie on (Unix).
+#[cfg(unix)]
+fn device_of(dir: &Path) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(dir).ok().map(|meta| meta.dev())
+}
+
+#[cfg(not(unix))]
+fn device_of(_dir: &Path) -> Option<u64> {
+    None
+}
+
+/// A listed file's key from its folder's device and the listing's inode
+/// number, without a `stat` (Unix; elsewhere the path is resolved).
+#[cfg(unix)]
+fn listed_key(device: Option<u64>, child: &Child) -> Option<FileKey> {
+    device.map(|device| (device, child.inode))
+}
+
+#[cfg(not(unix))]
+fn listed_key(_device: Option<u64>, _child: &Child) -> Option<FileKey> {
+    None
 }
 
 #[cfg(test)]
@@ -255,6 +351,29 @@ mod tests {
             tmp.path().join("x.txt"),
         ]);
         assert_eq!(files(&found), vec![hidden, tmp.path().join("x.txt")]);
+    }
+
+    /// A file to skip, named through a linked folder, is left out by every
+    /// path that reaches it — itself, another hard link, a link — and a
+    /// file that only shares its name is kept.
+    #[cfg(unix)]
+    #[test]
+    fn skipped_files_are_left_out_by_any_path() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("root");
+        touch(&root.join("ranking.csv"));
+        touch(&root.join("sub/ranking.csv"));
+        touch(&root.join("a.pdf"));
+        fs::hard_link(root.join("ranking.csv"), root.join("hard.csv")).unwrap();
+        std::os::unix::fs::symlink(root.join("ranking.csv"), root.join("soft.csv")).unwrap();
+        std::os::unix::fs::symlink(&root, tmp.path().join("linked")).unwrap();
+        let output = tmp.path().join("linked/ranking.csv");
+        let roots = [root.clone()];
+        assert_eq!(
+            files(&discover_skipping(&roots, &[output.as_path()])),
+            vec![root.join("a.pdf"), root.join("sub/ranking.csv")]
+        );
+        assert_eq!(files(&discover(&roots)).len(), 5);
     }
 
     #[test]

@@ -30,7 +30,7 @@ use levelscan::report::spill::{Spill, SpillReader};
 use levelscan::report::{self, Record, STATUS_DUPLICATE, STATUS_OK};
 use levelscan::rubric::{Level, Rubric, load_default_deferred, load_file};
 use levelscan::screen::{RecordKeys, ScreenedRaw};
-use levelscan::walk::{Found, discover};
+use levelscan::walk::{Found, discover_skipping};
 
 use super::parallel;
 use super::progress::Progress;
@@ -74,24 +74,17 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         .map(|p| open_output(Some(p)))
         .transpose()?;
 
-    let outputs: Vec<FileIdentity> = [
+    // This run's own outputs, written into the folder it screens, are not
+    // applicants.
+    let outputs: Vec<&Path> = [
         args.output.as_deref(),
         args.evidence.as_deref(),
         args.html.as_deref(),
     ]
     .into_iter()
     .flatten()
-    .filter_map(FileIdentity::of)
     .collect();
-    let found: Vec<Found> = discover(&args.paths)
-        .into_iter()
-        // This run's own outputs, written into the folder it screens, are
-        // not applicants.
-        .filter(|f| {
-            outputs.is_empty()
-                || FileIdentity::of(f.path()).is_none_or(|file| !outputs.contains(&file))
-        })
-        .collect();
+    let found: Vec<Found> = discover_skipping(&args.paths, &outputs);
 
     let progress = Progress::new(found.len() as u64, args.quiet);
 
@@ -219,36 +212,6 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     } else {
         Outcome::SomeInputsFailed
     })
-}
-
-/// What makes two paths the same file, whatever links lead to it: on Unix
-/// its device and inode, one `stat` (resolving each path to its real one
-/// took a system call per folder on the way and per link, for every file
-/// of the run); elsewhere its real path.
-#[derive(Debug, PartialEq)]
-enum FileIdentity {
-    #[cfg(unix)]
-    Inode { device: u64, inode: u64 },
-    #[cfg(not(unix))]
-    RealPath(PathBuf),
-}
-
-impl FileIdentity {
-    fn of(path: &Path) -> Option<FileIdentity> {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            let meta = std::fs::metadata(path).ok()?;
-            Some(FileIdentity::Inode {
-                device: meta.dev(),
-                inode: meta.ino(),
-            })
-        }
-        #[cfg(not(unix))]
-        {
-            path.canonicalize().ok().map(FileIdentity::RealPath)
-        }
-    }
 }
 
 /// Standard output for `-` or no file, else the file (created now, so a
