@@ -77,10 +77,7 @@ pub fn discover(roots: &[PathBuf]) -> Vec<Found> {
 /// written into the folder it screens) by whatever path they are reached:
 /// a link, another hard link, a linked folder.
 pub fn discover_skipping(roots: &[PathBuf], skip: &[&Path]) -> Vec<Found> {
-    let mut walker = Walker {
-        skip: skip.iter().filter_map(|path| file_key(path)).collect(),
-        ..Walker::default()
-    };
+    let mut walker = Walker::skipping(skip);
     let mut roots: Vec<&PathBuf> = roots.iter().collect();
     roots.sort();
     roots.dedup();
@@ -106,10 +103,31 @@ struct Walker {
     /// Links to folders, walked after the real folders.
     linked_dirs: BTreeSet<PathBuf>,
     /// The files to leave out.
-    skip: Vec<FileKey>,
+    skip: Vec<Skipped>,
+}
+
+/// A file to leave out: what identifies it, and its name as given.
+struct Skipped {
+    key: FileKey,
+    name: std::ffi::OsString,
 }
 
 impl Walker {
+    fn skipping(skip: &[&Path]) -> Walker {
+        Walker {
+            skip: skip
+                .iter()
+                .filter_map(|path| {
+                    Some(Skipped {
+                        key: file_key(path)?,
+                        name: path.file_name()?.to_os_string(),
+                    })
+                })
+                .collect(),
+            ..Walker::default()
+        }
+    }
+
     fn error(&mut self, path: &Path, error: WalkError) {
         self.found.push(Found::Error {
             path: path.to_path_buf(),
@@ -121,14 +139,24 @@ impl Walker {
     /// the folder listing gave it, where it did: that spares a `stat` per
     /// file.
     fn file(&mut self, path: PathBuf, listed: Option<FileKey>) {
-        if !self.skip.is_empty()
-            && listed
-                .or_else(|| file_key(&path))
-                .is_some_and(|key| self.skip.contains(&key))
-        {
-            return;
+        if !self.is_skipped(&path, listed) {
+            self.found.push(Found::File(path));
         }
-        self.found.push(Found::File(path));
+    }
+
+    fn is_skipped(&self, path: &Path, listed: Option<FileKey>) -> bool {
+        if self.skip.is_empty() {
+            return false;
+        }
+        let skipped = |key: &FileKey| self.skip.iter().any(|s| s.key == *key);
+        if listed.as_ref().is_some_and(skipped) {
+            return true;
+        }
+        // Some file systems (overlays among them) list an inode number
+        // that `stat` does not give: a file named as a skipped one is asked
+        // with `stat` all the same.
+        let named_alike = self.skip.iter().any(|s| path.file_name() == Some(&*s.name));
+        (listed.is_none() || named_alike) && file_key(path).as_ref().is_some_and(skipped)
     }
 
     /// A path given by the user: hidden or not, a link or not, it is taken.
@@ -374,6 +402,12 @@ mod tests {
             vec![root.join("a.pdf"), root.join("sub/ranking.csv")]
         );
         assert_eq!(files(&discover(&roots)).len(), 5);
+        // A listing whose inode number is not the one `stat` gives (some
+        // overlay file systems): the file named as the output is asked.
+        let walker = Walker::skipping(&[output.as_path()]);
+        assert!(walker.is_skipped(&root.join("ranking.csv"), Some((0, 0))));
+        assert!(!walker.is_skipped(&root.join("sub/ranking.csv"), Some((0, 0))));
+        assert!(!walker.is_skipped(&root.join("a.pdf"), Some((0, 0))));
     }
 
     #[test]
