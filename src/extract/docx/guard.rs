@@ -116,14 +116,15 @@ impl<'a> Package<'a> {
         }
         let compressed = entry.compressed_size().max(1);
         let mut data = Vec::new();
-        let mut chunk = [0u8; 64 * 1024];
+        // Read straight into `data`, 64 KiB at most between checks: the
+        // limits stop a bomb early, and no scratch buffer is zeroed and
+        // copied for every part (most parts are a few kilobytes).
         loop {
-            let n = match entry.read(&mut chunk) {
+            match (&mut entry).take(64 * 1024).read_to_end(&mut data) {
                 Ok(0) => break,
-                Ok(n) => n,
+                Ok(_) => {}
                 Err(e) => return Err(format!("{name}: corrupt compressed data ({e})")),
             };
-            data.extend_from_slice(&chunk[..n]);
             let size = data.len() as u64;
             if size > self.budget {
                 return Err(format!(
