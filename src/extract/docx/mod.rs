@@ -78,11 +78,11 @@ pub fn extract(bytes: &[u8], extension: &str, limits: &Limits) -> Result<Documen
     // The zip's directory is read and its parts told apart once, here: the
     // format check before extraction only looks at the zip's signature.
     let mut package = Package::open(bytes, limits.max_decompressed_bytes).map_err(damaged)?;
-    let main = match package::classify(&mut package).map_err(damaged)? {
-        Kind::Word { main } => main,
+    let (main, core) = match package::classify(&mut package).map_err(damaged)? {
+        Kind::Word { main, core } => (main, core),
         Kind::Other(actual) => return Err(not_a_word_document(actual, extension)),
     };
-    let parts = package::read_parts(&mut package, &main).map_err(damaged)?;
+    let parts = package::read_parts(&mut package, &main, core.as_deref()).map_err(damaged)?;
     Ok(assemble(parts))
 }
 

@@ -28,8 +28,9 @@ const CORE_PROPERTIES_TYPE: &str = "application/vnd.openxmlformats-package.core-
 /// What a zip package holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    /// A Word document whose main part has this name.
-    Word { main: String },
+    /// A Word document whose main part has this name, and its core
+    /// properties part (dates), where the content types name one.
+    Word { main: String, core: Option<String> },
     /// Something else, described for the user ("an Excel workbook (.xlsx),
     /// not a Word document").
     Other(&'static str),
@@ -41,8 +42,12 @@ pub fn classify(package: &mut Package<'_>) -> Result<Kind, String> {
         return classify_without_content_types(package);
     };
     let mut main = None;
+    let mut core = None;
     let mut other = None;
     for (part, content_type) in content_types(&types) {
+        if content_type == CORE_PROPERTIES_TYPE {
+            core.get_or_insert_with(|| part.clone());
+        }
         let content_type = content_type.to_ascii_lowercase();
         if WORD_MAIN_TYPES
             .iter()
@@ -54,7 +59,7 @@ pub fn classify(package: &mut Package<'_>) -> Result<Kind, String> {
         }
     }
     Ok(match (main, other) {
-        (Some(main), _) => Kind::Word { main },
+        (Some(main), _) => Kind::Word { main, core },
         (None, Some(description)) => Kind::Other(description),
         (None, None) => Kind::Other("an Office package with no Word document in it"),
     })
@@ -176,8 +181,10 @@ fn elements(xml: &[u8], local: &[u8]) -> Vec<std::collections::HashMap<String, S
     loop {
         match reader.read_event() {
             Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == local => {
+                // Checked by the guard already (see `props::attr`).
                 let attrs = e
                     .attributes()
+                    .with_checks(false)
                     .flatten()
                     .filter_map(|a| {
                         let key = String::from_utf8(a.key.local_name().as_ref().to_vec()).ok()?;
@@ -209,8 +216,13 @@ pub struct Parts {
     pub warnings: Vec<String>,
 }
 
-/// Read and check the parts of the Word document whose main part is `main`.
-pub fn read_parts(package: &mut Package<'_>, main: &str) -> Result<Parts, String> {
+/// Read and check the parts of the Word document whose main part is `main`
+/// and core properties part `core` (as `classify` found them).
+pub fn read_parts(
+    package: &mut Package<'_>,
+    main: &str,
+    core: Option<&str>,
+) -> Result<Parts, String> {
     let Some(main_xml) = package.read_xml(main)? else {
         return Err(format!(
             "{main}: the main document part is missing from the zip"
@@ -252,7 +264,7 @@ pub fn read_parts(package: &mut Package<'_>, main: &str) -> Result<Parts, String
             .notes
             .extend(read_optional(package, name, &mut parts.warnings)?);
     }
-    parts.core = read_core(package, &mut parts.warnings);
+    parts.core = read_core(package, core, &mut parts.warnings);
     parts.saved = package.saved_date();
     Ok(parts)
 }
@@ -271,20 +283,14 @@ fn read_optional(
     Ok(part)
 }
 
-/// The core properties (dates); trouble here costs only the date.
-fn read_core(package: &mut Package<'_>, warnings: &mut Vec<String>) -> Option<Vec<u8>> {
-    let name = package
-        .read_xml("[Content_Types].xml")
-        .ok()
-        .flatten()
-        .and_then(|types| {
-            content_types(&types)
-                .into_iter()
-                .find(|(_, ct)| ct == CORE_PROPERTIES_TYPE)
-                .map(|(part, _)| part)
-        })
-        .unwrap_or_else(|| "docProps/core.xml".to_string());
-    match package.read_xml(&name) {
+/// The core properties (dates) from the part `core` the content types
+/// name, else where Word puts them; trouble here costs only the date.
+fn read_core(
+    package: &mut Package<'_>,
+    core: Option<&str>,
+    warnings: &mut Vec<String>,
+) -> Option<Vec<u8>> {
+    match package.read_xml(core.unwrap_or("docProps/core.xml")) {
         Ok(core) => core,
         Err(e) => {
             warnings.push(format!("document date not read: {e}"));

@@ -82,7 +82,10 @@ impl RunProps {
 /// The value of the attribute whose local name is `local` (prefixes differ
 /// between writers, so only the local part is compared), unescaped.
 pub fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
+    // Parts come checked by the guard, duplicate attributes refused, so
+    // the reader's own check (a list kept per element) is not run again.
     e.attributes()
+        .with_checks(false)
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
         .and_then(|a| value(&a, e))
