@@ -12,7 +12,7 @@
 //! Both answers are exactly what the plain searches would give; these are
 //! shortcuts, never filters of their own.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -100,7 +100,7 @@ impl ContextWords {
 #[derive(Debug, Clone)]
 pub struct MetricWords {
     /// The letters each unit and its singular open with, lower case.
-    unit_heads: HashSet<String>,
+    unit_heads: FxHashSet<String>,
     /// Some unit opens with something other than a letter ("5xx errors").
     unit_without_head: bool,
 }
@@ -109,7 +109,7 @@ impl MetricWords {
     /// `units` is every unit list the metric reads, lower case, as the
     /// rubric loader keeps them.
     pub fn new<'a>(units: impl IntoIterator<Item = &'a String>) -> Self {
-        let mut unit_heads = HashSet::new();
+        let mut unit_heads = FxHashSet::default();
         let mut unit_without_head = false;
         for unit in units {
             // The same forms `starts_with_unit` tries: the unit, and its

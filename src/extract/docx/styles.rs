@@ -9,7 +9,7 @@
 //! `Überschrift1` style id is still found, and by an outline level. It must
 //! never fail: an unreadable style sheet is an empty one.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
@@ -36,7 +36,7 @@ struct Style {
 #[derive(Debug, Default)]
 pub struct Styles {
     defaults: RunProps,
-    by_id: HashMap<String, Style>,
+    by_id: FxHashMap<String, Style>,
     default_paragraph: Option<String>,
 }
 

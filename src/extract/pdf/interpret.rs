@@ -13,7 +13,7 @@
 //! It never fails on a bad operator: a malformed operand is skipped, as a
 //! viewer would. Work is bounded by a glyph budget.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -179,9 +179,9 @@ const MAX_AREAS: usize = 20_000;
 /// Fonts shared across pages, keyed by the font dictionary's object id.
 #[derive(Default)]
 pub struct FontCache {
-    by_id: HashMap<ObjectId, Rc<Font>>,
+    by_id: FxHashMap<ObjectId, Rc<Font>>,
     /// Fonts defined inline in a resource dictionary (no object id).
-    by_name: HashMap<Vec<u8>, Rc<Font>>,
+    by_name: FxHashMap<Vec<u8>, Rc<Font>>,
 }
 
 impl FontCache {
