@@ -253,6 +253,45 @@ mod tests {
         crate::extract::extract_bytes(bytes, extension, &Limits::default()).unwrap_err()
     }
 
+    /// The document date comes from the core properties part the content
+    /// types name, wherever it lies, and from `docProps/core.xml` where
+    /// they name none.
+    #[test]
+    fn the_document_date_is_read_from_the_core_part_named() {
+        let document = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>"#;
+        let core = |date: &str| {
+            format!(
+                r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/"><dcterms:modified>{date}T10:00:00Z</dcterms:modified></cp:coreProperties>"#
+            )
+        };
+        let named = CONTENT_TYPES.replace(
+            "</Types>",
+            r#"<Override PartName="/meta/props.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#,
+        );
+        let (elsewhere, default) = (core("2023-04-05"), core("2019-01-02"));
+        let date = |entries: &[(&str, &str)]| {
+            let doc = extract(&zip(entries), "docx", &Limits::default()).unwrap();
+            doc.diagnostics.document_date
+        };
+        assert_eq!(
+            date(&[
+                ("[Content_Types].xml", &named),
+                ("word/document.xml", document),
+                ("meta/props.xml", &elsewhere),
+                ("docProps/core.xml", &default),
+            ]),
+            Some("2023-04-05".to_string())
+        );
+        assert_eq!(
+            date(&[
+                ("[Content_Types].xml", CONTENT_TYPES),
+                ("word/document.xml", document),
+                ("docProps/core.xml", &default),
+            ]),
+            Some("2019-01-02".to_string())
+        );
+    }
+
     #[test]
     fn other_office_files_are_named() {
         let bytes = zip(&[(
