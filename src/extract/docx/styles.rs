@@ -62,10 +62,11 @@ impl Styles {
                 Ok(Event::Eof) | Err(_) => break,
                 Ok(_) => continue,
             };
-            let local = e.local_name().as_ref().to_vec();
+            let name = e.local_name();
+            let local = name.as_ref();
             let parent = path.last().map(Vec::as_slice);
             let grandparent = path.len().checked_sub(2).map(|i| path[i].as_slice());
-            match (local.as_slice(), parent) {
+            match (local, parent) {
                 (b"style", _) => {
                     let id = attr(&e, b"styleId").unwrap_or_default();
                     if attr(&e, b"type").as_deref() == Some("paragraph")
@@ -99,10 +100,10 @@ impl Styles {
                 (_, Some(b"rPr")) => match grandparent {
                     Some(b"style") => {
                         if let Some((_, style)) = current.as_mut() {
-                            style.run.apply(&local, &e);
+                            style.run.apply(local, &e);
                         }
                     }
-                    Some(b"rPrDefault") => styles.defaults.apply(&local, &e),
+                    Some(b"rPrDefault") => styles.defaults.apply(local, &e),
                     _ => {}
                 },
                 (b"shd", Some(b"pPr")) if grandparent == Some(b"style") => {
@@ -122,8 +123,10 @@ impl Styles {
                 }
                 _ => {}
             }
+            // Only an element with children is kept on the path (most of
+            // a style part's elements are empty: latent style entries).
             if !empty {
-                path.push(local);
+                path.push(local.to_vec());
             }
         }
         styles
