@@ -49,12 +49,29 @@ peak_total_rss() {
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m)"
-# Each comparison is measured in pairs, back to back (A then B, RUNS
-# times): a burst of load from a neighbour then falls on both sides of a
-# pair, and the median of the per-pair ratios is the figure to read. Times
+# Each comparison is measured in pairs, back to back (RUNS times, A then B
+# and B then A in turn): a burst of load from a neighbour then falls on
+# both sides of a pair, and the median of the per-pair ratios is the
+# figure to read. Times
 # are medians too. Small corpora finish in well under a second, where
 # start-up and noise weigh most: they get three times as many pairs.
 ratio() { echo "$1 / $2" | bc -l; }
+# The times of two commands (the names of arrays holding them) run back to
+# back, the first one first in even pairs and second in odd ones: neither
+# side always follows the other (and the caches it warmed) or the pair
+# before.
+pair() { # pair-index first second -> "first-seconds second-seconds"
+    local -n first=$2 second=$3
+    local a b
+    if (($1 % 2)); then
+        b=$(seconds "${second[@]}")
+        a=$(seconds "${first[@]}")
+    else
+        a=$(seconds "${first[@]}")
+        b=$(seconds "${second[@]}")
+    fi
+    echo "$a $b"
+}
 for n in "${sizes[@]}"; do
     corpus="$work/c$n"
     python3 benches/make_corpus.py fixtures "$corpus" "$n"
@@ -66,19 +83,24 @@ for n in "${sizes[@]}"; do
     pairs=$runs
     ((n <= 1000)) && pairs=$((runs * 3))
     j1s=() j2s=() scale=() j1pdfs=() floors=() of_floor=() j2pdfs=() pts=() vs_pt=()
-    for _ in $(seq "$pairs"); do
-        a=$(seconds "$bin" screen "$corpus" -j 1 --quiet -o /dev/null)
-        b=$(seconds "$bin" screen "$corpus" -j 2 --quiet -o /dev/null)
+    screen_j1=("$bin" screen "$corpus" -j 1 --quiet -o /dev/null)
+    screen_j2=("$bin" screen "$corpus" -j 2 --quiet -o /dev/null)
+    pdfs_j1=("$bin" screen "$work/pdfonly$n" -j 1 --quiet -o /dev/null)
+    pdfs_j2=("$bin" screen "$work/pdfonly$n" -j 2 --quiet -o /dev/null)
+    floor_loop=("$floor" --list "$work/pdfs$n.txt")
+    poppler=(sh -c "xargs -a '$work/pdfs$n.txt' -P2 -I{} pdftotext {} /dev/null")
+    for i in $(seq "$pairs"); do
+        read -r a b < <(pair "$i" screen_j1 screen_j2)
         j1s+=("$a") j2s+=("$b") scale+=("$(ratio "$a" "$b")")
-        a=$(seconds "$bin" screen "$work/pdfonly$n" -j 1 --quiet -o /dev/null)
-        b=$(seconds "$floor" --list "$work/pdfs$n.txt")
+        read -r a b < <(pair "$i" pdfs_j1 floor_loop)
         j1pdfs+=("$a") floors+=("$b") of_floor+=("$(ratio "$b" "$a")")
-        a=$(seconds "$bin" screen "$work/pdfonly$n" -j 2 --quiet -o /dev/null)
-        j2pdfs+=("$a")
         if command -v pdftotext >/dev/null; then
-            b=$(seconds sh -c "xargs -a '$work/pdfs$n.txt' -P2 -I{} pdftotext {} /dev/null")
+            read -r a b < <(pair "$i" pdfs_j2 poppler)
             pts+=("$b") vs_pt+=("$(ratio "$b" "$a")")
+        else
+            a=$(seconds "${pdfs_j2[@]}")
         fi
+        j2pdfs+=("$a")
     done
     med() { printf '%s\n' "$@" | median; }
     rate() { echo "$1 / $(med "${@:2}")" | bc -l; }
