@@ -194,7 +194,9 @@ impl Walker {
                     continue;
                 }
             }
-            let mut children = match read_children(&dir) {
+            // Keys from the listing are needed only to tell skipped files.
+            let device = (!self.skip.is_empty()).then(|| device_of(&dir)).flatten();
+            let mut children = match read_children(&dir, device) {
                 Ok(children) => children,
                 Err(e) => {
                     self.error(&dir, WalkError::from_io(&e));
@@ -204,11 +206,10 @@ impl Walker {
             // Siblings sort by name as their paths would, and comparing
             // names is cheaper than comparing paths part by part.
             children.sort_by(|a, b| a.name.cmp(&b.name));
-            let device = (!self.skip.is_empty()).then(|| device_of(&dir)).flatten();
             // Reversed so the stack pops them in sorted order.
             for child in children.into_iter().rev() {
-                let listed = listed_key(device, &child);
-                if let Some(subdir) = self.visit_child(dir.join(&child.name), child.kind, listed) {
+                if let Some(subdir) = self.visit_child(dir.join(&child.name), child.kind, child.key)
+                {
                     stack.push(subdir);
                 }
             }
@@ -266,19 +267,18 @@ struct Child {
     /// Not following links. The listing says the kind on most file systems,
     /// which spares a `stat` per file; where it does not, `file_type` asks.
     kind: std::io::Result<FileType>,
-    /// The inode number, which the listing gives (Unix).
-    #[cfg(unix)]
-    inode: u64,
+    /// Its key as the listing gives it, where it does.
+    key: Option<FileKey>,
 }
 
-fn read_children(dir: &Path) -> std::io::Result<Vec<Child>> {
+/// `dir`'s entries; with the device its entries lie on, each with its key.
+fn read_children(dir: &Path, device: Option<u64>) -> std::io::Result<Vec<Child>> {
     fs::read_dir(dir)?
         .map(|entry| {
             entry.map(|e| Child {
+                key: listed_key(device, &e),
                 name: e.file_name(),
                 kind: e.file_type(),
-                #[cfg(unix)]
-                inode: std::os::unix::fs::DirEntryExt::ino(&e),
             })
         })
         .collect()
@@ -317,12 +317,12 @@ fn device_of(_dir: &Path) -> Option<u64> {
 /// A listed file's key from its folder's device and the listing's inode
 /// number, without a `stat` (Unix; elsewhere the path is resolved).
 #[cfg(unix)]
-fn listed_key(device: Option<u64>, child: &Child) -> Option<FileKey> {
-    device.map(|device| (device, child.inode))
+fn listed_key(device: Option<u64>, entry: &fs::DirEntry) -> Option<FileKey> {
+    device.map(|device| (device, std::os::unix::fs::DirEntryExt::ino(entry)))
 }
 
 #[cfg(not(unix))]
-fn listed_key(_device: Option<u64>, _child: &Child) -> Option<FileKey> {
+fn listed_key(_device: Option<u64>, _entry: &fs::DirEntry) -> Option<FileKey> {
     None
 }
 

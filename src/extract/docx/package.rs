@@ -12,7 +12,7 @@ use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
 use super::guard::Package;
-use super::props::value;
+use super::props::{attributes, value};
 
 /// Content types of a WordprocessingML main document: document, template,
 /// and their macro-enabled forms.
@@ -181,11 +181,7 @@ fn elements(xml: &[u8], local: &[u8]) -> Vec<std::collections::HashMap<String, S
     loop {
         match reader.read_event() {
             Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == local => {
-                // Checked by the guard already (see `props::attr`).
-                let attrs = e
-                    .attributes()
-                    .with_checks(false)
-                    .flatten()
+                let attrs = attributes(&e)
                     .filter_map(|a| {
                         let key = String::from_utf8(a.key.local_name().as_ref().to_vec()).ok()?;
                         let value = value(&a, &e)?;

@@ -79,14 +79,20 @@ impl RunProps {
     }
 }
 
+/// The attributes of an element of a part the guard has checked. It
+/// refused duplicate attributes, so the reader's own check (a list kept per
+/// element) is not run again; an attribute the reader cannot split is
+/// left out.
+pub fn attributes<'a>(e: &'a BytesStart<'_>) -> impl Iterator<Item = Attribute<'a>> {
+    let mut attributes = e.attributes();
+    attributes.with_checks(false);
+    attributes.flatten()
+}
+
 /// The value of the attribute whose local name is `local` (prefixes differ
 /// between writers, so only the local part is compared), unescaped.
 pub fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
-    // Parts come checked by the guard, duplicate attributes refused, so
-    // the reader's own check (a list kept per element) is not run again.
-    e.attributes()
-        .with_checks(false)
-        .flatten()
+    attributes(e)
         .find(|a| a.key.local_name().as_ref() == local)
         .and_then(|a| value(&a, e))
 }
