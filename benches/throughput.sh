@@ -52,17 +52,17 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 # Each comparison is measured in pairs, back to back (RUNS times, A then B
 # and B then A in turn): a burst of load from a neighbour then falls on
 # both sides of a pair, and the median of the per-pair ratios is the
-# figure to read. Times
-# are medians too. Small corpora finish in well under a second, where
-# start-up and noise weigh most: they get three times as many pairs.
+# figure to read. Times are medians too. Small corpora finish in well
+# under a second, where start-up and noise weigh most: they get three
+# times as many pairs.
 ratio() { echo "$1 / $2" | bc -l; }
 # The times of two commands (the names of arrays holding them) run back to
-# back, the first one first in even pairs and second in odd ones: neither
-# side always follows the other (and the caches it warmed) or the pair
-# before.
-# Before each command the corpus is read once, so that every side runs on
-# files in the page cache: this shared machine drops cached files within
-# seconds, and a side that read them from disk would lose by that alone.
+# back, the first one first in even pairs and second in odd ones, so that
+# neither side always follows the other (and the caches it warmed) or the
+# pair before. Before each command the corpus is read once, so every side
+# runs on files in the page cache: this shared machine drops cached files
+# within seconds, and a side that read them from disk would lose by that
+# alone.
 pair() { # pair-index first second -> "first-seconds second-seconds"
     local -n first=$2 second=$3
     local a b
