@@ -11,7 +11,8 @@
 #   - peak memory: the largest single process (GNU time, parent) and the
 #     peak total of the parent and its worker processes (sampled /proc).
 #
-# Usage: benches/throughput.sh [SIZES...]   (default: 1000 10000; RUNS=3)
+# Usage: benches/throughput.sh [SIZES...]   (default: 1000 10000; RUNS=3,
+# SETTLE=2.5: the pause before each timed command, see pair() below)
 # Needs: cargo, python3, GNU time (/usr/bin/time); pdftotext optional.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,24 +59,40 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 ratio() { echo "$1 / $2" | bc -l; }
 # The times of two commands (the names of arrays holding them) run back to
 # back, the first one first in even pairs and second in odd ones, so that
-# neither side always follows the other (and the caches it warmed) or the
-# pair before. Before each command the corpus is read once, so every side
-# runs on files in the page cache: this shared machine drops cached files
-# within seconds, and a side that read them from disk would lose by that
-# alone.
+# neither side always follows the other or the pair before.
+#
+# Every timed command starts from the same state, the one a user's single
+# run meets here: this machine is a virtual machine that hands memory freed
+# for two seconds back to its host, and takes files out of its page cache
+# within seconds. So each command waits SETTLE seconds (default 2.5) for
+# the memory the last one freed to go back: a command that ran right after
+# another reused its pages, while on memory handed back each first touch of
+# a page costs the host a fault (2 MiB pages: ≈ 2 ms per MiB, 6 times the
+# cost of 4 KiB ones), which made whichever side ran second look faster.
+# Then the corpus and the programs under test (levelscan, the floor loop,
+# pdftotext and its libraries) are read into the page cache, so that no
+# side loses by reading from disk.
 pair() { # pair-index first second -> "first-seconds second-seconds"
     local -n first=$2 second=$3
     local a b
     if (($1 % 2)); then
-        warm && b=$(seconds "${second[@]}")
-        warm && a=$(seconds "${first[@]}")
+        ready && b=$(seconds "${second[@]}")
+        ready && a=$(seconds "${first[@]}")
     else
-        warm && a=$(seconds "${first[@]}")
-        warm && b=$(seconds "${second[@]}")
+        ready && a=$(seconds "${first[@]}")
+        ready && b=$(seconds "${second[@]}")
     fi
     echo "$a $b"
 }
-warm() { find "$corpus" -type f -print0 | xargs -0 cat >/dev/null; }
+programs=("$bin" "$floor")
+if command -v pdftotext >/dev/null; then
+    programs+=("$(command -v pdftotext)")
+    mapfile -t -O "${#programs[@]}" programs < <(ldd "$(command -v pdftotext)" | awk '$3 ~ /^\// {print $3}')
+fi
+ready() {
+    sleep "${SETTLE:-2.5}"
+    find "$corpus" -type f -print0 | xargs -0 cat "${programs[@]}" >/dev/null
+}
 for n in "${sizes[@]}"; do
     corpus="$work/c$n"
     python3 benches/make_corpus.py fixtures "$corpus" "$n"
@@ -102,7 +119,7 @@ for n in "${sizes[@]}"; do
             read -r a b < <(pair "$i" pdfs_j2 poppler)
             pts+=("$b") vs_pt+=("$(ratio "$b" "$a")")
         else
-            warm && a=$(seconds "${pdfs_j2[@]}")
+            ready && a=$(seconds "${pdfs_j2[@]}")
         fi
         j2pdfs+=("$a")
     done
