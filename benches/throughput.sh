@@ -67,7 +67,7 @@ ratio() { echo "$1 / $2" | bc -l; }
 # within seconds. So each command waits SETTLE seconds (default 2.5) for
 # the memory the last one freed to go back: a command that ran right after
 # another reused its pages, while on memory handed back each first touch of
-# a page costs the host a fault (2 MiB pages: ≈ 2 ms per MiB, 6 times the
+# a page costs the host a fault (2 MiB pages: ≈ 2 ms per MiB, 6–8 times the
 # cost of 4 KiB ones), which made whichever side ran second look faster.
 # Then the corpus and the programs under test (levelscan, the floor loop,
 # pdftotext and its libraries) are read into the page cache, so that no
