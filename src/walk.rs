@@ -305,8 +305,7 @@ fn file_key(path: &Path) -> Option<FileKey> {
 /// The device a folder's entries lie on (Unix).
 #[cfg(unix)]
 fn device_of(dir: &Path) -> Option<u64> {
-    use std::os::unix::fs::MetadataExt;
-    fs::metadata(dir).ok().map(|meta| meta.dev())
+    file_key(dir).map(|(device, _)| device)
 }
 
 #[cfg(not(unix))]
