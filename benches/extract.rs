@@ -8,6 +8,10 @@
 //!   and followed by the assessment;
 //! - lopdf's own `Document::load_mem` + `extract_text` (the parser alone,
 //!   with its word-merging text), PDFs only;
+//! - the floor of `benches/throughput.sh`: lopdf loading each PDF and
+//!   inflating its pages, nothing else. Every PDF-reading side is also
+//!   given as a share of it, which shows how far any text extraction sits
+//!   from a bare parse;
 //! - poppler's `pdftotext` on the same PDFs, one process per file as a
 //!   screener would run it — when it is installed.
 //!
@@ -18,6 +22,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use levelscan::extract::{Limits, extension_of, extract_bytes};
+
+#[path = "support/floor.rs"]
+mod floor;
 
 fn fixture_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -63,6 +70,8 @@ fn main() {
     let mut assessed = Vec::new();
     let mut ours_all = Vec::new();
     let mut ours_pdf = Vec::new();
+    let mut assessed_pdf = Vec::new();
+    let mut floor_times = Vec::new();
     let mut bare = Vec::new();
     let mut poppler = Vec::new();
     let have_pdftotext = Command::new("pdftotext").arg("-v").output().is_ok();
@@ -86,6 +95,20 @@ fn main() {
             }
         }
         assessed.push(start.elapsed());
+
+        let start = Instant::now();
+        for (ext, bytes) in &pdfs {
+            if let Ok(doc) = extract_bytes(bytes, ext, &limits) {
+                std::hint::black_box(levelscan::assess::assess(&doc, &rubric));
+            }
+        }
+        assessed_pdf.push(start.elapsed());
+
+        let start = Instant::now();
+        for (_, bytes) in &pdfs {
+            std::hint::black_box(floor::load_and_inflate(bytes));
+        }
+        floor_times.push(start.elapsed());
 
         let start = Instant::now();
         for (_, bytes) in &pdfs {
@@ -114,6 +137,10 @@ fn main() {
     let ours_pdf = median(ours_pdf);
     let bare = median(bare);
     let assessed = median(assessed);
+    let assessed_pdf = median(assessed_pdf);
+    let floor = median(floor_times);
+    // What share of the floor's files/s a side reaches.
+    let of_floor = |time: Duration| floor.as_secs_f64() / time.as_secs_f64();
     println!(
         "extraction, one thread, median of {rounds} rounds over {} fixtures ({} PDF)",
         loaded.len(),
@@ -133,9 +160,21 @@ fn main() {
         100.0 * ours_all.as_secs_f64() / assessed.as_secs_f64()
     );
     println!(
+        "levelscan, PDFs + assessment   {:>9.0} files/s",
+        rate(pdfs.len(), assessed_pdf)
+    );
+    println!(
         "lopdf load + extract_text      {:>9.0} files/s   levelscan/lopdf = {:.2}",
         rate(pdfs.len(), bare),
         bare.as_secs_f64() / ours_pdf.as_secs_f64()
+    );
+    println!(
+        "lopdf load + inflate (floor)   {:>9.0} files/s   share of it: levelscan PDFs {:.2}, \
+         + assessment {:.2}, lopdf extract_text {:.2}",
+        rate(pdfs.len(), floor),
+        of_floor(ours_pdf),
+        of_floor(assessed_pdf),
+        of_floor(bare)
     );
     if have_pdftotext {
         let poppler = median(poppler);

@@ -1,10 +1,13 @@
-//! The floor no levelscan run can beat: lopdf loading each PDF and
-//! decompressing its page contents, nothing else. Used by
-//! `benches/throughput.sh`; prints files/s.
+//! The floor no levelscan run can beat (`benches/support/floor.rs`) as a
+//! program over a list of files. Used by `benches/throughput.sh`; prints
+//! files/s.
 //!
 //! Usage: `lopdf_floor FILE...` or `lopdf_floor --list FILE_OF_PATHS`.
 
 use std::time::Instant;
+
+#[path = "../benches/support/floor.rs"]
+mod floor;
 
 /// The allocator levelscan's binary uses (src/main.rs): the floor gets the
 /// same help, or its share would flatter levelscan.
@@ -23,14 +26,7 @@ fn main() {
         let Ok(bytes) = std::fs::read(path) else {
             continue;
         };
-        let Ok(doc) = lopdf::Document::load_mem(&bytes) else {
-            continue;
-        };
-        for (_, id) in doc.get_pages() {
-            if let Ok(content) = doc.get_page_content_with_limit(id, 64 << 20) {
-                pages += usize::from(!content.is_empty());
-            }
-        }
+        pages += floor::load_and_inflate(&bytes).unwrap_or(0);
     }
     let secs = start.elapsed().as_secs_f64();
     println!(
