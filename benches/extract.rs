@@ -22,6 +22,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use levelscan::extract::{Limits, extension_of, extract_bytes};
+use levelscan::rubric::Rubric;
 
 #[path = "support/floor.rs"]
 mod floor;
@@ -41,6 +42,25 @@ fn fixture_files() -> Vec<PathBuf> {
     }
     files.sort();
     files
+}
+
+/// Runs `work` once and adds its time to `times`.
+fn timed(times: &mut Vec<Duration>, work: impl FnOnce()) {
+    let start = Instant::now();
+    work();
+    times.push(start.elapsed());
+}
+
+/// levelscan's extraction of every file, and its assessment when a rubric
+/// is given.
+fn read_all(files: &[&(String, Vec<u8>)], limits: &Limits, rubric: Option<&Rubric>) {
+    for (ext, bytes) in files {
+        let doc = extract_bytes(bytes, ext, limits).ok();
+        if let (Some(doc), Some(rubric)) = (&doc, rubric) {
+            std::hint::black_box(levelscan::assess::assess(doc, rubric));
+        }
+        std::hint::black_box(doc);
+    }
 }
 
 fn median(mut times: Vec<Duration>) -> Duration {
@@ -67,69 +87,46 @@ fn main() {
     let limits = Limits::default();
 
     let rubric = levelscan::rubric::load_default().expect("default rubric");
-    let mut assessed = Vec::new();
+    let all: Vec<&(String, Vec<u8>)> = loaded.iter().collect();
     let mut ours_all = Vec::new();
     let mut ours_pdf = Vec::new();
+    let mut assessed = Vec::new();
     let mut assessed_pdf = Vec::new();
     let mut floor_times = Vec::new();
     let mut bare = Vec::new();
     let mut poppler = Vec::new();
     let have_pdftotext = Command::new("pdftotext").arg("-v").output().is_ok();
     for _ in 0..rounds {
-        let start = Instant::now();
-        for (ext, bytes) in &loaded {
-            std::hint::black_box(extract_bytes(bytes, ext, &limits).ok());
-        }
-        ours_all.push(start.elapsed());
-
-        let start = Instant::now();
-        for (ext, bytes) in &pdfs {
-            std::hint::black_box(extract_bytes(bytes, ext, &limits).ok());
-        }
-        ours_pdf.push(start.elapsed());
-
-        let start = Instant::now();
-        for (ext, bytes) in &loaded {
-            if let Ok(doc) = extract_bytes(bytes, ext, &limits) {
-                std::hint::black_box(levelscan::assess::assess(&doc, &rubric));
+        timed(&mut ours_all, || read_all(&all, &limits, None));
+        timed(&mut ours_pdf, || read_all(&pdfs, &limits, None));
+        timed(&mut assessed, || read_all(&all, &limits, Some(&rubric)));
+        timed(&mut assessed_pdf, || {
+            read_all(&pdfs, &limits, Some(&rubric))
+        });
+        timed(&mut floor_times, || {
+            for (_, bytes) in &pdfs {
+                std::hint::black_box(floor::load_and_inflate(bytes));
             }
-        }
-        assessed.push(start.elapsed());
-
-        let start = Instant::now();
-        for (ext, bytes) in &pdfs {
-            if let Ok(doc) = extract_bytes(bytes, ext, &limits) {
-                std::hint::black_box(levelscan::assess::assess(&doc, &rubric));
+        });
+        timed(&mut bare, || {
+            for (_, bytes) in &pdfs {
+                if let Ok(doc) = lopdf::Document::load_mem(bytes) {
+                    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+                    std::hint::black_box(doc.extract_text(&pages).ok());
+                }
             }
-        }
-        assessed_pdf.push(start.elapsed());
-
-        let start = Instant::now();
-        for (_, bytes) in &pdfs {
-            std::hint::black_box(floor::load_and_inflate(bytes));
-        }
-        floor_times.push(start.elapsed());
-
-        let start = Instant::now();
-        for (_, bytes) in &pdfs {
-            if let Ok(doc) = lopdf::Document::load_mem(bytes) {
-                let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-                std::hint::black_box(doc.extract_text(&pages).ok());
-            }
-        }
-        bare.push(start.elapsed());
-
+        });
         if have_pdftotext {
-            let start = Instant::now();
-            for path in &pdf_paths {
-                let status = Command::new("pdftotext")
-                    .arg(path)
-                    .arg("-")
-                    .output()
-                    .expect("pdftotext runs");
-                std::hint::black_box(status);
-            }
-            poppler.push(start.elapsed());
+            timed(&mut poppler, || {
+                for path in &pdf_paths {
+                    let status = Command::new("pdftotext")
+                        .arg(path)
+                        .arg("-")
+                        .output()
+                        .expect("pdftotext runs");
+                    std::hint::black_box(status);
+                }
+            });
         }
     }
 
