@@ -9,7 +9,13 @@
 #   - the bare lopdf load-and-decompress loop over the same PDFs
 #     (examples/lopdf_floor.rs): the floor no levelscan run can beat;
 #   - peak memory: the largest single process (GNU time, parent) and the
-#     peak total of the parent and its worker processes (sampled /proc).
+#     peak total of the parent and its worker processes (sampled /proc);
+#   - a control for -j2/-j1: two -j1 runs over the corpus's two halves at
+#     once, against one -j1 run over the whole. Each half pays a run's
+#     start-up as -j2 does, but the two share nothing, so this is what two
+#     cores of this machine give this work with no parallel machinery at
+#     all: what keeps it under 2 is start-up and the machine (cores
+#     contending for cache, memory and the host), not the worker pool.
 #
 # Usage: benches/throughput.sh [SIZES...]   (default: 1000 10000; RUNS=3,
 # SETTLE=2.5: the pause before each timed command, see pair() below)
@@ -101,18 +107,26 @@ for n in "${sizes[@]}"; do
     # The same PDFs alone, for the comparisons that read PDFs only.
     mkdir -p "$work/pdfonly$n"
     xargs -a "$work/pdfs$n.txt" ln -sf -t "$work/pdfonly$n"
+    # The corpus in two halves, file by file in turn, for the control.
+    mkdir -p "$work/half$n-0" "$work/half$n-1"
+    find "$corpus" -type f | sort | awk -v w="$work/half$n-" '{print $0 > (w (NR % 2) ".txt")}'
+    for h in 0 1; do xargs -a "$work/half$n-$h.txt" ln -sf -t "$work/half$n-$h"; done
     pairs=$runs
     ((n <= 1000)) && pairs=$((runs * 3))
-    j1s=() j2s=() scale=() j1pdfs=() floors=() of_floor=() j2pdfs=() pts=() vs_pt=()
+    j1s=() j2s=() scale=() j1pdfs=() floors=() of_floor=() j2pdfs=() pts=() vs_pt=() halves=() ceiling=()
     screen_j1=("$bin" screen "$corpus" -j 1 --quiet -o /dev/null)
     screen_j2=("$bin" screen "$corpus" -j 2 --quiet -o /dev/null)
     pdfs_j1=("$bin" screen "$work/pdfonly$n" -j 1 --quiet -o /dev/null)
     pdfs_j2=("$bin" screen "$work/pdfonly$n" -j 2 --quiet -o /dev/null)
     floor_loop=("$floor" --list "$work/pdfs$n.txt")
     poppler=(sh -c "xargs -a '$work/pdfs$n.txt' -P2 -I{} pdftotext {} /dev/null")
+    half() { echo "'$bin' screen '$work/half$n-$1' -j 1 --quiet -o /dev/null"; }
+    halves_at_once=(sh -c "$(half 0) & $(half 1); wait")
     for i in $(seq "$pairs"); do
         read -r a b < <(pair "$i" screen_j1 screen_j2)
         j1s+=("$a") j2s+=("$b") scale+=("$(ratio "$a" "$b")")
+        read -r a b < <(pair "$i" screen_j1 halves_at_once)
+        halves+=("$b") ceiling+=("$(ratio "$a" "$b")")
         read -r a b < <(pair "$i" pdfs_j1 floor_loop)
         j1pdfs+=("$a") floors+=("$b") of_floor+=("$(ratio "$b" "$a")")
         if command -v pdftotext >/dev/null; then
@@ -131,6 +145,8 @@ for n in "${sizes[@]}"; do
     echo "== $n files ($pdfs PDF), medians of $pairs back-to-back pairs"
     printf 'levelscan screen -j1      %8.0f files/s\n' "$(rate "$n" "${j1s[@]}")"
     printf 'levelscan screen -j2      %8.0f files/s   -j2/-j1 = %.2f\n' "$(rate "$n" "${j2s[@]}")" "$(med "${scale[@]}")"
+    printf 'two -j1 halves at once    %8.0f files/s   / -j1 = %.2f (control for -j2/-j1)\n' \
+        "$(rate "$n" "${halves[@]}")" "$(med "${ceiling[@]}")"
     printf 'levelscan screen -j1 PDFs %8.0f files/s\n' "$(rate "$pdfs" "${j1pdfs[@]}")"
     printf 'lopdf floor (1 thread)    %8.0f files/s   levelscan -j1 PDFs / floor = %.2f\n' \
         "$(rate "$pdfs" "${floors[@]}")" "$(med "${of_floor[@]}")"
