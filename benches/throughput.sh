@@ -2,8 +2,9 @@
 # Throughput of `levelscan screen`, measured side by side in ONE run, because
 # these machines are shared and noisy: read the ratios, not only the times.
 #
-# For corpora of 1,000 and 10,000 distinct files built from the fixtures
-# (benches/make_corpus.py), it measures:
+# For corpora of 1,000 and 10,000 distinct resumes built from the fixtures
+# (examples/make_corpus.rs: each copy has a line of its own, so no two files
+# share bytes or text and every file gets a full row), it measures:
 #   - levelscan screen end to end (files/s) at -j1 and -j2;
 #   - pdftotext over the same PDFs, xargs -P2 (Debian: poppler-utils);
 #   - the bare lopdf load-and-decompress loop over the same PDFs
@@ -19,7 +20,7 @@
 #
 # Usage: benches/throughput.sh [SIZES...]   (default: 1000 10000; RUNS=3,
 # SETTLE=2.5: the pause before each timed command, see pair() below)
-# Needs: cargo, python3, GNU time (/usr/bin/time); pdftotext optional.
+# Needs: cargo, bc, GNU time (/usr/bin/time); pdftotext optional.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-1000 10000}")
@@ -29,7 +30,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release --locked --quiet
-cargo build --release --locked --quiet --example lopdf_floor
+cargo build --release --locked --quiet --example lopdf_floor --example make_corpus
 bin=target/release/levelscan
 floor=target/release/examples/lopdf_floor
 
@@ -101,7 +102,7 @@ ready() {
 }
 for n in "${sizes[@]}"; do
     corpus="$work/c$n"
-    python3 benches/make_corpus.py fixtures "$corpus" "$n"
+    target/release/examples/make_corpus fixtures "$corpus" "$n"
     find "$corpus" -name '*.pdf' | sort >"$work/pdfs$n.txt"
     pdfs=$(wc -l <"$work/pdfs$n.txt")
     # The same PDFs alone, for the comparisons that read PDFs only.
