@@ -78,6 +78,48 @@ fn good_file_is_extracted_in_a_worker() {
     assert_eq!(pool.idle_pids().len(), 1, "one worker, reused");
 }
 
+/// A process's state letter (Linux): `Z` once it has exited and waits to
+/// be reaped; `None` once it is gone.
+#[cfg(target_os = "linux")]
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The state follows the command name, which is in parentheses.
+    stat.rsplit_once(") ")?.1.chars().next()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn stopped_workers_exit_unreaped_until_the_pool_is_dropped() {
+    let (_tmp, good) = folder();
+    let pool = pool();
+    assert_good(&pool, &good);
+    let pids = pool.idle_pids();
+    assert_eq!(pids.len(), 1);
+    pool.stop();
+    assert!(
+        pool.idle_pids().is_empty(),
+        "a stopped worker is not reused"
+    );
+    let start = Instant::now();
+    for &pid in &pids {
+        while process_state(pid) != Some('Z') {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "worker {pid} still {:?} after stop",
+                process_state(pid)
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    // A file after stop gets a fresh worker.
+    assert_good(&pool, &good);
+    assert_ne!(pool.idle_pids(), pids);
+    drop(pool);
+    for &pid in &pids {
+        assert_eq!(process_state(pid), None, "worker {pid} reaped");
+    }
+}
+
 #[test]
 fn extraction_errors_come_back_as_results() {
     let (tmp, _good) = folder();

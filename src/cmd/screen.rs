@@ -139,7 +139,9 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         })
         .collect();
     progress.finish();
-    drop(pool);
+    // The workers exit while the report is written; the pool reaps them
+    // when it is dropped, at the end of the run.
+    pool.stop();
     let rows: Vec<Row> = rows.into_iter().collect::<std::io::Result<_>>()?;
     let spill = spill
         .into_inner()

@@ -95,6 +95,8 @@ pub struct SpawnError {
 pub struct WorkerPool<R> {
     config: PoolConfig,
     idle: Mutex<Vec<Worker>>,
+    /// Workers told to stop, reaped when the pool is dropped.
+    stopped: Mutex<Vec<Worker>>,
     reply: PhantomData<fn() -> R>,
 }
 
@@ -109,6 +111,7 @@ impl<R: DeserializeOwned> WorkerPool<R> {
         Ok(WorkerPool {
             config,
             idle: Mutex::new(vec![first]),
+            stopped: Mutex::new(Vec::new()),
             reply: PhantomData,
         })
     }
@@ -277,6 +280,22 @@ impl<R: DeserializeOwned> WorkerPool<R> {
                 Err(_) => break,
             }
         }
+    }
+
+    /// Stop every idle worker now, without waiting for it to exit. A batch
+    /// that has all its replies writes its report while the workers give
+    /// their memory back (about 1.5 ms each, one after the other when
+    /// dropping the pool waited on each in turn); dropping the pool then
+    /// only reaps them. A file run after this starts a fresh worker.
+    pub fn stop(&self) {
+        let mut idle = self.lock_idle();
+        for worker in idle.iter_mut() {
+            let _ = worker.child.kill();
+        }
+        self.stopped
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .append(&mut idle);
     }
 
     /// The process ids of the workers idle right now (for diagnostics).
