@@ -114,7 +114,7 @@ for n in "${sizes[@]}"; do
     for h in 0 1; do xargs -a "$work/half$n-$h.txt" ln -sf -t "$work/half$n-$h"; done
     pairs=$runs
     ((n <= 1000)) && pairs=$((runs * 3))
-    j1s=() j2s=() scale=() j1pdfs=() floors=() of_floor=() j2pdfs=() pts=() vs_pt=() halves=() ceiling=()
+    j1s=() j2s=() scale=() j1pdfs=() floors=() of_floor=() j2pdfs=() pts=() vs_pt=() halves=() control=()
     screen_j1=("$bin" screen "$corpus" -j 1 --quiet -o /dev/null)
     screen_j2=("$bin" screen "$corpus" -j 2 --quiet -o /dev/null)
     pdfs_j1=("$bin" screen "$work/pdfonly$n" -j 1 --quiet -o /dev/null)
@@ -127,7 +127,7 @@ for n in "${sizes[@]}"; do
         read -r a b < <(pair "$i" screen_j1 screen_j2)
         j1s+=("$a") j2s+=("$b") scale+=("$(ratio "$a" "$b")")
         read -r a b < <(pair "$i" screen_j1 halves_at_once)
-        halves+=("$b") ceiling+=("$(ratio "$a" "$b")")
+        halves+=("$b") control+=("$(ratio "$a" "$b")")
         read -r a b < <(pair "$i" pdfs_j1 floor_loop)
         j1pdfs+=("$a") floors+=("$b") of_floor+=("$(ratio "$b" "$a")")
         if command -v pdftotext >/dev/null; then
@@ -147,7 +147,7 @@ for n in "${sizes[@]}"; do
     printf 'levelscan screen -j1      %8.0f files/s\n' "$(rate "$n" "${j1s[@]}")"
     printf 'levelscan screen -j2      %8.0f files/s   -j2/-j1 = %.2f\n' "$(rate "$n" "${j2s[@]}")" "$(med "${scale[@]}")"
     printf 'two -j1 halves at once    %8.0f files/s   / -j1 = %.2f (control for -j2/-j1)\n' \
-        "$(rate "$n" "${halves[@]}")" "$(med "${ceiling[@]}")"
+        "$(rate "$n" "${halves[@]}")" "$(med "${control[@]}")"
     printf 'levelscan screen -j1 PDFs %8.0f files/s\n' "$(rate "$pdfs" "${j1pdfs[@]}")"
     printf 'lopdf floor (1 thread)    %8.0f files/s   levelscan -j1 PDFs / floor = %.2f\n' \
         "$(rate "$pdfs" "${floors[@]}")" "$(med "${of_floor[@]}")"

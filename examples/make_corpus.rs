@@ -7,9 +7,8 @@
 //! stream appended to its first page in Helvetica), a DOCX as a last
 //! paragraph. So no two files share their bytes or their text: levelscan
 //! writes a full row for every file, as for a real folder, instead of
-//! marking most of them duplicates of the first copy. A file this cannot
-//! change (none of the fixtures today) is copied with a trailing comment,
-//! distinct by bytes only, and named on stderr.
+//! marking most of them duplicates of the first copy. A fixture this
+//! cannot change stops the build with its name and the reason.
 //!
 //! Usage: make_corpus FIXTURES_DIR OUT_DIR N (reads FIXTURES_DIR/pdf and
 //! FIXTURES_DIR/docx).
@@ -53,10 +52,7 @@ fn main() -> Result<()> {
             "pdf" => pdf_with_line(bytes, &line),
             _ => docx_with_paragraph(bytes, &line),
         };
-        let copy = changed.unwrap_or_else(|e| {
-            eprintln!("{name}: copied with distinct bytes only ({e})");
-            with_trailing_comment(bytes, kind, i)
-        });
+        let copy = changed.map_err(|e| format!("{name}: cannot add a line of its own: {e}"))?;
         std::fs::write(Path::new(out).join(format!("{i:05}-{name}")), copy)?;
     }
     Ok(())
@@ -187,20 +183,4 @@ fn docx_with_paragraph(bytes: &[u8], line: &str) -> Result<Vec<u8>> {
         return Err("no word/document.xml".into());
     }
     Ok(out.finish()?.into_inner())
-}
-
-/// A copy distinct by its bytes alone: a PDF comment after the end, or a
-/// zip comment.
-fn with_trailing_comment(bytes: &[u8], kind: &str, i: usize) -> Vec<u8> {
-    let mut copy = bytes.to_vec();
-    if kind == "pdf" {
-        copy.extend(format!("\n%copy {i}\n").bytes());
-    } else if let Some(at) = copy.windows(4).rposition(|w| w == b"PK\x05\x06") {
-        // The end-of-directory record's last field is the comment length.
-        let comment = format!("copy {i}");
-        copy.truncate(at + 20);
-        copy.extend((comment.len() as u16).to_le_bytes());
-        copy.extend(comment.bytes());
-    }
-    copy
 }
