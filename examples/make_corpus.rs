@@ -166,12 +166,20 @@ fn docx_with_paragraph(bytes: &[u8], line: &str) -> Result<Vec<u8>> {
         part.read_to_end(&mut data)?;
         if name == "word/document.xml" {
             let xml = String::from_utf8(data)?;
-            // The body's section properties come last; a paragraph goes
-            // before them (or before the body's end where there are none).
-            let at = xml
-                .rfind("<w:sectPr")
-                .or_else(|| xml.rfind("</w:body>"))
+            // A paragraph goes last in the body: before the body's own
+            // section properties where they close it, else before its end
+            // (a `w:sectPr` elsewhere belongs to a paragraph).
+            let end = xml
+                .rfind("</w:body>")
                 .ok_or("word/document.xml has no body")?;
+            let body = xml[..end].trim_end();
+            let at = if body.ends_with("</w:sectPr>") || body.ends_with("/>") {
+                body.rfind("<w:sectPr")
+                    .filter(|&k| !body[k..].contains("</w:p>") && !body[k..].contains("<w:p>"))
+            } else {
+                None
+            }
+            .unwrap_or(end);
             let paragraph = format!("<w:p><w:r><w:t>{line}</w:t></w:r></w:p>");
             data = format!("{}{paragraph}{}", &xml[..at], &xml[at..]).into_bytes();
             changed = true;
