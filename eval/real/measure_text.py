@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""How levelscan reads the real-resume corpus: per file and in total, the
+share of the reference words it extracts (pdftotext for PDF, pandoc for
+DOCX), whether the candidate's name is right, whether the engineering years
+are within 1.5 of the labeller's count, false `hidden_text` flags, and
+files that crashed or errored.
+
+Usage: eval/real/measure_text.py [--only ID...] [--quiet]
+Needs pdftotext (poppler-utils) and pandoc. See eval/real/README.md.
+"""
+import argparse
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+
+from common import cache_dir, file_of, levelscan_binary, read_manifest, screen_jsonl
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def words(text):
+    text = unicodedata.normalize("NFKC", text).lower()
+    return Counter(w for w in WORD.findall(text) if any(c.isalpha() for c in w))
+
+
+def reference_text(row, path, cache):
+    ref = cache / "ref" / f"{row['id']}.txt"
+    if ref.exists():
+        return ref.read_text(encoding="utf-8", errors="replace")
+    ref.parent.mkdir(parents=True, exist_ok=True)
+    if row["format"] == "pdf":
+        cmd = ["pdftotext", "-enc", "UTF-8", str(path), "-"]
+    else:
+        cmd = ["pandoc", "-t", "plain", "--wrap=none", str(path)]
+    text = subprocess.run(cmd, capture_output=True, text=True, check=False).stdout
+    ref.write_text(text, encoding="utf-8")
+    return text
+
+
+def extracted_words(path):
+    out = subprocess.run([levelscan_binary(), "extract", "--format", "json", str(path)],
+                         capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        return None, out.stderr.strip()
+    doc = json.loads(out.stdout)
+    text = "\n".join(l["text"] for l in doc.get("lines", []))
+    # Hidden text is left out of what levelscan reads on purpose, but it was
+    # extracted: it counts towards recall.
+    text += "\n" + "\n".join(h.get("text", "") for h in doc.get("hidden", []))
+    return words(text), None
+
+
+def same_name(a, b):
+    """Case and spacing aside; pronouns in brackets are not part of a name."""
+    def norm(s):
+        s = re.sub(r"\([^)]*\)", " ", s or "").replace(",", " ")
+        return " ".join(s.split()).casefold()
+    return norm(a) == norm(b)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", nargs="*", default=None)
+    ap.add_argument("--quiet", action="store_true", help="totals only")
+    args = ap.parse_args()
+    cache = cache_dir()
+    rows = [r for r in read_manifest() if args.only is None or r["id"] in args.only]
+    present = [r for r in rows if file_of(r, cache).exists()]
+    if len(present) < len(rows):
+        print(f"{len(rows) - len(present)} manifest files missing from {cache}/files "
+              "(eval/real/restore.py fetches them)", file=sys.stderr)
+    records = screen_jsonl([file_of(r, cache) for r in present])
+
+    tot = Counter()
+    if not args.quiet:
+        print("id            fmt  recall  name  years(ref/got)  hidden  status  producer")
+    for r in present:
+        path = file_of(r, cache)
+        rec = records.get(str(path), {})
+        if rec.get("status") == "duplicate":
+            # A PDF and a DOCX of the same resume: the row of the file it
+            # duplicates carries the reading.
+            original = (rec.get("note") or "").removeprefix("duplicate of ").strip()
+            rec = {**records.get(original, rec), "status": "ok"}
+        ref = words(reference_text(r, path, cache))
+        got, err = extracted_words(path)
+        recall = 0.0 if got is None else (
+            sum((ref & got).values()) / max(1, sum(ref.values())))
+        status = rec.get("status", "missing")
+        crashed = status == "error" and re.search(
+            r"panic|crash|timeout|out of memory", rec.get("note") or "")
+        name_got = rec.get("candidate") or ""
+        name_ok = same_name(name_got, r["name"])
+        name_bad = bool(name_got) and not name_ok
+        years_got = rec.get("years_experience") or 0.0
+        years_ok = abs(years_got - float(r["years"] or 0)) <= 1.5
+        hidden = "hidden_text" in (rec.get("flags") or [])
+        tot["files"] += 1
+        tot["recall95"] += recall >= 0.95
+        tot["names"] += bool(r["name"])
+        tot["name_ok"] += name_ok and bool(r["name"])
+        tot["name_wrong"] += name_bad
+        tot["years_ok"] += years_ok
+        tot["zero_years"] += float(r["years"] or 0) >= 3 and years_got == 0
+        tot["hidden"] += hidden
+        tot["crash"] += bool(crashed)
+        tot["not_ok"] += status != "ok"
+        if not args.quiet:
+            mark = lambda ok: "ok" if ok else "--"
+            print(f"{r['id']}  {r['format']:4} {recall:6.3f}  "
+                  f"{'ok' if name_ok else ('BAD' if name_bad else '--'):4}  "
+                  f"{float(r['years'] or 0):5.1f}/{years_got:5.1f} {mark(years_ok)}  "
+                  f"{'HIDDEN' if hidden else '':6}  {status:6}  {r['producer']}"
+                  + (f"  name: {name_got!r} vs {r['name']!r}" if not name_ok else "")
+                  + (f"  [{err}]" if err else ""))
+    n = tot["files"]
+    print()
+    print(f"files                         {n}")
+    print(f"word recall >= 0.95           {tot['recall95']}/{n}")
+    print(f"names right (of printed)      {tot['name_ok']}/{tot['names']}"
+          f"  ({tot['name_wrong']} wrong names, the rest blank)")
+    print(f"years within 1.5              {tot['years_ok']}/{n}"
+          f"  ({tot['zero_years']} with 3+ years read as 0)")
+    print(f"hidden_text flags             {tot['hidden']}")
+    print(f"crashes                       {tot['crash']}  (not ok: {tot['not_ok']})")
+
+
+if __name__ == "__main__":
+    main()
