@@ -12,7 +12,7 @@ use crate::classify::{self, ClaimCheck, FamilyScore};
 use crate::detect::{self, Evidence, FlagHit};
 use crate::document::Document;
 use crate::rubric::{FlagWhen, Level, Rubric};
-use crate::segment::{self, YearsSource};
+use crate::segment::{self, Role, RoleKind, YearsSource};
 
 /// Everything levelscan concludes about one resume.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,6 +34,8 @@ pub struct Assessment {
     pub claim_check: ClaimCheck,
     /// Engineering years, overlaps merged.
     pub years_experience: f64,
+    /// Internships, co-ops and student jobs, kept apart.
+    pub years_student: f64,
     /// Years in other careers, kept apart.
     pub years_other: f64,
     pub years_source: YearsSource,
@@ -42,6 +44,8 @@ pub struct Assessment {
     pub candidate: Option<String>,
     pub email: Option<String>,
     pub missing_for_next: Vec<String>,
+    /// The dated roles the years come from, as read.
+    pub roles: Vec<Role>,
 }
 
 /// Assess one extracted resume against a rubric.
@@ -100,12 +104,14 @@ pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
     flags.sort();
     flags.dedup();
 
-    // The most recent role's title; the headline when no role is dated.
+    // The most recent engineering (or management) role's title; the
+    // headline or the summary's opening when no such role is dated. A
+    // career changer's last job outside engineering is not their claim.
     let latest = seg
         .roles
         .iter()
         .enumerate()
-        .filter(|(_, r)| !r.title.is_empty())
+        .filter(|(_, r)| !r.title.is_empty() && r.kind != RoleKind::Other)
         .max_by(|(i, a), (j, b)| {
             (a.end, a.start, std::cmp::Reverse(*i)).cmp(&(b.end, b.start, std::cmp::Reverse(*j)))
         })
@@ -127,11 +133,13 @@ pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
         claimed_level: classify::claimed_level(rule),
         claim_check: classify::claim_check(rule, class.level),
         years_experience: seg.years_engineering,
+        years_student: seg.years_student,
         years_other: seg.years_other,
         years_source: seg.years_source,
         years_points: class.years_points,
         candidate: seg.candidate,
         email: seg.email,
         missing_for_next: class.missing_for_next,
+        roles: seg.roles,
     }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use levelscan::assess::{Assessment, assess};
 use levelscan::extract::extract_file;
 use levelscan::rubric::{Rubric, load_default, load_file};
-use levelscan::segment::YearsSource;
+use levelscan::segment::{RoleKind, YearsSource};
 
 use super::{CommandError, Outcome};
 use crate::cli::{ExplainArgs, TextOrJson};
@@ -75,10 +75,35 @@ fn write_text(
         YearsSource::Summary => format!("{} engineering (from the summary)", a.years_experience),
         YearsSource::Roles => format!("{} engineering", a.years_experience),
     };
+    if a.years_student > 0.0 {
+        years.push_str(&format!(", {} as a student or intern", a.years_student));
+    }
     if a.years_other > 0.0 {
         years.push_str(&format!(", {} in other work", a.years_other));
     }
     writeln!(out, "years: {years} (prior adds {} points)", a.years_points)?;
+    for r in &a.roles {
+        let kind = match r.kind {
+            RoleKind::Engineering => "engineering",
+            RoleKind::Student => "student",
+            RoleKind::Other => "other work",
+        };
+        let end = if r.ongoing {
+            "present".to_string()
+        } else {
+            r.end.to_string()
+        };
+        let title = if r.title.is_empty() {
+            "(no title)"
+        } else {
+            &r.title
+        };
+        writeln!(
+            out,
+            "  {} – {end}  {title} · {} ({kind})",
+            r.start, r.employer
+        )?;
+    }
     for (family, fs) in rubric.families.iter().zip(&a.families) {
         writeln!(out)?;
         writeln!(

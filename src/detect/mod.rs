@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::rubric::{Context, FlagWhen, Rubric, SectionKind};
-use crate::segment::Segmented;
+use crate::segment::{RoleKind, Segmented};
 use sentences::Sentence;
 
 /// One reason for the level, quoted from the resume.
@@ -150,8 +150,8 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
             .roles
             .iter()
             .rev()
-            .find(|r| r.line_index <= s.line_index)
-            .is_some_and(|r| !r.engineering && s.section == SectionKind::Experience);
+            .find(|r| r.first_line <= s.line_index)
+            .is_some_and(|r| r.kind == RoleKind::Other && s.section == SectionKind::Experience);
         let career = if under_other_career {
             rubric.scoring.other_career_factor
         } else {

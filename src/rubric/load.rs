@@ -301,6 +301,10 @@ impl Loader<'_> {
         let years = YearsRule {
             engineering_titles: self
                 .word_regex(&raw.years.engineering_titles, "[years] engineering_titles")?,
+            student_titles: self.word_regex(&raw.years.student_titles, "[years] student_titles")?,
+            other_titles: self.word_regex(&raw.years.other_titles, "[years] other_titles")?,
+            engineering_work: self
+                .word_regex(&raw.years.engineering_work, "[years] engineering_work")?,
             points_per_year: raw.years.points_per_year,
             max_points: raw.years.max_points,
             min_evidence_score: raw.years.min_evidence_score,

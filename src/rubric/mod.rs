@@ -288,6 +288,15 @@ pub struct Scoring {
 #[derive(Debug, Clone)]
 pub struct YearsRule {
     pub engineering_titles: RuleRegex,
+    /// Internships, co-ops, student and teaching jobs: shown apart, never
+    /// professional years.
+    pub student_titles: RuleRegex,
+    /// Careers outside engineering. A role whose title matches none of the
+    /// three lists (or has no title) counts as engineering.
+    pub other_titles: RuleRegex,
+    /// Words that describe engineering work: an untitled role whose own
+    /// lines hold one counts as engineering.
+    pub engineering_work: RuleRegex,
     pub points_per_year: f64,
     pub max_points: f64,
     pub min_evidence_score: f64,

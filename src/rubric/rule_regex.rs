@@ -153,7 +153,12 @@ mod tests {
             .map(|s| &s.regex)
             .chain(rubric.flags.iter().map(|f| &f.regex))
             .chain(rubric.titles.iter().map(|t| &t.regex))
-            .chain([&rubric.years.engineering_titles]);
+            .chain([
+                &rubric.years.engineering_titles,
+                &rubric.years.student_titles,
+                &rubric.years.other_titles,
+                &rubric.years.engineering_work,
+            ]);
         let mut found = 0;
         for rule in rules {
             let theirs = regex::Regex::new(rule.as_str()).unwrap();
@@ -192,7 +197,12 @@ mod tests {
             signals
                 .chain(flags)
                 .chain(titles)
-                .chain([rubric.years.engineering_titles.clone()])
+                .chain([
+                    rubric.years.engineering_titles.clone(),
+                    rubric.years.student_titles.clone(),
+                    rubric.years.other_titles.clone(),
+                    rubric.years.engineering_work.clone(),
+                ])
                 .collect()
         };
         let (now, deferred) = (rules(&now), rules(&deferred));

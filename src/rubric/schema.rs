@@ -79,6 +79,9 @@ pub struct ScoringDef {
 #[serde(deny_unknown_fields)]
 pub struct YearsDef {
     pub engineering_titles: Vec<String>,
+    pub student_titles: Vec<String>,
+    pub other_titles: Vec<String>,
+    pub engineering_work: Vec<String>,
     pub points_per_year: f64,
     pub max_points: f64,
     pub min_evidence_score: f64,

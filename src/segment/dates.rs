@@ -48,24 +48,42 @@ pub struct DateRange {
     pub span: (usize, usize),
 }
 
-pub(super) const MONTH: &str = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)";
+/// Month names and their common abbreviations in English, German,
+/// French, Spanish and Portuguese, with seasons; `month_number` reads them.
+pub(super) const MONTH: &str = r"(?P<mon>jan(?:uary|uar|vier|v|eiro|\.)?|ene(?:ro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:r(?:ier)?|ereiro)?|mar(?:ch|s|zo|ço)?|m[äa]rz|mrz|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai(?:o)?|jun(?:e|i|io|ho)?|juin|jul(?:y|i|io|ho)?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sep(?:t(?:ember|embre|iembre)?)?|set(?:embro)?|o[ck]t(?:ober|obre|ubre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre)?|spring|summer|fall|autumn|winter)";
 
 pub(super) fn date_source(suffix: &str) -> String {
     let month = MONTH.replace("?P<mon>", &format!("?P<mon{suffix}>"));
+    let month_q = MONTH.replace("?P<mon>", &format!("?P<monq{suffix}>"));
+    // In order: "Jan 2020", "Sept ’17", "03/2021" or "03.2021" (a day may
+    // come first: "02.03.2021"), "2021-03" or "2021/03" or "2021.03" (a day
+    // may follow: "2018-11-02"), "2021".
     format!(
-        r"(?:{month}\.?,?\s+(?P<my{suffix}>(?:19|20)\d\d)|(?P<nm{suffix}>0?[1-9]|1[0-2])\s*/\s*(?P<ny{suffix}>(?:19|20)\d\d)|(?P<iy{suffix}>(?:19|20)\d\d)[-/.](?P<im{suffix}>0[1-9]|1[0-2])\b|(?P<y{suffix}>(?:19|20)\d\d))"
+        r"(?:{month}\.?,?\s+(?P<my{suffix}>(?:19|20)\d\d)|{month_q}\.?\s*[’']\s?(?P<mq{suffix}>\d\d)\b|(?:[0-3]?\d\.)?(?P<nm{suffix}>0?[1-9]|1[0-2])\s*[/.]\s*(?P<ny{suffix}>(?:19|20)\d\d)|(?P<iy{suffix}>(?:19|20)\d\d)[-/.](?P<im{suffix}>0[1-9]|1[0-2])(?:[-/.][0-3]\d)?\b|(?P<y{suffix}>(?:19|20)\d\d))"
     )
 }
+
+/// Words for "to this day" in the languages [`MONTH`] knows.
+const PRESENT: &str = r"present|now|current(?:ly)?|today|ongoing|date|heute|aktuell|jetzt|derzeit|pr[ée]sent|aujourd[’']hui|actuel(?:le)?|en cours|presente|actual(?:idad|mente)?|atual(?:mente)?|hoy|oggi|attuale";
 
 pub(super) fn range_regex() -> &'static FixedRegex {
     static RE: OnceLock<FixedRegex> = OnceLock::new();
     RE.get_or_init(|| {
         let src = format!(
-            r"(?i)\b{}\s*(?:-|–|—|‒|―|to|until|till|through)\s*(?:(?P<present>present|now|current(?:ly)?|today|ongoing|date)\b|{})?",
+            r"(?i)\b{}\s*(?:-|–|—|‒|―|to|until|till|through|bis|à|a|até|hasta)\s*(?:(?P<present>{PRESENT})\b|{}|(?P<short>\d\d)\b)?",
             date_source("1"),
             date_source("2")
         );
         FixedRegex::new(src)
+    })
+}
+
+/// A whole line that is only a word for "to this day".
+fn present_word() -> &'static regex::Regex {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(&format!("^(?:{PRESENT})$"))
+            .expect("the present words are a constant and compile")
     })
 }
 
@@ -76,19 +94,40 @@ pub(super) fn date_regex() -> &'static FixedRegex {
 
 pub(super) fn month_number(name: &str) -> u32 {
     let n = name.to_lowercase();
+    // Longest prefixes first where one language's month starts another's
+    // ("juil" before "jul", "mai" before "ma…").
     let table = [
         ("jan", 1),
+        ("ene", 1),
         ("feb", 2),
+        ("fév", 2),
+        ("fev", 2),
+        ("mär", 3),
+        ("mrz", 3),
         ("mar", 3),
         ("apr", 4),
+        ("avr", 4),
+        ("abr", 4),
         ("may", 5),
+        ("mai", 5),
+        ("juin", 6),
+        ("juil", 7),
         ("jun", 6),
         ("jul", 7),
         ("aug", 8),
+        ("aoû", 8),
+        ("aou", 8),
+        ("ago", 8),
         ("sep", 9),
+        ("set", 9),
         ("oct", 10),
+        ("okt", 10),
+        ("out", 10),
         ("nov", 11),
         ("dec", 12),
+        ("déc", 12),
+        ("dez", 12),
+        ("dic", 12),
         ("spring", 3),
         ("summer", 6),
         ("fall", 9),
@@ -108,6 +147,22 @@ pub(super) fn date_from(caps: &regex::Captures, s: &str) -> Option<DateEnd> {
         return Some(DateEnd::Date {
             ym: YearMonth {
                 year: year(y)?,
+                month: month_number(mon),
+            },
+            month_known: true,
+        });
+    }
+    if let (Some(mon), Some(y)) = (get("monq"), get("mq")) {
+        // "Sept ’17": a two-digit year, this century unless that would be
+        // far in the future.
+        let short: i32 = y.parse().ok()?;
+        return Some(DateEnd::Date {
+            ym: YearMonth {
+                year: if short <= 50 {
+                    2000 + short
+                } else {
+                    1900 + short
+                },
                 month: month_number(mon),
             },
             month_known: true,
@@ -147,19 +202,17 @@ pub(super) fn date_from(caps: &regex::Captures, s: &str) -> Option<DateEnd> {
 pub(super) fn is_date_tail(text: &str) -> bool {
     let t = text.trim().trim_end_matches([')', '.', ',']);
     let lower = t.to_lowercase();
-    matches!(
-        lower.as_str(),
-        "present" | "now" | "current" | "today" | "date"
-    ) || (t.len() <= 16
-        && t.chars().filter(char::is_ascii_digit).count() == 4
-        && t.split_whitespace().count() <= 2
-        && find_date_range(&format!("2000 – {t}")).is_some())
+    present_word().is_match(&lower)
+        || (t.len() <= 16
+            && t.chars().filter(char::is_ascii_digit).count() == 4
+            && t.split_whitespace().count() <= 2
+            && find_date_range(&format!("2000 – {t}")).is_some())
 }
 
 /// Whether `text` may hold a date: each form has a year, 19xx or 20xx. Most
 /// lines have none, and this is much cheaper than the date regex.
 fn may_hold_a_year(text: &str) -> bool {
-    text.contains("19") || text.contains("20")
+    text.contains("19") || text.contains("20") || text.contains(['’', '\''])
 }
 
 pub fn find_date_range(text: &str) -> Option<DateRange> {
@@ -173,6 +226,25 @@ pub fn find_date_range(text: &str) -> Option<DateRange> {
             DateEnd::Present
         } else if let Some(end) = date_from(&caps, "2") {
             end
+        } else if let Some(short) = caps.name("short") {
+            // "2018-20", "2017–18": the end year's last two digits, after a
+            // year of the same century.
+            match (start, short.as_str().parse::<i32>()) {
+                (
+                    DateEnd::Date {
+                        ym,
+                        month_known: false,
+                    },
+                    Ok(yy),
+                ) if yy > ym.year % 100 => DateEnd::Date {
+                    ym: YearMonth {
+                        year: ym.year - ym.year % 100 + yy,
+                        month: 1,
+                    },
+                    month_known: false,
+                },
+                _ => continue,
+            }
         } else {
             // "2021–" is open only when nothing but punctuation follows;
             // "2019 - Acme" is a year and an employer, not a range.
@@ -273,4 +345,79 @@ pub(super) fn resolve(
         return None;
     }
     Some((start, end, ongoing))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ends(text: &str) -> Option<(YearMonth, Option<YearMonth>)> {
+        let r = find_date_range(text)?;
+        let ym = |e: DateEnd| match e {
+            DateEnd::Date { ym, .. } => Some(ym),
+            DateEnd::Present => None,
+        };
+        Some((ym(r.start)?, ym(r.end)))
+    }
+
+    fn ym(year: i32, month: u32) -> YearMonth {
+        YearMonth { year, month }
+    }
+
+    /// The forms of issue 20, each as a recruiter meets it.
+    #[test]
+    fn date_ranges_in_every_form_a_recruiter_meets() {
+        let cases: &[(&str, YearMonth, Option<YearMonth>)] = &[
+            ("Sept ’17 – present", ym(2017, 9), None),
+            ("Jun '09 - Aug '12", ym(2009, 6), Some(ym(2012, 8))),
+            ("2018-11-02 — current", ym(2018, 11), None),
+            ("2023/02 - Present", ym(2023, 2), None),
+            ("03/2019 – 11/2021", ym(2019, 3), Some(ym(2021, 11))),
+            ("2019.03 - 2021.10", ym(2019, 3), Some(ym(2021, 10))),
+            ("03.2019 – 11.2021", ym(2019, 3), Some(ym(2021, 11))),
+            ("Jan. 2018 to Dec. 2019", ym(2018, 1), Some(ym(2019, 12))),
+            ("2018-20 Petsearch", ym(2018, 1), Some(ym(2020, 1))),
+            ("2017–18 Freelance", ym(2017, 1), Some(ym(2018, 1))),
+            (
+                "Desenvolvedor full stack SET 2017 - PRESENTE",
+                ym(2017, 9),
+                None,
+            ),
+            ("JUN 2016 - AGO 2017", ym(2016, 6), Some(ym(2017, 8))),
+            ("02/2022 – heute", ym(2022, 2), None),
+            (
+                "März 2015 bis Dezember 2019",
+                ym(2015, 3),
+                Some(ym(2019, 12)),
+            ),
+            ("janvier 2020 – aujourd’hui", ym(2020, 1), None),
+            ("Juil. 2016 - Déc. 2018", ym(2016, 7), Some(ym(2018, 12))),
+            ("enero 2019 - actualidad", ym(2019, 1), None),
+        ];
+        for (text, start, end) in cases {
+            assert_eq!(ends(text), Some((*start, *end)), "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_not_ranges() {
+        for text in [
+            "2019 - Acme Corp",
+            "since 2019 a lot changed",
+            "Call +1 555 2019-1234",
+            "Reduced cost 20-30%",
+        ] {
+            assert_eq!(ends(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_short_end_year_must_follow_its_start() {
+        // "2019-05" is May 2019, never 2019 to 2005.
+        assert_eq!(
+            ends("2019-05 – 2020-01"),
+            Some((ym(2019, 5), Some(ym(2020, 1))))
+        );
+        assert_eq!(ends("2019 - 15 engineers"), None);
+    }
 }

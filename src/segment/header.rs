@@ -6,7 +6,6 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::dates::DateRange;
 use super::sections::heading_kind;
 use crate::rubric::Rubric;
 use crate::rubric::ascii_bounds::FixedRegex;
@@ -40,40 +39,6 @@ pub(super) fn split_parts(text: &str) -> Vec<&str> {
         .map(|p| p.trim_matches(|c: char| c.is_whitespace() || "-–—|·•,()[]*_".contains(c)))
         .filter(|p| !p.is_empty())
         .collect()
-}
-
-/// Title and employer for the role whose dates are on line `i`: from the
-/// rest of that line, or the line above when the dates stand alone.
-pub(super) fn title_and_employer(
-    texts: &[&str],
-    i: usize,
-    range: &DateRange,
-    rubric: &Rubric,
-) -> (String, String) {
-    let text = texts[i];
-    let rest = format!("{} {}", &text[..range.span.0], &text[range.span.1..]);
-    let rest = rest.trim_start_matches(|c: char| {
-        crate::extract::cleanup::is_bullet(c) || c == '*' || c == ' '
-    });
-    let mut parts = split_parts(rest);
-    let is_title = |p: &str| {
-        title_words().for_text(p).is_match(p) || rubric.titles.iter().any(|t| t.regex.is_match(p))
-    };
-    if !parts.iter().any(|p| is_title(p)) && i > 0 && heading_kind(texts[i - 1]).is_none() {
-        let above = split_parts(texts[i - 1]);
-        if above.iter().any(|p| is_title(p)) {
-            parts = above.into_iter().chain(parts).collect();
-        }
-    }
-    let title_pos = parts.iter().position(|p| is_title(p));
-    let title = title_pos.map(|p| parts[p].to_string()).unwrap_or_default();
-    let employer = parts
-        .iter()
-        .enumerate()
-        .find(|(j, p)| Some(*j) != title_pos && !p.chars().all(|c| !c.is_alphabetic()))
-        .map(|(_, p)| p.to_string())
-        .unwrap_or_default();
-    (title, employer)
 }
 
 pub(super) fn find_email(text: &str) -> Option<String> {

@@ -12,6 +12,7 @@
 
 mod dates;
 mod header;
+mod roles;
 mod sections;
 mod years;
 
@@ -21,26 +22,12 @@ use crate::document::Document;
 use crate::rubric::{Rubric, SectionKind};
 
 pub use dates::{DateEnd, DateRange, YearMonth, find_date_range};
-use dates::{is_date_tail, present_date, resolve};
-use header::{candidate_name, find_email, headline_title, title_and_employer};
+use dates::{is_date_tail, present_date};
+use header::{candidate_name, find_email, headline_title};
+pub use roles::{Role, RoleKind, role_kind};
 pub use sections::{heading_kind, list_items};
 pub use years::merged_years;
 use years::summary_years;
-
-/// A job (or internship) with its dates, as the resume states it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Role {
-    pub title: String,
-    pub employer: String,
-    pub start: YearMonth,
-    /// The resolved end: "present" becomes the document's date.
-    pub end: YearMonth,
-    pub ongoing: bool,
-    /// Whether the title reads as an engineering role.
-    pub engineering: bool,
-    /// Index into the document's lines of the line holding the dates.
-    pub line_index: usize,
-}
 
 /// Where the years figure came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,6 +56,8 @@ pub struct Segmented {
     pub roles: Vec<Role>,
     /// Engineering years, overlaps merged.
     pub years_engineering: f64,
+    /// Internships, co-ops and student jobs, reported apart.
+    pub years_student: f64,
     /// Years in other careers, reported apart.
     pub years_other: f64,
     pub years_source: YearsSource,
@@ -138,6 +127,17 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
             }
         } else if !has_headings && current == SectionKind::Summary && ranges[i].is_some() {
             current = SectionKind::Experience;
+        } else if matches!(
+            current,
+            SectionKind::Summary | SectionKind::Skills | SectionKind::Other
+        ) && ranges[i]
+            .as_ref()
+            .is_some_and(|r| roles::looks_like_job(&texts, i, r, rubric))
+        {
+            // A job line where no heading says so: a heading levelscan does
+            // not know, or a sidebar's "Skills" read in the middle of the
+            // main column. The job and what follows are experience.
+            current = SectionKind::Experience;
         } else if current == SectionKind::Header {
             current = SectionKind::Summary;
         }
@@ -156,40 +156,14 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
     }
 
     let present = present_date(doc, &ranges);
-    let mut roles = Vec::new();
-    for (i, range) in ranges.iter().enumerate() {
-        let Some(range) = range else { continue };
-        if matches!(
-            lines[i].section,
-            SectionKind::Education | SectionKind::Skills | SectionKind::Projects
-        ) {
-            continue;
-        }
-        let Some(present) = present else { continue };
-        let Some((start, end, ongoing)) = resolve(range, present) else {
-            continue;
-        };
-        lines[i].role_header = true;
-        let (title, employer) = title_and_employer(&texts, i, range, rubric);
-        let engineering = rubric.years.engineering_titles.is_match(&title);
-        roles.push(Role {
-            title,
-            employer,
-            start,
-            end,
-            ongoing,
-            engineering,
-            line_index: i,
-        });
-    }
-
+    let roles = roles::find_roles(&texts, &mut lines, &ranges, &range_tails, present, rubric);
     for i in 1..lines.len() {
         if range_tails[i] && lines[i - 1].role_header {
             lines[i].role_header = true;
         }
     }
 
-    let (mut years_engineering, years_other) = merged_years(&roles);
+    let (mut years_engineering, years_student, years_other) = merged_years(&roles);
     let mut years_source = if roles.is_empty() {
         YearsSource::None
     } else {
@@ -213,12 +187,14 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
     let headline = header
         .iter()
         .chain(texts.iter().take(6))
-        .find_map(|t| headline_title(t, rubric));
+        .find_map(|t| headline_title(t, rubric))
+        .or_else(|| summary_opening_title(&texts, &lines, rubric));
 
     Segmented {
         lines,
         roles,
         years_engineering,
+        years_student,
         years_other,
         years_source,
         present,
@@ -228,7 +204,27 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
     }
 }
 
-fn starts_with_bullet(text: &str) -> bool {
+/// "Senior backend engineer with 9 years …": the title a summary opens
+/// with, read from its first clause.
+fn summary_opening_title(texts: &[&str], lines: &[LineInfo], rubric: &Rubric) -> Option<String> {
+    let (i, _) = lines
+        .iter()
+        .enumerate()
+        .find(|(_, l)| l.section == SectionKind::Summary && !l.heading)?;
+    let text = texts[i];
+    let end = [" with ", ", ", ". ", " who ", " and "]
+        .iter()
+        .filter_map(|sep| text.find(sep))
+        .min()
+        .unwrap_or(text.len());
+    let clause = text[..end].trim_start_matches(|c: char| !c.is_alphanumeric());
+    if clause.split_whitespace().count() > 6 {
+        return None;
+    }
+    headline_title(clause, rubric)
+}
+
+pub(super) fn starts_with_bullet(text: &str) -> bool {
     text.chars()
         .next()
         .is_some_and(|c| crate::extract::cleanup::is_bullet(c) || c == '-' || c == '*')

@@ -157,7 +157,78 @@ pub fn heading_kind(text: &str) -> Option<SectionKind> {
             return Some(kind);
         }
     }
-    None
+    keyword_heading(text, &norm)
+}
+
+/// Head words that make a short line a heading in any wording ("Research
+/// and Industry Experience", "Berufserfahrung", "Formação Acadêmica"),
+/// with the section each opens. A few languages beside English: real
+/// folders hold them.
+const HEAD_WORDS: &[(&str, SectionKind)] = &[
+    ("experience", SectionKind::Experience),
+    ("experiences", SectionKind::Experience),
+    ("employment", SectionKind::Experience),
+    ("berufserfahrung", SectionKind::Experience),
+    ("berufspraxis", SectionKind::Experience),
+    ("werdegang", SectionKind::Experience),
+    ("expérience", SectionKind::Experience),
+    ("expériences", SectionKind::Experience),
+    ("experiencia", SectionKind::Experience),
+    ("experiência", SectionKind::Experience),
+    ("experiências", SectionKind::Experience),
+    ("esperienza", SectionKind::Experience),
+    ("esperienze", SectionKind::Experience),
+    ("skills", SectionKind::Skills),
+    ("technologies", SectionKind::Skills),
+    ("kenntnisse", SectionKind::Skills),
+    ("fähigkeiten", SectionKind::Skills),
+    ("compétences", SectionKind::Skills),
+    ("habilidades", SectionKind::Skills),
+    ("competências", SectionKind::Skills),
+    ("competencias", SectionKind::Skills),
+    ("competenze", SectionKind::Skills),
+    ("projects", SectionKind::Projects),
+    ("projekte", SectionKind::Projects),
+    ("projets", SectionKind::Projects),
+    ("proyectos", SectionKind::Projects),
+    ("projetos", SectionKind::Projects),
+    ("progetti", SectionKind::Projects),
+    ("education", SectionKind::Education),
+    ("certifications", SectionKind::Education),
+    ("ausbildung", SectionKind::Education),
+    ("bildung", SectionKind::Education),
+    ("studium", SectionKind::Education),
+    ("formation", SectionKind::Education),
+    ("formations", SectionKind::Education),
+    ("educación", SectionKind::Education),
+    ("formación", SectionKind::Education),
+    ("formação", SectionKind::Education),
+    ("educação", SectionKind::Education),
+    ("istruzione", SectionKind::Education),
+    ("publications", SectionKind::Other),
+    ("awards", SectionKind::Other),
+    ("interests", SectionKind::Other),
+    ("languages", SectionKind::Other),
+    ("sprachen", SectionKind::Other),
+    ("langues", SectionKind::Other),
+    ("idiomas", SectionKind::Other),
+];
+
+/// A short line with no digits whose last head word is one of
+/// [`HEAD_WORDS`]: the last one, as English puts the head noun last
+/// ("Projects and Experience" is read as experience).
+fn keyword_heading(text: &str, norm: &str) -> Option<SectionKind> {
+    let trimmed = text.trim().trim_end_matches(':');
+    if trimmed.is_empty()
+        || trimmed.chars().any(|c| c.is_ascii_digit())
+        || trimmed.ends_with([',', ';'])
+        || norm.split(' ').count() > 4
+    {
+        return None;
+    }
+    norm.split(' ')
+        .rev()
+        .find_map(|w| HEAD_WORDS.iter().find(|(h, _)| *h == w).map(|(_, k)| *k))
 }
 
 /// How many short items a flat list line holds ("Skills: Go, Rust, SQL"),

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use super::{LineInfo, Role};
+use super::{LineInfo, Role, RoleKind};
 use crate::rubric::ascii_bounds::FixedRegex;
 use crate::rubric::{Rubric, SectionKind};
 
@@ -36,17 +36,22 @@ pub(super) fn union_months(mut spans: Vec<(i32, i32)>) -> i32 {
     total
 }
 
-/// Engineering and other years, each with overlaps merged, rounded to a
-/// tenth of a year.
-pub fn merged_years(roles: &[Role]) -> (f64, f64) {
-    let eng: Vec<_> = roles.iter().filter(|r| r.engineering).map(months).collect();
-    let other: Vec<_> = roles
-        .iter()
-        .filter(|r| !r.engineering)
-        .map(months)
-        .collect();
-    let round = |m: i32| (m as f64 / 12.0 * 10.0).round() / 10.0;
-    (round(union_months(eng)), round(union_months(other)))
+/// Engineering, student and other years, each with overlaps merged,
+/// rounded to a tenth of a year.
+pub fn merged_years(roles: &[Role]) -> (f64, f64, f64) {
+    let of = |kind: RoleKind| {
+        let spans: Vec<_> = roles
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(months)
+            .collect();
+        (union_months(spans) as f64 / 12.0 * 10.0).round() / 10.0
+    };
+    (
+        of(RoleKind::Engineering),
+        of(RoleKind::Student),
+        of(RoleKind::Other),
+    )
 }
 
 /// "8 years", "ten+ yrs": a stated length of career.

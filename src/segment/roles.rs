@@ -1,0 +1,367 @@
+//! Roles: the jobs a resume lists, each a title, an employer and a date
+//! range, in any order over one to three lines. Takes the document's lines,
+//! their sections and the date range found on each line; gives the roles,
+//! what each role's months count as (engineering, student work or another
+//! career), and which lines are role headers rather than achievements.
+//!
+//! Real resumes put the parts of a role in many places: "Title, Employer —
+//! 2019 – 2023" on one line; the title on the line above the dates; the
+//! employer and dates on one line with the title on the line *below*; a
+//! location line in between. A date line's neighbours are read as part of
+//! its role only while they are short, unbulleted and not sentences. When
+//! the title could be above or below, the document decides: the side
+//! where most of its roles find a title is the side every role reads first.
+
+use super::dates::{DateRange, YearMonth, resolve};
+use super::header::{split_parts, title_words};
+use super::sections::heading_kind;
+use super::{LineInfo, starts_with_bullet};
+use crate::rubric::{Rubric, SectionKind};
+use serde::Serialize;
+
+/// What a role's months count as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleKind {
+    /// Professional engineering work (and any role whose title says
+    /// nothing else).
+    Engineering,
+    /// Internships, co-ops, teaching and research assistantships, student
+    /// jobs: shown apart, never professional years.
+    Student,
+    /// Another career: reported apart, its bullets weighed lightly.
+    Other,
+}
+
+/// A job (or internship) with its dates, as the resume states it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Role {
+    pub title: String,
+    pub employer: String,
+    pub start: YearMonth,
+    /// The resolved end: "present" becomes the document's date.
+    pub end: YearMonth,
+    pub ongoing: bool,
+    pub kind: RoleKind,
+    /// Index into the document's lines of the line holding the dates.
+    pub line_index: usize,
+    /// The first line of the role's header (its title line when that sits
+    /// above the dates): bullets after it belong to this role.
+    pub first_line: usize,
+}
+
+/// How many lines above or below a date line may still be part of its role.
+const REACH: usize = 2;
+
+/// Find the roles. `ranges[i]` is the date range on line `i`, if any;
+/// `tails[i]` marks a line that only finishes the range of the line above.
+/// Lines that turn out to be role headers are marked in `lines`.
+pub(super) fn find_roles(
+    texts: &[&str],
+    lines: &mut [LineInfo],
+    ranges: &[Option<DateRange>],
+    tails: &[bool],
+    present: Option<YearMonth>,
+    rubric: &Rubric,
+) -> Vec<Role> {
+    let Some(present) = present else {
+        return Vec::new();
+    };
+    let dated: Vec<(usize, &DateRange, (YearMonth, YearMonth, bool))> = ranges
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, r.as_ref()?)))
+        .filter(|(i, _)| {
+            !matches!(
+                lines[*i].section,
+                SectionKind::Education | SectionKind::Skills | SectionKind::Projects
+            )
+        })
+        .filter_map(|(i, r)| Some((i, r, resolve(r, present)?)))
+        .collect();
+    let is_date_line = |j: usize| ranges[j].is_some() || tails[j];
+    let years = &rubric.years;
+    let is_title = |p: &str| is_title(p, rubric);
+
+    // The lines around each date line that may belong to its role, nearest
+    // first, and whether the nearest title-bearing one is above or below.
+    let neighbours = |i: usize, step: isize| -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut j = i as isize;
+        for _ in 0..REACH {
+            j += step;
+            if j < 0 || j as usize >= texts.len() {
+                break;
+            }
+            let k = j as usize;
+            // The tail of this role's own range is skipped, not a stop.
+            if step > 0 && tails[k] && k == i + 1 {
+                continue;
+            }
+            if !is_context_line(texts[k], &lines[k], &is_title) || is_date_line(k) {
+                break;
+            }
+            out.push(k);
+        }
+        out
+    };
+    let titled = |candidates: &[usize]| {
+        candidates
+            .iter()
+            .any(|&k| split_parts(texts[k]).iter().any(|p| is_title(p)))
+    };
+    let mut votes = (0usize, 0usize); // (above, below)
+    let mut around = Vec::with_capacity(dated.len());
+    for &(i, range, _) in &dated {
+        let same = same_line_parts(texts[i], range);
+        let above = neighbours(i, -1);
+        let below = neighbours(i, 1);
+        if !same.iter().any(|p| is_title(p)) {
+            votes.0 += usize::from(titled(&above));
+            votes.1 += usize::from(titled(&below));
+        }
+        around.push((same, above, below));
+    }
+    let below_first = votes.1 > votes.0;
+
+    let mut roles = Vec::with_capacity(dated.len());
+    for ((i, _, (start, end, ongoing)), (same, above, below)) in dated.into_iter().zip(around) {
+        let (first, second) = if below_first {
+            (&below, &above)
+        } else {
+            (&above, &below)
+        };
+        // Where the title is: this line, the preferred side, the other side.
+        // Each line's parts are kept together so the employer can come
+        // from the title's own line first.
+        let mut used: Vec<usize> = Vec::new();
+        let mut groups: Vec<Vec<String>> = vec![same.clone()];
+        if !same.iter().any(|p| is_title(p)) {
+            let side = [first, second].into_iter().find(|side| titled(side));
+            for &k in side.into_iter().flatten() {
+                used.push(k);
+                let line_parts = split_parts(texts[k]);
+                let has_title = line_parts.iter().any(|p| is_title(p));
+                groups.push(line_parts.into_iter().map(str::to_string).collect());
+                if has_title {
+                    break;
+                }
+            }
+        }
+        let (title, employer) = title_and_employer(&groups, &is_title);
+        // A dated line with no title that names a school or a degree is
+        // education under a heading levelscan did not know.
+        if title.is_empty() && groups.iter().flatten().any(|p| names_education(p)) {
+            continue;
+        }
+        for &k in &used {
+            lines[k].role_header = true;
+        }
+        lines[i].role_header = true;
+        let first_line = used.iter().copied().chain([i]).min().unwrap_or(i);
+        roles.push(Role {
+            kind: role_kind(&title, rubric).unwrap_or(RoleKind::Engineering),
+            title,
+            employer,
+            start,
+            end,
+            ongoing,
+            line_index: i,
+            first_line,
+        });
+    }
+    // A role whose title says nothing either way counts as engineering when
+    // its own lines describe engineering work: "Web application
+    // architecture and implementation" under an untitled job is; a
+    // student's restaurant job is not.
+    let starts: Vec<usize> = roles.iter().map(|r| r.first_line).collect();
+    for r in &mut roles {
+        if role_kind(&r.title, rubric).is_some() {
+            continue;
+        }
+        let next = starts
+            .iter()
+            .copied()
+            .filter(|&s| s > r.line_index)
+            .min()
+            .unwrap_or(texts.len());
+        let end = next.min(r.line_index + 1 + DESCRIPTION_LINES);
+        let own = (r.first_line..end).filter(|&j| j == r.line_index || !lines[j].heading);
+        let describes_engineering = own
+            .take_while(|&j| j <= r.line_index || !lines[j].heading)
+            .any(|j| years.engineering_work.is_match(texts[j]));
+        if !describes_engineering {
+            r.kind = RoleKind::Other;
+        }
+    }
+    roles
+}
+
+/// How many lines under an untitled role are read for what kind of work
+/// it was.
+const DESCRIPTION_LINES: usize = 8;
+
+/// Whether a part of a role header names a school or a degree.
+fn names_education(part: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "university",
+        "college",
+        "school",
+        "bachelor",
+        "bachelor's",
+        "master",
+        "master's",
+        "degree",
+        "diploma",
+        "b.s.",
+        "b.sc",
+        "bsc",
+        "m.s.",
+        "msc",
+        "m.sc",
+        "phd",
+        "ph.d.",
+        "b.e.",
+        "b.tech",
+        "btech",
+        "m.tech",
+        "studium",
+        "universität",
+        "hochschule",
+        "ausbildung",
+        "abitur",
+        "université",
+        "école",
+        "lycée",
+        "universidad",
+        "licenciatura",
+        "universidade",
+        "faculdade",
+        "graduação",
+        "escola",
+        "bacharelado",
+        "mestrado",
+    ];
+    part.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .any(|w| {
+            let w = w.to_lowercase();
+            WORDS.contains(&w.as_str())
+                || w.ends_with("studium")
+                || w.ends_with("universität")
+                || w.ends_with("schule")
+        })
+}
+
+/// The title (the first title-like part) and the employer (another part
+/// of the title's line, else the first other part that names something:
+/// not a length of service such as "2 years").
+fn title_and_employer(groups: &[Vec<String>], is_title: &dyn Fn(&str) -> bool) -> (String, String) {
+    let names_something = |p: &str| p.chars().any(char::is_alphabetic) && !is_length_of_service(p);
+    let at = groups
+        .iter()
+        .enumerate()
+        .find_map(|(g, parts)| parts.iter().position(|p| is_title(p)).map(|k| (g, k)));
+    let Some((g, k)) = at else {
+        let employer = groups.iter().flatten().find(|p| names_something(p));
+        return (String::new(), employer.cloned().unwrap_or_default());
+    };
+    let title = groups[g][k].clone();
+    let on_title_line = groups[g]
+        .iter()
+        .enumerate()
+        .find(|(j, p)| *j != k && names_something(p));
+    let employer = match on_title_line {
+        Some((_, p)) => p.clone(),
+        None => groups
+            .iter()
+            .enumerate()
+            .filter(|(h, _)| *h != g)
+            .flat_map(|(_, parts)| parts)
+            .find(|p| names_something(p))
+            .cloned()
+            .unwrap_or_default(),
+    };
+    (title, employer)
+}
+
+/// "2 years", "1 yr 3 mos", "7 months": what LinkedIn exports print after
+/// a date range.
+fn is_length_of_service(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "year" | "years" | "yr" | "yrs" | "month" | "months" | "mo" | "mos" | "and"
+                )
+        })
+}
+
+/// A part of a line that reads as a job title.
+fn is_title(part: &str, rubric: &Rubric) -> bool {
+    let years = &rubric.years;
+    title_words().for_text(part).is_match(part)
+        || rubric.titles.iter().any(|t| t.regex.is_match(part))
+        || years.student_titles.is_match(part)
+        || years.other_titles.is_match(part)
+}
+
+/// Whether the date range on line `i` is a job's: a title on that line or
+/// on a short line just above or below it.
+pub(super) fn looks_like_job(texts: &[&str], i: usize, range: &DateRange, rubric: &Rubric) -> bool {
+    let titled = |parts: Vec<&str>| parts.iter().any(|p| is_title(p, rubric));
+    let short = |t: &str| t.split_whitespace().count() <= 8 && !starts_with_bullet(t.trim());
+    titled(split_parts(&same_line_parts(texts[i], range).join(" | ")))
+        || (i > 0 && short(texts[i - 1]) && titled(split_parts(texts[i - 1])))
+        || texts
+            .get(i + 1)
+            .is_some_and(|t| short(t) && titled(split_parts(t)))
+}
+
+/// The parts of a date line other than its dates, bullets and separators.
+fn same_line_parts(text: &str, range: &DateRange) -> Vec<String> {
+    let rest = format!("{} {}", &text[..range.span.0], &text[range.span.1..]);
+    let rest = rest.trim_start_matches(|c: char| {
+        crate::extract::cleanup::is_bullet(c) || c == '*' || c == ' '
+    });
+    split_parts(rest).into_iter().map(str::to_string).collect()
+}
+
+/// A line that can be part of a role's header: short, not a bullet, not a
+/// heading, not a sentence; or a title followed by the role's tools
+/// ("Software developer TFS, Git, .NET, C#, WPF").
+fn is_context_line(text: &str, info: &LineInfo, is_title: &dyn Fn(&str) -> bool) -> bool {
+    let text = text.trim();
+    if text.is_empty() || info.heading || heading_kind(text).is_some() || starts_with_bullet(text) {
+        return false;
+    }
+    let short_phrase = text.split_whitespace().count() <= 12
+        && !text.ends_with(['.', ';'])
+        && info.list_items == 0;
+    let titled_list = info.list_items > 0
+        && text
+            .split(',')
+            .next()
+            .is_some_and(|first| first.split_whitespace().count() <= 6 && is_title(first));
+    short_phrase || titled_list
+}
+
+/// What a title's months count as: student work first (an "Intern
+/// Software Engineer" is an intern), then engineering, then another
+/// career; none for an empty title or one no list knows.
+pub fn role_kind(title: &str, rubric: &Rubric) -> Option<RoleKind> {
+    let years = &rubric.years;
+    if title.is_empty() {
+        None
+    } else if years.student_titles.is_match(title) {
+        Some(RoleKind::Student)
+    } else if years.engineering_titles.is_match(title) {
+        Some(RoleKind::Engineering)
+    } else if years.other_titles.is_match(title) {
+        Some(RoleKind::Other)
+    } else {
+        None
+    }
+}
