@@ -15,7 +15,7 @@ use crate::rubric::ascii_bounds::FixedRegex;
 pub(super) fn title_words() -> &'static FixedRegex {
     static RE: OnceLock<FixedRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        FixedRegex::new(r"(?i)\b(?:engineer|developer|programmer|architect|intern|manager|director|head of|vp|analyst|consultant|scientist|designer|teacher|specialist|coordinator|associate|assistant|lead|officer|administrator|technician|researcher|instructor|tutor|accountant|nurse|founder|co-founder|cto|ceo|sre|devops|fellow|principal|staff|senior|junior|representative|agent|clerk|chef|editor|writer|sales|marketing|recruiter|student|owner|strategist|planner|operator|supervisor|swe|sde)\b")
+        FixedRegex::new(r"(?i)\b(?:engineer|developer|programmer|architect|intern|manager|director|head of|vp|analyst|consultant|scientist|designer|teacher|specialist|coordinator|associate|assistant|lead|officer|administrator|technician|researcher|instructor|tutor|accountant|nurse|founder|co-founder|cto|ceo|sre|devops|fellow|principal|staff|senior|junior|representative|agent|clerk|chef|editor|writer|sales|marketing|recruiter|student|owner|strategist|planner|operator|supervisor|swe|sde|entwickler|entwicklerin|ingenieur|ingenieurin|berater|développeur|ingénieur|desarrollador|ingeniero|desenvolvedor|engenheiro|programador|analista|stagiaire|praktikant)\b")
     })
 }
 

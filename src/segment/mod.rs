@@ -528,4 +528,102 @@ mod tests {
             0
         );
     }
+
+    fn roles_of(text: &str, date: &str) -> Segmented {
+        segment(&doc(text, Some(date)), &rubric())
+    }
+
+    /// The most common layout of all: employer and dates on one line, the
+    /// title on the line below. 27 years as a principal architect are
+    /// engineering years, and the title is the claim.
+    #[test]
+    fn regression_title_on_the_line_below_the_employer_and_dates() {
+        let s = roles_of(
+            "Experience\nF5 Inc   Dec 2014 - May 2023\nPrincipal Architect\n• Set the direction for the proxy.\nNokia   Jan 1996 - Nov 2014\nSoftware Architect\n• Designed the switch software.",
+            "2023-06-01",
+        );
+        assert_eq!(s.roles.len(), 2);
+        assert_eq!(s.roles[0].title, "Principal Architect");
+        assert_eq!(s.roles[0].employer, "F5 Inc");
+        assert!(
+            (s.years_engineering - 27.4).abs() < 0.2,
+            "{}",
+            s.years_engineering
+        );
+        assert!(
+            s.lines[2].role_header,
+            "the title line is not an achievement"
+        );
+        assert!(!s.lines[3].role_header);
+    }
+
+    /// A LinkedIn export: employer, title, dates with a length of service,
+    /// then the place.
+    #[test]
+    fn title_two_lines_above_with_a_length_of_service() {
+        let s = roles_of(
+            "Experience\nSenior Software Engineer - Mason\nSeattle, WA (Remote)\nJuly 2023 - Present (2 years)\n• Go services.",
+            "2025-07-01",
+        );
+        assert_eq!(s.roles[0].title, "Senior Software Engineer");
+        assert_eq!(s.roles[0].employer, "Mason");
+        assert_eq!(s.roles[0].kind, RoleKind::Engineering);
+    }
+
+    #[test]
+    fn internships_and_teaching_are_student_years() {
+        let s = roles_of(
+            "Experience\nSoftware Engineer, Optiver — Aug 2023 – Present\nSoftware Engineering Intern, Optiver — Jun 2021 – Dec 2021\nComputer Science TA, State University. 09/2019 – 05/2020.",
+            "2025-08-01",
+        );
+        assert_eq!(s.years_engineering, 2.0);
+        // Jun–Dec 2021 and Sep 2019–May 2020: 7 + 9 months.
+        assert_eq!(s.years_student, 1.3);
+    }
+
+    /// An untitled job counts by what its lines describe: a restaurant job
+    /// is not engineering; "web application architecture" is.
+    #[test]
+    fn untitled_roles_count_by_what_they_describe() {
+        let s = roles_of(
+            "Experience\nDavanni's, Coon Rapids, MN. 09/2017 – 09/2019.\nTook orders and handled the cash.\n2018-2023 Salsify ------------ Boston MA\nWeb application architecture and implementation, leadership.",
+            "2024-01-01",
+        );
+        assert_eq!(s.roles.len(), 2);
+        assert_eq!(s.roles[0].kind, RoleKind::Other);
+        assert_eq!(s.roles[1].kind, RoleKind::Engineering);
+        assert!((s.years_engineering - 5.0).abs() <= 0.1);
+    }
+
+    /// A sidebar's "Top Skills" read in the middle of the main column must
+    /// not turn the jobs after it into skills.
+    #[test]
+    fn a_job_after_a_stray_skills_heading_is_experience() {
+        let s = roles_of(
+            "Experience\nCulture Amp\nVP Product Engineering\nOctober 2021 - Present (3 years 11 months)\nTop Skills\nSoftware Development\nRome2rio\nChief Technology Officer (CTO)\nJuly 2019 - October 2021 (2 years 4 months)",
+            "2025-09-01",
+        );
+        assert_eq!(s.roles.len(), 2);
+        assert_eq!(s.roles[1].title, "Chief Technology Officer");
+        assert_eq!(s.lines[8].section, SectionKind::Experience);
+    }
+
+    #[test]
+    fn a_school_dated_like_a_job_is_not_a_role() {
+        let s = roles_of(
+            "Werdegang\n10/2016 – 09/2018 Master Studium Automatisierungstechnik\n10/2019 – 09/2021 Entwickler, Acme GmbH",
+            "2022-01-01",
+        );
+        assert_eq!(s.roles.len(), 1);
+        assert_eq!(s.roles[0].title, "Entwickler");
+    }
+
+    #[test]
+    fn the_claim_is_read_from_a_summary_opening() {
+        let s = roles_of(
+            "Dana Example\nSummary\nSenior backend engineer with 9 years building payment systems.",
+            "2025-01-01",
+        );
+        assert_eq!(s.headline.as_deref(), Some("Senior backend engineer"));
+    }
 }

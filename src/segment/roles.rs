@@ -265,7 +265,7 @@ fn title_and_employer(groups: &[Vec<String>], is_title: &dyn Fn(&str) -> bool) -
         let employer = groups.iter().flatten().find(|p| names_something(p));
         return (String::new(), employer.cloned().unwrap_or_default());
     };
-    let title = groups[g][k].clone();
+    let title = without_trailing_note(&groups[g][k]).to_string();
     let on_title_line = groups[g]
         .iter()
         .enumerate()
@@ -282,6 +282,15 @@ fn title_and_employer(groups: &[Vec<String>], is_title: &dyn Fn(&str) -> bool) -
             .unwrap_or_default(),
     };
     (title, employer)
+}
+
+/// A title without a note in brackets after it: "Chief Technology Officer
+/// (CTO)" is "Chief Technology Officer".
+fn without_trailing_note(title: &str) -> &str {
+    match title.find('(') {
+        Some(at) if title[..at].split_whitespace().count() >= 2 => title[..at].trim_end(),
+        _ => title,
+    }
 }
 
 /// "2 years", "1 yr 3 mos", "7 months": what LinkedIn exports print after
