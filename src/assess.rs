@@ -8,20 +8,35 @@
 
 use serde::Serialize;
 
-use crate::classify::{self, ClaimCheck, FamilyScore};
+use crate::classify::{self, ClaimCheck, FamilyScore, FeatureValue};
 use crate::detect::{self, Evidence, FlagHit};
 use crate::document::Document;
 use crate::rubric::{FlagWhen, Level, Rubric};
 use crate::segment::{self, Role, RoleKind, YearsSource};
 
+/// Which ladder the resume is on: an individual contributor's, or an
+/// engineering manager's (whose recent work is managing people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Track {
+    Ic,
+    Management,
+}
+
 /// Everything levelscan concludes about one resume.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
+    /// On the IC ladder; for a manager, the IC level the evidence reads as.
     pub level: Level,
+    pub track: Track,
     pub score: f64,
     pub confidence: f64,
+    /// The model's probability of each IC level, entry first.
+    pub probabilities: [f64; 5],
     /// One per rubric family, in rubric order.
     pub families: Vec<FamilyScore>,
+    /// Each model feature's value and what it added to the score.
+    pub features: Vec<FeatureValue>,
     /// Counted evidence, family by family, strongest first.
     pub evidence: Vec<Evidence>,
     /// Flag names, sorted and unique.
@@ -32,6 +47,8 @@ pub struct Assessment {
     /// A level name, `management`, or none when no title was found.
     pub claimed_level: Option<String>,
     pub claim_check: ClaimCheck,
+    /// Why the claim check says what it says.
+    pub claim_reason: String,
     /// Engineering years, overlaps merged.
     pub years_experience: f64,
     /// Internships, co-ops and student jobs, kept apart.
@@ -39,8 +56,6 @@ pub struct Assessment {
     /// Years in other careers, kept apart.
     pub years_other: f64,
     pub years_source: YearsSource,
-    /// Points the years prior added to the score.
-    pub years_points: f64,
     pub candidate: Option<String>,
     pub email: Option<String>,
     pub missing_for_next: Vec<String>,
@@ -48,61 +63,20 @@ pub struct Assessment {
     pub roles: Vec<Role>,
 }
 
+impl Assessment {
+    /// The level as reported: `management` for the management track.
+    pub fn reported_level(&self) -> &'static str {
+        match self.track {
+            Track::Management => "management",
+            Track::Ic => self.level.name(),
+        }
+    }
+}
+
 /// Assess one extracted resume against a rubric.
 pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
     let seg = segment::segment(doc, rubric);
     let found = detect::detect(doc, &seg, rubric);
-    let mut class = classify::classify(&found.evidence, seg.years_engineering, rubric);
-
-    // Staff-scope vocabulary over entry or mid evidence is a claim, not
-    // evidence: the sentences that carry it are set aside and the level is
-    // decided again from the rest.
-    let vocabulary: Vec<&FlagHit> = found
-        .pending_flags
-        .iter()
-        .filter(|p| p.when == FlagWhen::AssessedAtMostMid && class.level <= Level::Mid)
-        .map(|p| &p.hit)
-        .collect();
-    if !vocabulary.is_empty() {
-        let rest: Vec<Evidence> = class
-            .evidence
-            .iter()
-            .filter(|e| !vocabulary.iter().any(|v| v.quote == e.quote))
-            .cloned()
-            .collect();
-        let mut again = classify::classify(&rest, seg.years_engineering, rubric);
-        again.set_aside.extend(
-            class
-                .evidence
-                .iter()
-                .filter(|e| vocabulary.iter().any(|v| v.quote == e.quote))
-                .cloned(),
-        );
-        again.set_aside.extend(class.set_aside.iter().cloned());
-        class = again;
-    }
-
-    let mut flag_evidence = found.flags.clone();
-    for e in &class.set_aside {
-        flag_evidence.push(FlagHit {
-            flag: "vocabulary_mismatch".into(),
-            quote: e.quote.clone(),
-            page: e.page,
-            line: e.line,
-        });
-    }
-    for p in &found.pending_flags {
-        if p.when == FlagWhen::AssessedAtMostMid && class.level <= Level::Mid {
-            flag_evidence.push(p.hit.clone());
-        }
-    }
-    flag_evidence.sort_by(|a, b| {
-        (a.page, a.line, &a.flag, &a.quote).cmp(&(b.page, b.line, &b.flag, &b.quote))
-    });
-    flag_evidence.dedup_by(|a, b| a.flag == b.flag && a.quote == b.quote);
-    let mut flags: Vec<String> = flag_evidence.iter().map(|f| f.flag.clone()).collect();
-    flags.sort();
-    flags.dedup();
 
     // The most recent engineering (or management) role's title; the
     // headline or the summary's opening when no such role is dated. A
@@ -120,23 +94,56 @@ pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
     let rule = claimed_title
         .as_deref()
         .and_then(|t| classify::title_rule(t, rubric));
+    let title = classify::title_value(rule, rubric);
+
+    let class = classify::classify(&found.evidence, seg.years_engineering, title, rubric);
+    let (claim_check, claim_reason) = classify::claim_check(
+        rule,
+        &class.probabilities,
+        found.evidence.len(),
+        &rubric.claims,
+    );
+    // A management title on the current role puts the resume on the
+    // management ladder: its IC level is still shown in `explain`.
+    let track = if rule.is_some_and(|r| r.level.is_none()) {
+        Track::Management
+    } else {
+        Track::Ic
+    };
+
+    let mut flag_evidence = found.flags.clone();
+    for p in &found.pending_flags {
+        if p.when == FlagWhen::AssessedAtMostMid && class.level <= Level::Mid {
+            flag_evidence.push(p.hit.clone());
+        }
+    }
+    flag_evidence.sort_by(|a, b| {
+        (a.page, a.line, &a.flag, &a.quote).cmp(&(b.page, b.line, &b.flag, &b.quote))
+    });
+    flag_evidence.dedup_by(|a, b| a.flag == b.flag && a.quote == b.quote);
+    let mut flags: Vec<String> = flag_evidence.iter().map(|f| f.flag.clone()).collect();
+    flags.sort();
+    flags.dedup();
 
     Assessment {
         level: class.level,
+        track,
         score: class.score,
         confidence: class.confidence,
+        probabilities: class.probabilities.map(classify::round2),
         families: class.families,
-        evidence: class.evidence,
+        features: class.features,
+        evidence: found.evidence,
         flags,
         flag_evidence,
         claimed_title,
         claimed_level: classify::claimed_level(rule),
-        claim_check: classify::claim_check(rule, class.level),
+        claim_check,
+        claim_reason,
         years_experience: seg.years_engineering,
         years_student: seg.years_student,
         years_other: seg.years_other,
         years_source: seg.years_source,
-        years_points: class.years_points,
         candidate: seg.candidate,
         email: seg.email,
         missing_for_next: class.missing_for_next,

@@ -1,18 +1,57 @@
 //! Ranking: each row's key in, the rows' order with their ranks out.
 //!
-//! Assessed rows come first, ordered by level (principal first), then
-//! score (highest first), then file path; they are numbered 1..N. Rows not
-//! assessed follow in path order, unranked. The order depends only on the
-//! records, never on the order they arrived in.
+//! Assessed rows come first, ordered by level (principal first, the
+//! management track after the IC ladder), then score (highest first), then
+//! file path; they are numbered 1..N. Rows not assessed follow in path
+//! order, unranked. The order depends only on the records, never on the
+//! order they arrived in.
 
 use std::cmp::Ordering;
+use std::fmt;
+
+use crate::rubric::Level;
+
+/// A row's reported level as the ranking orders it: every IC level above
+/// the management track, which a screen for an IC opening lists last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RankLevel {
+    Management,
+    Ic(Level),
+}
+
+impl RankLevel {
+    /// A reported level name: a level's or `management`.
+    pub fn from_name(name: &str) -> Option<RankLevel> {
+        match name {
+            "management" => Some(RankLevel::Management),
+            _ => Level::from_name(name).map(RankLevel::Ic),
+        }
+    }
+
+    /// Its place in [`RankKey::level`]: management 0, entry 1 … principal 5.
+    pub fn order(self) -> usize {
+        match self {
+            RankLevel::Management => 0,
+            RankLevel::Ic(l) => l.index() + 1,
+        }
+    }
+}
+
+impl fmt::Display for RankLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RankLevel::Management => f.write_str("management"),
+            RankLevel::Ic(l) => write!(f, "{l}"),
+        }
+    }
+}
 
 /// What the ranking order looks at in a row: a batch keeps just this in
 /// memory for each file, not the whole record.
 #[derive(Debug, Clone, Copy)]
 pub struct RankKey<'a> {
     pub assessed: bool,
-    /// [`crate::rubric::Level::index`]; 0 when not assessed.
+    /// [`RankLevel::order`]; 0 when not assessed.
     pub level: usize,
     pub score: f64,
     pub file: &'a str,
@@ -53,7 +92,6 @@ pub fn ranking(keys: &[RankKey]) -> Vec<(usize, Option<usize>)> {
 mod tests {
     use super::*;
     use crate::report::Record;
-    use crate::rubric::Level;
 
     fn key_of(record: &Record) -> RankKey<'_> {
         RankKey {
@@ -61,8 +99,8 @@ mod tests {
             level: record
                 .level
                 .as_deref()
-                .and_then(Level::from_name)
-                .map_or(0, Level::index),
+                .and_then(RankLevel::from_name)
+                .map_or(0, RankLevel::order),
             score: record.score.unwrap_or(0.0),
             file: &record.file,
         }

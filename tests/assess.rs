@@ -177,13 +177,16 @@ fn patterns_in_a_skills_list_are_not_evidence() {
     );
 }
 
+/// Years are evidence of trust over time, weighed by the fitted model; but
+/// a resume that says almost nothing else cannot verify a claim either
+/// way, and its level is given with little confidence.
 #[test]
-fn years_alone_never_make_a_level() {
+fn years_with_nothing_else_leave_the_claim_unverified() {
     let long_and_thin = "# Pat Doe\nSoftware Developer\n\n## Experience\nSoftware Developer, Acme — Jan 2008 – Dec 2023\n- Worked on internal tools.\n";
     let a = run(long_and_thin);
     assert_eq!(a.years_experience, 16.0);
-    assert_eq!(a.level, Level::Entry);
-    assert_eq!(a.years_points, 0.0);
+    assert_eq!(a.claim_check.name(), "unverified", "{}", a.claim_reason);
+    assert!(a.confidence < 0.7, "{}", a.confidence);
 }
 
 #[test]
@@ -205,8 +208,11 @@ fn management_titles_are_reported_not_mapped() {
     assert_eq!(a.claim_check.name(), "unknown");
 }
 
+/// Staff-scope words over a junior's evidence are flagged, and do not lift
+/// the level; the sentence stays as evidence (no defence throws real
+/// evidence away), and the recruiter sees both.
 #[test]
-fn staff_words_over_entry_evidence_are_set_aside_and_flagged() {
+fn staff_words_over_entry_evidence_are_flagged_not_thrown_away() {
     let a = run(
         "# Jo Fay\nJunior Engineer\n\n## Experience\nJunior Engineer, Acme — Jan 2024 – Jun 2024\n- Led the architecture review for a 4-team initiative.\n- Worked on the login form.\n",
     );
@@ -214,7 +220,7 @@ fn staff_words_over_entry_evidence_are_set_aside_and_flagged() {
     assert!(
         a.evidence
             .iter()
-            .all(|e| e.signal != "cross_team_influence")
+            .any(|e| e.signal == "cross_team_influence")
     );
     assert!(a.level <= Level::Mid);
 }

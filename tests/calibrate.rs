@@ -1,9 +1,10 @@
 //! `levelscan calibrate` end to end, on a labels file written at test time
 //! over the labelled resumes in fixtures/resumes (their `.expect.toml`
 //! levels and claims): the figures printed agree with the report and with
-//! the assessment itself; a rubric with wrong thresholds is repaired by
-//! `--fit`; the fitted file passes `rubric check`; label errors are
-//! reported by line; a file that cannot be assessed is listed and left out.
+//! the assessment itself; a rubric with a wrong model is repaired by
+//! `--fit`, which reports cross-validated figures; the fitted file passes
+//! `rubric check`; label errors are reported by line; a file that cannot be
+//! assessed is listed and left out.
 
 mod common;
 
@@ -105,6 +106,8 @@ fn figures_on_the_fixture_labels_match_the_report_and_the_assessment() {
     );
     for heading in [
         "Confusion matrix",
+        "Two or more off",
+        "Reliability",
         "Mean absolute error",
         "Spearman ρ",
         "Kendall τ-b",
@@ -138,9 +141,9 @@ fn figures_on_the_fixture_labels_match_the_report_and_the_assessment() {
         )
         .unwrap();
         let a = assess(&doc, &rubric);
-        assert_eq!(row["predicted"], a.level.name(), "{slug}");
+        assert_eq!(row["predicted"], a.reported_level(), "{slug}");
         assert_eq!(row["score"].parse::<f64>().unwrap(), a.score, "{slug}");
-        assert!(row["margin"].parse::<f64>().unwrap() >= 0.0);
+        assert_eq!(row["claim_check"], a.claim_check.name(), "{slug}");
         assert!(row.contains_key("judgment_score"));
         let off = levelscan::rubric::Level::from_name(truth)
             .unwrap()
@@ -149,11 +152,8 @@ fn figures_on_the_fixture_labels_match_the_report_and_the_assessment() {
         exact += usize::from(off == 0);
         within += usize::from(off <= 1);
     }
-    // Re-deriving each level from score, gates and thresholds (what the
-    // fit relies on) gives the assessed level for every resume.
-    assert!(!out.contains("Warning: for"), "{out}");
     // The printed figures are those counts.
-    assert_eq!(count(&out, "Exact accuracy"), (exact, rows.len()));
+    assert_eq!(count(&out, "Exact"), (exact, rows.len()));
     assert_eq!(count(&out, "Within one level"), (within, rows.len()));
     assert_eq!(
         count(&out, "  claimed level read right").1,
@@ -178,30 +178,32 @@ fn the_output_does_not_depend_on_the_thread_count() {
     assert_eq!(run("1"), run("3"));
 }
 
-/// The default rubric's text with every threshold above mid pushed far
-/// past any score, so almost everything reads entry.
+/// The default rubric's text with a model that reads everyone as entry:
+/// no weights, thresholds far above any score.
 fn wrong_rubric() -> String {
     let mut doc: toml_edit::DocumentMut = DEFAULT_RUBRIC.parse().unwrap();
-    let levels = doc["level"].as_array_of_tables_mut().unwrap();
-    for (i, table) in levels.iter_mut().enumerate().skip(1) {
-        table["min_score"] = toml_edit::value(100.0 * i as f64);
+    let n = load_default().unwrap().model.weights.len();
+    let mut weights = toml_edit::Array::new();
+    for _ in 0..n {
+        weights.push(0.0);
     }
+    doc["model"]["weights"] = toml_edit::value(weights);
+    let mut thresholds = toml_edit::Array::new();
+    for t in [100.0, 200.0, 300.0, 400.0] {
+        thresholds.push(t);
+    }
+    doc["model"]["thresholds"] = toml_edit::value(thresholds);
     doc.to_string()
 }
 
 #[test]
-fn fit_repairs_wrong_thresholds_and_writes_a_rubric_that_checks() {
+fn fit_repairs_a_wrong_model_and_writes_a_rubric_that_checks() {
     let dir = labelled_folder();
     let labels = dir.path().join("labels.csv");
     let wrong = dir.path().join("wrong.toml");
     let fitted = dir.path().join("fitted.toml");
     std::fs::write(&wrong, wrong_rubric()).unwrap();
 
-    let shipped = stdout(&levelscan(&[
-        "calibrate".as_ref(),
-        "--labels".as_ref(),
-        labels.as_os_str(),
-    ]));
     let broken = stdout(&levelscan(&[
         "calibrate".as_ref(),
         "--labels".as_ref(),
@@ -220,12 +222,12 @@ fn fit_repairs_wrong_thresholds_and_writes_a_rubric_that_checks() {
     ]);
     let fit_out = stdout(&o);
     assert_eq!(o.status.code(), Some(0), "{fit_out}");
-    assert!(fit_out.contains("leave-one-out"), "{fit_out}");
-    // The scores rebuild from the reported family scores, so the family
-    // weights were searched (and written only if held-out data agree).
-    assert!(fit_out.contains("  family weights "), "{fit_out}");
-    assert!(!fit_out.contains("family weights not tuned"), "{fit_out}");
-    assert!(fit_out.contains("min_score 100 → "), "{fit_out}");
+    assert!(fit_out.contains("Fitted level model"), "{fit_out}");
+    assert!(fit_out.contains("threshold 100 → "), "{fit_out}");
+    assert!(
+        fit_out.contains("Cross-validated (5-fold"),
+        "the fit reports held-out figures: {fit_out}"
+    );
 
     let check = levelscan(&["rubric".as_ref(), "check".as_ref(), fitted.as_os_str()]);
     assert!(
@@ -234,17 +236,20 @@ fn fit_repairs_wrong_thresholds_and_writes_a_rubric_that_checks() {
         String::from_utf8_lossy(&check.stderr)
     );
     let text = std::fs::read_to_string(&fitted).unwrap();
+    let rubric = levelscan::rubric::load_str(&text, "fitted.toml").unwrap();
     assert!(
-        text.starts_with("# Fitted by `levelscan calibrate --fit`"),
-        "{text}"
+        rubric.model.fitted_on.contains(&format!(
+            "{} IC-labelled resumes of {}",
+            expectations()
+                .iter()
+                .filter(|e| e.1 != "management")
+                .count(),
+            labels.display()
+        )),
+        "{}",
+        rubric.model.fitted_on
     );
-    let on_what = format!(
-        "# on the labels in {}: {} assessed resumes.",
-        labels.display(),
-        expectations().len()
-    );
-    assert!(text.contains(&on_what), "{text}");
-    assert!(text.contains("min_score 100 → "), "{text}");
+    assert!(rubric.model.cross_validated.starts_with("5-fold; exact "));
     // The rest of the rubric is the input text: its comments are there.
     assert!(text.contains("# levelscan default rubric: backend engineering."));
 
@@ -256,34 +261,19 @@ fn fit_repairs_wrong_thresholds_and_writes_a_rubric_that_checks() {
         fitted.as_os_str(),
     ]));
     let within = |s: &str| count(s, "Within one level").0;
-    let exact = |s: &str| count(s, "Exact accuracy").0;
-    assert!(
-        within(&broken) < within(&shipped),
-        "the wrong rubric is worse"
-    );
-    assert!(
-        within(&repaired) >= within(&shipped),
-        "shipped {} vs repaired {}",
-        within(&shipped),
-        within(&repaired)
-    );
-    assert!(exact(&repaired) > exact(&broken));
+    let exact = |s: &str| count(s, "Exact").0;
+    assert!(within(&repaired) > within(&broken), "{repaired}");
+    assert!(exact(&repaired) > exact(&broken), "{repaired}");
 }
 
 #[test]
-fn a_level_with_too_few_labels_keeps_its_boundary_and_says_so() {
+fn a_fit_without_every_level_is_refused() {
     let dir = labelled_folder();
-    // Only one principal: the staff→principal boundary cannot move.
     let mut csv = String::from("file,level\n");
-    let mut principals = 0;
     for (slug, level, _) in expectations() {
-        if level == "principal" {
-            principals += 1;
-            if principals > 1 {
-                continue;
-            }
+        if level != "principal" {
+            csv.push_str(&format!("resumes/{slug}.md,{level}\n"));
         }
-        csv.push_str(&format!("resumes/{slug}.md,{level}\n"));
     }
     let labels = dir.path().join("few.csv");
     std::fs::write(&labels, csv).unwrap();
@@ -295,16 +285,10 @@ fn a_level_with_too_few_labels_keeps_its_boundary_and_says_so() {
         "--fit".as_ref(),
         fitted.as_os_str(),
     ]);
-    let out = stdout(&o);
-    assert!(
-        out.contains("principal  min_score kept at")
-            && out.contains("only 1 labelled principal resume"),
-        "{out}"
-    );
-    let text = std::fs::read_to_string(&fitted).unwrap();
-    assert!(text.contains("only 1 labelled principal resume"), "{text}");
-    // Without a `claimed` column there is no claim section.
-    assert!(!out.contains("Claim check"));
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("the labels hold no principal resume"), "{err}");
+    assert!(!fitted.exists(), "nothing is written");
 }
 
 #[test]
@@ -367,7 +351,7 @@ fn label_errors_are_reported_by_line_and_broken_files_listed() {
     assert!(out.contains("Not assessed"), "{out}");
     assert!(out.contains("line 7: broken.pdf: error"), "{out}");
     // Two usable, assessed rows are all the figures count.
-    assert_eq!(count(&out, "Exact accuracy").1, 2);
+    assert_eq!(count(&out, "Exact").1, 2);
 }
 
 #[test]
@@ -404,7 +388,7 @@ fn the_shipped_labels_calibrate_and_write_an_html_report() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let text = stdout(&out);
     // The rendered fixtures: every PDF and DOCX, exact ≥ 90%, within one all.
-    let (exact, n) = count(&text, "Exact accuracy");
+    let (exact, n) = count(&text, "Exact");
     assert_eq!(n, 66);
     assert!(exact * 10 >= n * 9, "{text}");
     assert_eq!(count(&text, "Within one level"), (n, n));

@@ -35,7 +35,8 @@ fn explain_text_shows_level_claim_families_and_next_level() {
         assert!(text.contains(family), "{family} missing:\n{text}");
     }
     assert!(text.contains("p1 l7 (experience)"), "{text}");
-    assert!(text.contains("staff needs:"), "{text}");
+    assert!(text.contains("how the level is decided:"), "{text}");
+    assert!(text.contains("staff typically shows:"), "{text}");
 }
 
 #[test]

@@ -72,17 +72,32 @@ fn bad_pattern_is_refused() {
 
 #[test]
 fn thresholds_out_of_order_are_refused() {
-    // Staff's threshold set below senior's, whatever the tuned values are.
+    // The model's thresholds descending, whatever the fitted values are.
     let text = default_text();
-    let at = text
-        .find("id = \"staff\"\nmin_score = ")
-        .expect("staff level present");
-    let start = at + "id = \"staff\"\nmin_score = ".len();
+    let start = text
+        .find("\nthresholds = [")
+        .expect("model thresholds present")
+        + 1;
     let end = start + text[start..].find('\n').unwrap();
-    let text = format!("{}1.5{}", &text[..start], &text[end..]);
+    let text = format!(
+        "{}thresholds = [4.0, 3.0, 2.0, 1.0]{}",
+        &text[..start],
+        &text[end..]
+    );
     let (line, message) = error_of(&text);
-    assert_eq!(line, line_of(&text, "min_score = 1.5"));
-    assert!(message.contains("out of order"), "{message}");
+    assert_eq!(line, line_of(&text, "thresholds = [4.0, 3.0"));
+    assert!(message.contains("four ascending numbers"), "{message}");
+}
+
+#[test]
+fn a_model_feature_no_rubric_knows_is_refused() {
+    let text = default_text().replacen("\"scope\", \"leadership\"", "\"scope\", \"leedership\"", 1);
+    let (line, message) = error_of(&text);
+    assert_eq!(line, line_of(&text, "leedership"));
+    assert!(
+        message.contains("no feature is called \"leedership\"") && message.contains("leadership"),
+        "{message}"
+    );
 }
 
 #[test]

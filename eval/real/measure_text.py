@@ -83,7 +83,7 @@ def main():
         if rec.get("status") == "duplicate":
             # A PDF and a DOCX of the same resume: the row of the file it
             # duplicates carries the reading.
-            original = (rec.get("note") or "").removeprefix("duplicate of ").strip()
+            original = (rec.get("note") or "").removeprefix("duplicate of ").removesuffix(" (same text)").strip()
             rec = {**records.get(original, rec), "status": "ok"}
         ref = words(reference_text(r, path, cache))
         got, err = extracted_words(path)

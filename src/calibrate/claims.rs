@@ -1,27 +1,32 @@
-//! Claim-check agreement, for labels with a `claimed` column: the claim
-//! the team knows (a level name, `management`, or a title rule's claim such
-//! as `lead` or `intern`), the true level and what levelscan reported in;
-//! two figures out.
+//! Claim-check agreement: for each IC-labelled resume with a claim (the
+//! `claimed` column, else the level levelscan read from the title), the
+//! true level and levelscan's verdict in; how often the verdict is the one
+//! the true level gives, and how often "overclaimed" accused someone the
+//! label puts at or above the claim.
 //!
-//! - *Claim read*: levelscan's claimed level equals the labelled claim's
-//!   level (it read the title right).
-//! - *Verdict*: levelscan's claim check (consistent, overclaimed,
-//!   underclaimed, unknown) equals the verdict the rubric's own title rule
-//!   gives for the labelled claim against the true level.
+//! - *Claim read* (labelled claims only): levelscan's claimed level equals
+//!   the labelled claim's level (it read the title right).
+//! - *Verdict*: levelscan's claim check equals the verdict the rubric's own
+//!   title rule gives the claim against the true level. "unverified" agrees
+//!   with nothing: it is counted apart, as an answer withheld.
+//! - *False overclaimed*: "overclaimed" where the true level is one the
+//!   claim accepts, or above — a candidate wrongly accused.
 //!
 //! A claim no title rule knows is listed, never guessed at.
 
-use crate::classify::{claim_check, claimed_level};
+use crate::classify::{ClaimCheck, claimed_level, verdict_for_level};
 use crate::rubric::{Level, Rubric, TitleRule};
 
-/// One labelled claim beside what levelscan reported.
+/// One claim beside what levelscan reported.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimCase {
     pub file: String,
     pub line: usize,
     pub truth: Level,
-    /// The labelled claim, lower case.
+    /// The claim, lower case: the labelled one, else levelscan's reading.
     pub claimed: String,
+    /// Whether `claimed` comes from the labels file.
+    pub labelled_claim: bool,
     /// levelscan's claimed level (`management`, a level name, or none).
     pub read: Option<String>,
     /// levelscan's claim check.
@@ -43,15 +48,23 @@ pub struct ClaimMiss {
 pub struct ClaimAgreement {
     /// Cases with a claim a title rule knows.
     pub n: usize,
+    /// Cases whose claim comes from the labels file, and how many of them
+    /// levelscan read right.
+    pub labelled: usize,
     pub read_right: usize,
     pub verdict_right: usize,
+    /// "unverified" verdicts: answers withheld.
+    pub unverified: usize,
+    /// "overclaimed" verdicts, and those the true level contradicts.
+    pub overclaimed: usize,
+    pub false_overclaimed: usize,
     pub misses: Vec<ClaimMiss>,
     /// (line, claim) of claims no title rule knows.
     pub unknown: Vec<(usize, String)>,
 }
 
-/// The title rule a labelled claim stands for: the rule of that claim
-/// name, or for a bare level name the first rule claiming that level.
+/// The title rule a claim stands for: the rule of that claim name, or for a
+/// bare level name the first rule claiming that level.
 pub fn rule_for_claim<'r>(claim: &str, rubric: &'r Rubric) -> Option<&'r TitleRule> {
     if let Some(rule) = rubric.titles.iter().find(|t| t.claim == claim) {
         return Some(rule);
@@ -78,19 +91,27 @@ pub fn agreement(cases: &[ClaimCase], rubric: &Rubric) -> ClaimAgreement {
         };
         out.n += 1;
         let expected_read = claimed_level(Some(rule)).unwrap_or_default();
-        let expected_verdict = claim_check(Some(rule), c.truth).name().to_string();
+        let expected = verdict_for_level(Some(rule), c.truth);
         let read = c.read.clone().unwrap_or_default();
-        let read_ok = read == expected_read;
-        let verdict_ok = c.verdict == expected_verdict;
-        out.read_right += usize::from(read_ok);
+        let read_ok = !c.labelled_claim || read == expected_read;
+        let verdict_ok = c.verdict == expected.name();
+        if c.labelled_claim {
+            out.labelled += 1;
+            out.read_right += usize::from(read_ok);
+        }
         out.verdict_right += usize::from(verdict_ok);
+        out.unverified += usize::from(c.verdict == ClaimCheck::Unverified.name());
+        if c.verdict == ClaimCheck::Overclaimed.name() {
+            out.overclaimed += 1;
+            out.false_overclaimed += usize::from(expected != ClaimCheck::Overclaimed);
+        }
         if !read_ok || !verdict_ok {
             out.misses.push(ClaimMiss {
                 file: c.file.clone(),
                 claimed: c.claimed.clone(),
                 expected_read,
                 read,
-                expected_verdict,
+                expected_verdict: expected.name().to_string(),
                 verdict: c.verdict.clone(),
             });
         }
@@ -109,6 +130,7 @@ mod tests {
             line: 2,
             truth,
             claimed: claimed.into(),
+            labelled_claim: true,
             read: read.map(String::from),
             verdict: verdict.into(),
         }
@@ -123,18 +145,24 @@ mod tests {
             // An intern title is reported as the intern claim.
             case(Level::Entry, "intern", Some("intern"), "consistent"),
             // A plain engineer title on a staff: underclaimed, but
-            // levelscan said consistent (it assessed mid).
+            // levelscan said consistent.
             case(Level::Staff, "mid", Some("mid"), "consistent"),
             case(Level::Senior, "management", Some("management"), "unknown"),
             case(Level::Senior, "wizard", None, "unknown"),
             // A bare level name is the claim that reports it.
             case(Level::Entry, "entry", Some("entry"), "consistent"),
+            // A senior accused though the label says senior: false.
+            case(Level::Senior, "senior", Some("senior"), "overclaimed"),
+            // Withheld: counted apart, not agreeing.
+            case(Level::Senior, "senior", Some("senior"), "unverified"),
         ];
         let a = agreement(&cases, &rubric);
-        assert_eq!(a.n, 5);
-        assert_eq!(a.read_right, 5);
+        assert_eq!(a.n, 7);
+        assert_eq!(a.read_right, 7);
         assert_eq!(a.verdict_right, 4);
-        assert_eq!(a.misses.len(), 1);
+        assert_eq!(a.overclaimed, 2);
+        assert_eq!(a.false_overclaimed, 1);
+        assert_eq!(a.unverified, 1);
         assert_eq!(a.misses[0].expected_verdict, "underclaimed");
         assert_eq!(a.unknown, vec![(2, "wizard".to_string())]);
     }

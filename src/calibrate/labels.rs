@@ -1,9 +1,14 @@
 //! The labels file: CSV text in, the labelled resumes and every problem
 //! with a row out.
 //!
-//! The header must hold `file` and `level` (any order, any case); an
-//! optional `claimed` column holds the claim the team knows for the
-//! candidate; other columns are ignored. Paths are relative to the labels
+//! The header must hold `file` and `level` (any order, any case); `level`
+//! is one of the five levels or `management`. An optional `claimed` column
+//! holds the claim the team knows for the candidate; an optional `group`
+//! column names files of one person (a PDF and a DOCX of one resume), which
+//! cross-validation keeps in the same fold; an optional `set` column marks
+//! a row `train` to use it only for fitting, never in a figure (examples
+//! that are not real resumes, such as the shipped fixtures); other columns
+//! are ignored. Paths are relative to the labels
 //! file's folder. A row with an unknown level, a missing file or a path
 //! already labelled is reported with its line number and left out — never
 //! silently dropped, never guessed at. Only a file that is not CSV, or lacks
@@ -14,6 +19,36 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::rubric::Level;
 
+/// What a label says a resume is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    Ic(Level),
+    /// An engineering manager or director, on the management ladder.
+    Management,
+}
+
+impl Truth {
+    pub fn name(self) -> &'static str {
+        match self {
+            Truth::Ic(l) => l.name(),
+            Truth::Management => "management",
+        }
+    }
+
+    pub fn level(self) -> Option<Level> {
+        match self {
+            Truth::Ic(l) => Some(l),
+            Truth::Management => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Truth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// One usable row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {
@@ -23,9 +58,13 @@ pub struct Label {
     pub file: String,
     /// The path to read: joined to the labels file's folder.
     pub path: PathBuf,
-    pub level: Level,
+    pub truth: Truth,
     /// The claim as written (lower case), when the `claimed` column has one.
     pub claimed: Option<String>,
+    /// The person the file belongs to, when the `group` column names one.
+    pub group: Option<String>,
+    /// Used to fit only (`set` = `train`): left out of every figure.
+    pub train_only: bool,
 }
 
 /// A row left out, and why.
@@ -124,10 +163,12 @@ pub fn parse(text: &str, base: &Path, name: &str) -> Result<Labels, LabelsError>
         });
     };
     let claimed_col = column("claimed");
+    let group_col = column("group");
+    let set_col = column("set");
 
     let mut out = Labels::default();
     // Lexically normalised path → the line that first labelled it.
-    let mut seen: BTreeMap<PathBuf, (usize, Level)> = BTreeMap::new();
+    let mut seen: BTreeMap<PathBuf, (usize, Truth)> = BTreeMap::new();
     for record in reader.records() {
         let record = record.map_err(csv_error)?;
         let line = record.position().map_or(0, |p| p.line() as usize);
@@ -144,15 +185,19 @@ pub fn parse(text: &str, base: &Path, name: &str) -> Result<Labels, LabelsError>
             continue;
         }
         let level_text = cell(level_col).to_ascii_lowercase();
-        let Some(level) = Level::from_name(&level_text) else {
-            out.problems.push(Problem {
-                line,
-                message: format!(
-                    "{file}: unknown level \"{}\"; use one of: entry, mid, senior, staff, principal",
-                    cell(level_col)
-                ),
-            });
-            continue;
+        let level = match Level::from_name(&level_text) {
+            Some(l) => Truth::Ic(l),
+            None if level_text == "management" => Truth::Management,
+            None => {
+                out.problems.push(Problem {
+                    line,
+                    message: format!(
+                        "{file}: unknown level \"{}\"; use one of: entry, mid, senior, staff, principal, management",
+                        cell(level_col)
+                    ),
+                });
+                continue;
+            }
         };
         let path = normalise(&base.join(&file));
         if let Some((first, first_level)) = seen.get(&path) {
@@ -173,12 +218,31 @@ pub fn parse(text: &str, base: &Path, name: &str) -> Result<Labels, LabelsError>
         let claimed = claimed_col
             .map(|i| cell(i).to_ascii_lowercase())
             .filter(|c| !c.is_empty());
+        let group = group_col
+            .map(|i| cell(i).to_string())
+            .filter(|g| !g.is_empty());
+        let train_only = match set_col.map(|i| cell(i).to_ascii_lowercase()) {
+            None => false,
+            Some(s) if s.is_empty() || s == "dev" => false,
+            Some(s) if s == "train" => true,
+            Some(s) => {
+                out.problems.push(Problem {
+                    line,
+                    message: format!(
+                        "{file}: unknown set \"{s}\"; use `train` (fit only) or `dev` (fit and measure)"
+                    ),
+                });
+                continue;
+            }
+        };
         out.labels.push(Label {
             line,
             file,
             path,
-            level,
+            truth: level,
             claimed,
+            group,
+            train_only,
         });
     }
     Ok(out)
@@ -216,7 +280,7 @@ mod tests {
         assert!(l.problems.is_empty());
         assert_eq!(l.labels.len(), 2);
         assert_eq!(l.labels[0].line, 2);
-        assert_eq!(l.labels[0].level, Level::Senior);
+        assert_eq!(l.labels[0].truth, Truth::Ic(Level::Senior));
         assert_eq!(l.labels[0].path, PathBuf::from("set/a.pdf"));
         assert_eq!(l.labels[0].claimed.as_deref(), Some("lead"));
         assert_eq!(l.labels[1].claimed, None);
@@ -238,6 +302,19 @@ mod tests {
             l.problems[1]
         );
         assert!(l.problems[2].message.contains("unknown level \"\""));
+    }
+
+    #[test]
+    fn management_groups_and_sets_are_read() {
+        let l = parse_ok(
+            "file,level,group,set\na.pdf,management,dana,\nb.docx,senior,dana,dev\nc.md,staff,,train\nd.md,mid,,test\n",
+        );
+        assert_eq!(l.labels[0].truth, Truth::Management);
+        assert_eq!(l.labels[1].group.as_deref(), Some("dana"));
+        assert!(!l.labels[1].train_only);
+        assert!(l.labels[2].train_only);
+        assert_eq!(l.problems.len(), 1);
+        assert!(l.problems[0].message.contains("unknown set \"test\""));
     }
 
     #[test]

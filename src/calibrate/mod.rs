@@ -1,14 +1,17 @@
 //! Calibration: measuring a rubric against resumes whose level a hiring
-//! team already knows, and tuning its level thresholds.
+//! team already knows, and fitting its level model to them.
 //!
 //! Takes the labels (`labels`) and each labelled file's screened record
 //! (the batch runs them like `screen` does), and gives a [`Calibration`]:
-//! the agreement figures (`metrics`), claim-check agreement (`claims`),
-//! per-signal lift (`lift`), and the resumes as cases for fitting
-//! thresholds (`fit`) and family weights (`weights`), written out by
-//! `rewrite`. `text` and `report` render it. Everything here after the labels file is read is pure; files that
-//! could not be assessed are carried in the result and listed, never
-//! dropped from view, and never counted in a figure.
+//! agreement figures (`metrics`), claim-check agreement and false
+//! accusations (`claims`), how often each confidence band is right, how
+//! well the management track is recognised, and per-signal lift (`lift`).
+//! With a fit (`fit`), the same figures are given for the model refitted
+//! with each resume held out (k-fold cross-validation), and `rewrite`
+//! writes the fitted rubric. `text` and `report` render it. Everything here
+//! after the labels file is read is pure; files that could not be assessed
+//! are carried in the result and listed, never dropped from view, and never
+//! counted in a figure.
 
 pub mod claims;
 pub mod fit;
@@ -18,35 +21,47 @@ pub mod metrics;
 pub mod report;
 pub mod rewrite;
 pub mod text;
-pub mod weights;
 
 use std::collections::BTreeSet;
 
-use crate::classify::{gates_met_by_level, level_for};
+use crate::classify::model::most_probable;
+use crate::classify::{ClaimCheck, claim_check};
+use crate::rank::RankLevel;
 use crate::report::Record;
 use crate::rubric::{Level, Rubric};
 
 use claims::{ClaimAgreement, ClaimCase};
-use fit::{Case, Fit};
-use labels::Label;
+use fit::{Fitted, Sample};
+use labels::{Label, Truth};
 use lift::LiftRow;
 use metrics::Metrics;
-use weights::{Scored, Scoring, WeightFit};
+
+/// Folds of the cross-validation a fit reports.
+pub const FOLDS: usize = 5;
 
 /// One labelled resume that was assessed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Observation {
     pub label: Label,
     pub record: Record,
-    pub predicted: Level,
-    pub score: f64,
-    /// Per level, lowest first: whether that level's own gates hold.
-    pub gates_met: Vec<bool>,
-    /// Distance from the score to the nearest level threshold.
-    pub margin: f64,
-    /// Per family, rubric order: evidence after the cap, before the
-    /// weight (none when a family's weight is 0 and it cannot be known).
-    pub family_raw: Option<Vec<f64>>,
+    /// What levelscan reported: an IC level or the management track.
+    pub reported: RankLevel,
+    /// The IC level the assessment gave (a manager's too).
+    pub assessed_ic: Level,
+    /// The model's probability of each IC level.
+    pub probabilities: [f64; 5],
+    /// The model's feature values, in the rubric's model order; `None`
+    /// when the record does not carry them all (another rubric's record).
+    pub values: Option<Vec<f64>>,
+    /// Evidence items the resume showed (the claim check needs enough).
+    pub evidence_items: usize,
+}
+
+impl Observation {
+    /// The IC level the assessment gave (a manager's too).
+    pub fn ic_level(&self) -> Level {
+        self.assessed_ic
+    }
 }
 
 /// One labelled resume that could not be assessed, and why.
@@ -57,41 +72,68 @@ pub struct NotAssessed {
     pub note: String,
 }
 
+/// How often answers given with a confidence in `[low, high)` were right.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    pub low: f64,
+    pub high: f64,
+    pub n: usize,
+    pub right: usize,
+}
+
+/// How well the management track is told apart from the IC ladder.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ManagementAgreement {
+    /// Resumes labelled management.
+    pub labelled: usize,
+    /// Of those, reported as management.
+    pub recognised: usize,
+    /// IC-labelled resumes reported as management.
+    pub ic_as_management: usize,
+}
+
+/// The agreement of one set of answers (as assessed, or cross-validated)
+/// with the labels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agreement {
+    /// IC-labelled resumes: true level against the model's IC level.
+    pub metrics: Option<Metrics>,
+    /// `None` when no resume has a claim a title rule knows.
+    pub claims: Option<ClaimAgreement>,
+    pub management: ManagementAgreement,
+    /// Confidence bands, lowest first.
+    pub reliability: Vec<Band>,
+    /// The IC level each IC-labelled observation was given, in order
+    /// (`None` for management labels).
+    pub predicted: Vec<Option<Level>>,
+}
+
 /// Everything calibration measures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calibration {
     /// Assessed resumes, in labels-file order.
     pub observations: Vec<Observation>,
     pub not_assessed: Vec<NotAssessed>,
-    /// `None` when nothing was assessed.
-    pub metrics: Option<Metrics>,
-    /// `None` when no label has a `claimed` value.
-    pub claims: Option<ClaimAgreement>,
+    /// The rubric as it is, on these labels.
+    pub agreement: Agreement,
     /// Signals and metrics of the rubric, in rubric order.
     pub signal_lift: Vec<LiftRow>,
     /// Anti-signal flags: the rubric's, then any other raised (hidden text).
     pub flag_lift: Vec<LiftRow>,
-    /// Files whose level, re-derived from score, gates and thresholds, is
-    /// not the level the assessment gave: the fit would be working from a
-    /// different rule than the classifier. Empty unless something is wrong.
-    pub rederive_mismatches: Vec<String>,
-}
-
-/// The thresholds of a rubric, lowest level first.
-pub fn thresholds(rubric: &Rubric) -> Vec<f64> {
-    rubric.levels.iter().map(|l| l.min_score).collect()
 }
 
 /// Measure. `records[i]` is the screened record of `labels[i]`.
 pub fn calibrate(labels: &[Label], records: Vec<Record>, rubric: &Rubric) -> Calibration {
-    let original = thresholds(rubric);
     let mut observations = Vec::new();
     let mut not_assessed = Vec::new();
-    let mut rederive_mismatches = Vec::new();
     for (label, record) in labels.iter().zip(records) {
-        let predicted = record.level.as_deref().and_then(Level::from_name);
-        let (Some(predicted), Some(score), true) = (predicted, record.score, record.is_assessed())
-        else {
+        let reported = record.level.as_deref().and_then(RankLevel::from_name);
+        let (Some(reported), Some(assessed_ic), Some(probabilities), true) = (
+            reported,
+            record.ic_level(),
+            record.probabilities,
+            record.is_assessed(),
+        ) else {
             not_assessed.push(NotAssessed {
                 label: label.clone(),
                 status: record.status.clone(),
@@ -99,74 +141,62 @@ pub fn calibrate(labels: &[Label], records: Vec<Record>, rubric: &Rubric) -> Cal
             });
             continue;
         };
-        let items: Vec<(&str, &str, f64)> = record
-            .families
+        let values = rubric
+            .model
+            .features
             .iter()
-            .flat_map(|f| f.evidence.iter())
-            .map(|q| (q.family.as_str(), q.signal.as_str(), q.weight))
-            .collect();
-        let gates_met = gates_met_by_level(&items, rubric);
-        if level_for(score, &original, &gates_met) != predicted {
-            rederive_mismatches.push(label.file.clone());
-        }
-        let margin = original
-            .iter()
-            .skip(1)
-            .map(|t| (score - t).abs())
-            .fold(f64::INFINITY, f64::min);
-        let family_raw = rubric
-            .families
-            .iter()
-            .map(|family| {
-                let scored = record.families.iter().find(|f| f.family == family.id)?;
-                (family.weight > 0.0).then(|| scored.score / family.weight)
+            .map(|(name, _)| {
+                record
+                    .features
+                    .iter()
+                    .find(|f| &f.name == name)
+                    .map(|f| f.value)
             })
             .collect();
+        let evidence_items = record.families.iter().map(|f| f.evidence.len()).sum();
         observations.push(Observation {
             label: label.clone(),
             record,
-            predicted,
-            score,
-            gates_met,
-            margin: (margin * 100.0).round() / 100.0,
-            family_raw,
+            reported,
+            assessed_ic,
+            probabilities,
+            values,
+            evidence_items,
         });
     }
 
-    let pairs: Vec<(Level, Level)> = observations
+    let assessed: Vec<Answer> = observations
         .iter()
-        .map(|o| (o.label.level, o.predicted))
-        .collect();
-    let claim_cases: Vec<ClaimCase> = observations
-        .iter()
-        .filter_map(|o| {
-            Some(ClaimCase {
-                file: o.label.file.clone(),
-                line: o.label.line,
-                truth: o.label.level,
-                claimed: o.label.claimed.clone()?,
-                read: o.record.claimed_level.clone(),
-                verdict: o.record.claim_check.clone().unwrap_or_default(),
-            })
+        .map(|o| Answer {
+            level: o.assessed_ic,
+            verdict: o.record.claim_check.clone().unwrap_or_default(),
+            confidence: o.record.confidence.unwrap_or(0.0),
         })
         .collect();
-    let claims = (!claim_cases.is_empty()).then(|| claims::agreement(&claim_cases, rubric));
+    let agreement = agreement(&observations, &assessed, rubric);
 
     let fired: Vec<(Level, BTreeSet<String>)> = observations
         .iter()
-        .map(|o| {
+        .filter(|o| !o.label.train_only)
+        .filter_map(|o| {
             let ids = o
                 .record
                 .families
                 .iter()
                 .flat_map(|f| f.evidence.iter().map(|q| q.signal.clone()))
                 .collect();
-            (o.label.level, ids)
+            Some((o.label.truth.level()?, ids))
         })
         .collect();
     let raised: Vec<(Level, BTreeSet<String>)> = observations
         .iter()
-        .map(|o| (o.label.level, o.record.flags.iter().cloned().collect()))
+        .filter(|o| !o.label.train_only)
+        .filter_map(|o| {
+            Some((
+                o.label.truth.level()?,
+                o.record.flags.iter().cloned().collect(),
+            ))
+        })
         .collect();
     let signal_ids: Vec<String> = rubric
         .signals
@@ -184,216 +214,216 @@ pub fn calibrate(labels: &[Label], records: Vec<Record>, rubric: &Rubric) -> Cal
     flag_ids.extend(others);
 
     Calibration {
-        metrics: metrics::metrics(&pairs),
-        claims,
+        agreement,
         signal_lift: lift::lift(&signal_ids, &fired),
         flag_lift: lift::lift(&flag_ids, &raised),
         observations,
         not_assessed,
-        rederive_mismatches,
     }
 }
 
-/// What the family-weight search did.
-#[derive(Debug, Clone, PartialEq)]
-pub enum WeightOutcome {
-    Searched(WeightFit),
-    /// Why no search was made.
-    NotTried(String),
+/// One answer for one observation: as assessed, or from a model fitted
+/// without it.
+#[derive(Debug, Clone)]
+struct Answer {
+    level: Level,
+    verdict: String,
+    confidence: f64,
 }
 
-/// A fit of thresholds and, where the data support it, family weights.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tuned {
-    /// The thresholds written, with the accuracy of the rubric written.
-    pub fit: Fit,
-    pub weights: WeightOutcome,
-    /// Family ids, rubric order.
-    pub families: Vec<String>,
-}
+/// Confidence bands a reliability table shows.
+const BANDS: [(f64, f64); 4] = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)];
 
-impl Tuned {
-    /// The family weights to write, when they change.
-    pub fn new_weights(&self) -> Option<&[f64]> {
-        match &self.weights {
-            WeightOutcome::Searched(w) if w.accepted => Some(&w.new),
-            _ => None,
+fn agreement(observations: &[Observation], answers: &[Answer], rubric: &Rubric) -> Agreement {
+    let mut pairs = Vec::new();
+    let mut predicted = Vec::new();
+    let mut management = ManagementAgreement::default();
+    let mut bands: Vec<Band> = BANDS
+        .iter()
+        .map(|&(low, high)| Band {
+            low,
+            high,
+            n: 0,
+            right: 0,
+        })
+        .collect();
+    let mut claim_cases = Vec::new();
+    for (o, a) in observations.iter().zip(answers) {
+        if o.label.train_only {
+            continue;
         }
-    }
-}
-
-/// Fit the thresholds, then search family weights and keep them only when
-/// held-out accuracy improves. `None` when nothing was assessed.
-pub fn tune(cal: &Calibration, rubric: &Rubric) -> Option<Tuned> {
-    let cases = cal.cases();
-    if cases.is_empty() {
-        return None;
-    }
-    let original = thresholds(rubric);
-    let mut fitted = fit::fit(&cases, &original);
-    let scoring = Scoring::of(rubric);
-    let weights = match cal.scored(&scoring) {
-        Ok(scored) => {
-            let w = weights::fit_weights(&scored, &scoring, &original, fitted.leave_one_out);
-            if w.accepted {
-                fitted.thresholds = w.thresholds.clone();
-                for b in &mut fitted.boundaries {
-                    b.new = w.thresholds[b.level.index()];
-                }
-                fitted.after = w.in_sample;
-                fitted.leave_one_out = w.leave_one_out;
+        let level = a.level;
+        match o.label.truth {
+            Truth::Management => {
+                management.labelled += 1;
+                management.recognised += usize::from(o.reported == RankLevel::Management);
+                predicted.push(None);
             }
-            WeightOutcome::Searched(w)
+            Truth::Ic(truth) => {
+                management.ic_as_management += usize::from(o.reported == RankLevel::Management);
+                pairs.push((truth, level));
+                predicted.push(Some(level));
+                if let Some(band) = bands
+                    .iter_mut()
+                    .find(|b| a.confidence >= b.low && a.confidence < b.high)
+                {
+                    band.n += 1;
+                    band.right += usize::from(level == truth);
+                }
+                // The claim the team knows, else the one levelscan read.
+                let claimed = o
+                    .label
+                    .claimed
+                    .clone()
+                    .or_else(|| o.record.claimed_level.clone());
+                if let Some(claimed) = claimed {
+                    claim_cases.push(ClaimCase {
+                        file: o.label.file.clone(),
+                        line: o.label.line,
+                        truth,
+                        labelled_claim: o.label.claimed.is_some(),
+                        claimed,
+                        read: o.record.claimed_level.clone(),
+                        verdict: a.verdict.clone(),
+                    });
+                }
+            }
         }
-        Err(why) => WeightOutcome::NotTried(why),
+    }
+    Agreement {
+        metrics: metrics::metrics(&pairs),
+        claims: (!claim_cases.is_empty()).then(|| claims::agreement(&claim_cases, rubric)),
+        management,
+        reliability: bands,
+        predicted,
+    }
+}
+
+/// A fitted model with its cross-validated and in-sample agreement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelFit {
+    pub fitted: Fitted,
+    /// Feature names, model order.
+    pub features: Vec<String>,
+    /// The weights and thresholds the rubric had.
+    pub old_weights: Vec<f64>,
+    pub old_thresholds: Vec<f64>,
+    /// IC-labelled resumes the fit used, and of those, fit only.
+    pub samples: usize,
+    pub train_only: usize,
+    /// Each resume judged by a model fitted without its fold.
+    pub cross_validated: Agreement,
+    /// The fitted model on the resumes it was fitted on.
+    pub in_sample: Agreement,
+    /// Each IC-labelled file with its cross-validated level probabilities,
+    /// in labels order.
+    pub held_out: Vec<(String, [f64; 5])>,
+}
+
+/// Why a fit could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FitError {
+    #[error("cannot fit: no IC-labelled resume was assessed")]
+    NoSamples,
+    #[error(
+        "cannot fit: {0} was assessed without the model's features (its record comes from another rubric)"
+    )]
+    MissingFeatures(String),
+    #[error(
+        "cannot fit: the labels hold no {0} resume; every level needs examples (at least one each) for its threshold"
+    )]
+    LevelMissing(Level),
+}
+
+/// Fit the level model to the IC-labelled resumes, with `FOLDS`-fold
+/// cross-validation of the same fit.
+pub fn fit_model(cal: &Calibration, rubric: &Rubric) -> Result<ModelFit, FitError> {
+    let mut samples = Vec::new();
+    let mut used = Vec::new();
+    for o in &cal.observations {
+        let Some(truth) = o.label.truth.level() else {
+            continue;
+        };
+        let Some(values) = o.values.clone() else {
+            return Err(FitError::MissingFeatures(o.label.file.clone()));
+        };
+        samples.push(Sample {
+            values,
+            truth,
+            group: o
+                .label
+                .group
+                .clone()
+                .unwrap_or_else(|| o.label.file.clone()),
+            train_only: o.label.train_only,
+        });
+        used.push(o.clone());
+    }
+    if samples.is_empty() {
+        return Err(FitError::NoSamples);
+    }
+    if let Some(level) = Level::ALL
+        .into_iter()
+        .find(|l| !samples.iter().any(|s| s.truth == *l))
+    {
+        return Err(FitError::LevelMissing(level));
+    }
+    let k = rubric.model.features.len();
+    let fitted = fit::fit(&samples, k, fit::RIDGE);
+    let cv = fit::cross_validate(&samples, k, FOLDS, fit::RIDGE);
+    let held_out = used
+        .iter()
+        .zip(&cv)
+        .filter(|(o, _)| !o.label.train_only)
+        .map(|(o, p)| (o.label.file.clone(), *p))
+        .collect();
+    let answers = |probs: Vec<[f64; 5]>| -> Vec<Answer> {
+        used.iter()
+            .zip(probs)
+            .map(|(o, p)| {
+                let rule = o
+                    .record
+                    .claimed_level
+                    .as_deref()
+                    .and_then(|c| claims::rule_for_claim(c, rubric));
+                let (verdict, _) = claim_check(rule, &p, o.evidence_items, &rubric.claims);
+                Answer {
+                    level: most_probable(&p),
+                    verdict: verdict.name().to_string(),
+                    confidence: p[most_probable(&p).index()],
+                }
+            })
+            .collect()
     };
-    Some(Tuned {
-        fit: fitted,
-        weights,
-        families: rubric.families.iter().map(|f| f.id.clone()).collect(),
+    let in_sample_probs = samples
+        .iter()
+        .map(|s| fitted.probabilities(&s.values))
+        .collect();
+    // The track comes from the title, not the model: the fit leaves it as
+    // the rubric measured it.
+    let with_track = |mut a: Agreement| {
+        a.management = cal.agreement.management;
+        a
+    };
+    Ok(ModelFit {
+        features: rubric
+            .model
+            .features
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect(),
+        old_weights: rubric.model.weights.clone(),
+        old_thresholds: rubric.model.thresholds.clone(),
+        samples: samples.len(),
+        train_only: samples.iter().filter(|s| s.train_only).count(),
+        cross_validated: with_track(agreement(&used, &answers(cv), rubric)),
+        in_sample: with_track(agreement(&used, &answers(in_sample_probs), rubric)),
+        held_out,
+        fitted,
     })
 }
 
-impl Calibration {
-    /// The assessed resumes as the weight search sees them, or why the
-    /// scores cannot be rebuilt from what the assessment reported.
-    pub fn scored(&self, scoring: &Scoring) -> Result<Vec<Scored>, String> {
-        let mut out = Vec::new();
-        for o in &self.observations {
-            let Some(family_raw) = o.family_raw.clone() else {
-                return Err("a family has weight 0, so its evidence cannot be re-weighted".into());
-            };
-            let s = Scored {
-                truth: o.label.level,
-                gates_met: o.gates_met.clone(),
-                family_raw,
-                years: o.record.years_experience.unwrap_or(0.0),
-            };
-            if (scoring.score(&s, &scoring.weights) - o.score).abs() > 0.011 {
-                return Err(format!(
-                    "{}: the score cannot be rebuilt from its family scores and years",
-                    o.label.file
-                ));
-            }
-            out.push(s);
-        }
-        Ok(out)
-    }
-
-    /// The assessed resumes as the threshold fit sees them.
-    pub fn cases(&self) -> Vec<Case> {
-        self.observations
-            .iter()
-            .map(|o| Case {
-                truth: o.label.level,
-                score: o.score,
-                gates_met: o.gates_met.clone(),
-            })
-            .collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use super::*;
-    use crate::report::{FamilyResult, Quote};
-    use crate::rubric::load_default;
-
-    fn label(line: usize, file: &str, level: Level) -> Label {
-        Label {
-            line,
-            file: file.into(),
-            path: PathBuf::from(file),
-            level,
-            claimed: None,
-        }
-    }
-
-    fn quote(family: &str, signal: &str, weight: f64) -> Quote {
-        Quote {
-            family: family.into(),
-            signal: signal.into(),
-            weight,
-            page: 1,
-            line: 1,
-            quote: format!("{signal} sentence"),
-            matched: signal.into(),
-        }
-    }
-
-    /// An assessed record with the given evidence, as a worker would send.
-    fn record(file: &str, level: Level, score: f64, evidence: Vec<Quote>) -> Record {
-        let mut r = Record::not_assessed(file.into(), "ok", String::new());
-        r.level = Some(level.name().into());
-        r.score = Some(score);
-        r.confidence = Some(0.5);
-        r.claim_check = Some("unknown".into());
-        r.families = ["ownership", "scale", "patterns", "judgment"]
-            .iter()
-            .map(|f| FamilyResult {
-                family: f.to_string(),
-                score: evidence
-                    .iter()
-                    .filter(|q| q.family == *f)
-                    .map(|q| q.weight)
-                    .sum(),
-                evidence: evidence
-                    .iter()
-                    .filter(|q| q.family == *f)
-                    .cloned()
-                    .collect(),
-            })
-            .collect();
-        r
-    }
-
-    #[test]
-    fn gates_and_thresholds_re_derive_the_level_and_failures_are_kept_apart() {
-        let rubric = load_default().unwrap();
-        let t = thresholds(&rubric);
-        let mid_gate = vec![quote("ownership", "strong_ownership", 3.0)];
-        let labels = vec![
-            label(2, "a.md", Level::Mid),
-            label(3, "b.md", Level::Senior),
-            label(4, "c.pdf", Level::Staff),
-        ];
-        let records = vec![
-            // Above the mid threshold with the mid gate met: mid.
-            record("a.md", Level::Mid, t[1] + 1.0, mid_gate.clone()),
-            // Above the senior threshold without the senior gates: held at
-            // mid, exactly as the classifier would.
-            record("b.md", Level::Mid, t[2] + 0.5, mid_gate),
-            Record::not_assessed("c.pdf".into(), "encrypted", "encrypted".into()),
-        ];
-        let cal = calibrate(&labels, records, &rubric);
-        assert!(
-            cal.rederive_mismatches.is_empty(),
-            "{:?}",
-            cal.rederive_mismatches
-        );
-        assert_eq!(cal.observations.len(), 2);
-        assert!(cal.observations[0].gates_met[1]);
-        assert!(!cal.observations[1].gates_met[2]);
-        assert_eq!(cal.observations[0].margin, 1.0);
-        assert_eq!(cal.observations[1].margin, 0.5);
-        assert_eq!(cal.not_assessed.len(), 1);
-        assert_eq!(cal.not_assessed[0].label.line, 4);
-        let m = cal.metrics.as_ref().unwrap();
-        assert_eq!(m.n, 2, "the encrypted file is not in the figures");
-        assert_eq!(m.exact, 0.5);
-        assert!(cal.claims.is_none());
-        let cases = cal.cases();
-        assert_eq!(cases[1].truth, Level::Senior);
-        // These made-up scores are not the sum of their family scores: the
-        // weight search must refuse rather than work from wrong numbers.
-        let why = cal.scored(&Scoring::of(&rubric)).unwrap_err();
-        assert!(why.contains("cannot be rebuilt"), "{why}");
-        // A level the record claims but the thresholds do not give is
-        // caught: the fit would be working from another rule.
-        let wrong = vec![record("a.md", Level::Staff, t[1] + 1.0, vec![])];
-        let cal = calibrate(&labels[..1], wrong, &rubric);
-        assert_eq!(cal.rederive_mismatches, vec!["a.md".to_string()]);
-    }
+/// Whether a verdict is an accusation ("overclaimed").
+pub fn is_accusation(verdict: &str) -> bool {
+    verdict == ClaimCheck::Overclaimed.name()
 }

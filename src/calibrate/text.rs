@@ -1,14 +1,17 @@
 //! The printed calibration report, for people: the confusion matrix, the
 //! agreement figures, per-level precision and recall, claim-check
-//! agreement, each misclassified resume with its strongest quote per family
-//! and what the next level needed, the per-signal lift table, and — listed,
-//! never hidden — label rows left out and files that could not be assessed.
-//! Writes to any `Write`; the command decides where.
+//! agreement with false accusations counted, the management track, how
+//! often each confidence band is right, each misclassified resume with its
+//! strongest quote per family and what the next level shows, the
+//! per-signal lift table, and — with a fit — the fitted model with the same
+//! figures cross-validated. Label rows left out and files that could not be
+//! assessed are listed, never hidden. Writes to any `Write`; the command
+//! decides where.
 
 use std::io::{self, Write};
 
 use super::lift::LiftRow;
-use super::{Calibration, Tuned, WeightOutcome};
+use super::{Agreement, Calibration, ModelFit};
 use crate::report::cells::cut_at_word;
 use crate::rubric::Level;
 
@@ -22,23 +25,60 @@ fn num(r: Option<f64>) -> String {
     r.map_or("n/a".into(), |r| format!("{r:.3}"))
 }
 
-/// The whole report. `tuned` adds the fit section.
-pub fn write(out: &mut impl Write, cal: &Calibration, tuned: Option<&Tuned>) -> io::Result<()> {
+/// "k/n  p%".
+fn share(k: usize, n: usize) -> String {
+    let percent = if n == 0 {
+        0.0
+    } else {
+        k as f64 * 100.0 / n as f64
+    };
+    format!("{k:>3}/{n}  {percent:.1}%")
+}
+
+/// The whole report. `fit` adds the fitted model and its cross-validated
+/// figures.
+pub fn write(out: &mut impl Write, cal: &Calibration, fit: Option<&ModelFit>) -> io::Result<()> {
     let assessed = cal.observations.len();
+    let total = assessed + cal.not_assessed.len();
     writeln!(
         out,
-        "Calibration on {} labelled resume{}: {assessed} assessed, {} not assessed (listed at the end, left out of every figure).",
-        assessed + cal.not_assessed.len(),
-        if assessed + cal.not_assessed.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
+        "Calibration on {total} labelled resume{}: {assessed} assessed, {} not assessed (listed at the end, left out of every figure).",
+        if total == 1 { "" } else { "s" },
         cal.not_assessed.len()
     )?;
-    match &cal.metrics {
+    writeln!(out)?;
+    writeln!(out, "The rubric as it is")?;
+    write_agreement(out, &cal.agreement)?;
+    write_misclassified(out, cal)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Signal lift: share of resumes at each true level in which the signal fires; ρ is its rank correlation with the true level"
+    )?;
+    write_lift(out, "signal", &cal.signal_lift)?;
+    writeln!(out)?;
+    write_lift(out, "flag", &cal.flag_lift)?;
+    if let Some(fit) = fit {
+        write_fit(out, fit)?;
+    }
+    if !cal.not_assessed.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Not assessed (left out of every figure above)")?;
+        for n in &cal.not_assessed {
+            writeln!(
+                out,
+                "  line {}: {}: {}: {}",
+                n.label.line, n.label.file, n.status, n.note
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The figures of one set of answers.
+pub fn write_agreement(out: &mut impl Write, a: &Agreement) -> io::Result<()> {
+    match &a.metrics {
         Some(m) => {
-            writeln!(out)?;
             writeln!(
                 out,
                 "Confusion matrix (rows: true level; columns: predicted)"
@@ -56,21 +96,16 @@ pub fn write(out: &mut impl Write, cal: &Calibration, tuned: Option<&Tuned>) -> 
                 writeln!(out, "{:>8}", m.confusion[t.index()].iter().sum::<usize>())?;
             }
             writeln!(out)?;
-            let count = |r: f64| (r * m.n as f64).round() as usize;
-            writeln!(
-                out,
-                "Exact accuracy        {:>3}/{}  {:.1}%",
-                count(m.exact),
-                m.n,
-                m.exact * 100.0
-            )?;
-            writeln!(
-                out,
-                "Within one level      {:>3}/{}  {:.1}%",
-                count(m.within_one),
-                m.n,
-                m.within_one * 100.0
-            )?;
+            let off = |at_least: usize| -> usize {
+                (0..5usize)
+                    .flat_map(|t| (0..5usize).map(move |p| (t, p)))
+                    .filter(|(t, p)| t.abs_diff(*p) >= at_least)
+                    .map(|(t, p)| m.confusion[t][p])
+                    .sum()
+            };
+            writeln!(out, "Exact                 {}", share(m.n - off(1), m.n))?;
+            writeln!(out, "Within one level      {}", share(m.n - off(2), m.n))?;
+            writeln!(out, "Two or more off       {}", share(off(2), m.n))?;
             writeln!(out, "Mean absolute error   {:.3} levels", m.mean_abs_error)?;
             writeln!(out, "Spearman ρ            {}", num(m.spearman))?;
             writeln!(out, "Kendall τ-b           {}", num(m.kendall_tau_b))?;
@@ -94,31 +129,87 @@ pub fn write(out: &mut impl Write, cal: &Calibration, tuned: Option<&Tuned>) -> 
                 )?;
             }
         }
-        None => writeln!(
-            out,
-            "\nNo labelled resume was assessed: there is nothing to measure."
-        )?,
+        None => writeln!(out, "No IC-labelled resume was assessed.")?,
     }
-
-    if let Some(c) = &cal.claims {
-        writeln!(out)?;
-        writeln!(out, "Claim check ({} labels with a known claim)", c.n)?;
-        writeln!(out, "  claimed level read right   {}/{}", c.read_right, c.n)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Reliability (answers by confidence band: how often the level was right)"
+    )?;
+    for b in &a.reliability {
         writeln!(
             out,
-            "  verdict agrees             {}/{}",
-            c.verdict_right, c.n
+            "  {:.1}–{:.1}   {}",
+            b.low,
+            b.high.min(1.0),
+            share(b.right, b.n)
+        )?;
+    }
+    let mg = &a.management;
+    if mg.labelled > 0 || mg.ic_as_management > 0 {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Management track: {} of {} management-labelled resumes recognised; {} IC-labelled resumes put on it",
+            mg.recognised, mg.labelled, mg.ic_as_management
+        )?;
+    }
+    if let Some(c) = &a.claims {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Claim check ({} claims a title rule knows{})",
+            c.n,
+            if c.labelled > 0 {
+                format!(", {} from the labels", c.labelled)
+            } else {
+                String::new()
+            }
+        )?;
+        if c.labelled > 0 {
+            writeln!(
+                out,
+                "  claimed level read right   {}",
+                share(c.read_right, c.labelled)
+            )?;
+        }
+        writeln!(
+            out,
+            "  verdict agrees             {}",
+            share(c.verdict_right, c.n)
+        )?;
+        writeln!(
+            out,
+            "  unverified (withheld)      {}",
+            share(c.unverified, c.n)
+        )?;
+        writeln!(
+            out,
+            "  overclaimed said           {}, of which false (label at or above the claim): {}",
+            c.overclaimed, c.false_overclaimed
+        )?;
+        writeln!(
+            out,
+            "  false overclaimed          {} of the claims checked",
+            share(c.false_overclaimed, c.n)
         )?;
         for miss in &c.misses {
             writeln!(
                 out,
-                "  {}: claimed {} (read as {}), verdict {} where the true level gives {}",
+                "  {}: claimed {}{}, verdict {} where the true level gives {}",
                 miss.file,
                 miss.claimed,
-                if miss.read.is_empty() {
-                    "nothing"
+                if miss.read != miss.expected_read {
+                    format!(
+                        " (read as {})",
+                        if miss.read.is_empty() {
+                            "nothing"
+                        } else {
+                            &miss.read
+                        }
+                    )
                 } else {
-                    &miss.read
+                    String::new()
                 },
                 miss.verdict,
                 miss.expected_verdict
@@ -127,41 +218,7 @@ pub fn write(out: &mut impl Write, cal: &Calibration, tuned: Option<&Tuned>) -> 
         for (line, claim) in &c.unknown {
             writeln!(
                 out,
-                "  line {line}: claim \"{claim}\" matches no title rule of the rubric; left out of these two figures"
-            )?;
-        }
-    }
-
-    write_misclassified(out, cal)?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "Signal lift: share of resumes at each true level in which the signal fires; ρ is its rank correlation with the true level"
-    )?;
-    write_lift(out, "signal", &cal.signal_lift)?;
-    writeln!(out)?;
-    write_lift(out, "flag", &cal.flag_lift)?;
-
-    if !cal.rederive_mismatches.is_empty() {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "Warning: for {} file(s) the level re-derived from score, gates and thresholds differs from the assessed level, so the fit is approximate: {}",
-            cal.rederive_mismatches.len(),
-            cal.rederive_mismatches.join(", ")
-        )?;
-    }
-    if let Some(tuned) = tuned {
-        write_fit(out, tuned)?;
-    }
-    if !cal.not_assessed.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "Not assessed (left out of every figure above)")?;
-        for n in &cal.not_assessed {
-            writeln!(
-                out,
-                "  line {}: {}: {}: {}",
-                n.label.line, n.label.file, n.status, n.note
+                "  line {line}: claim \"{claim}\" matches no title rule of the rubric; left out of these figures"
             )?;
         }
     }
@@ -172,20 +229,19 @@ fn write_misclassified(out: &mut impl Write, cal: &Calibration) -> io::Result<()
     let wrong: Vec<_> = cal
         .observations
         .iter()
-        .filter(|o| o.predicted != o.label.level)
+        .filter(|o| o.label.truth.level().is_some_and(|t| t != o.ic_level()))
         .collect();
     writeln!(out)?;
     writeln!(out, "Misclassified ({})", wrong.len())?;
     for o in wrong {
         writeln!(
             out,
-            "  {}: true {}, predicted {} (score {}, confidence {}, {} from the nearest threshold)",
+            "  {}: true {}, predicted {} (score {}, confidence {})",
             o.label.file,
-            o.label.level,
-            o.predicted,
-            o.score,
+            o.label.truth,
+            o.ic_level(),
+            o.record.score.unwrap_or(0.0),
             o.record.confidence.map_or("-".into(), |c| c.to_string()),
-            o.margin
         )?;
         for f in &o.record.families {
             match f.evidence.first() {
@@ -207,7 +263,7 @@ fn write_misclassified(out: &mut impl Write, cal: &Calibration) -> io::Result<()
                 )?,
             }
         }
-        if o.predicted < o.label.level {
+        if o.label.truth.level().is_some_and(|t| o.ic_level() < t) {
             for need in &o.record.missing_for_next {
                 writeln!(out, "      {need}")?;
             }
@@ -244,69 +300,50 @@ fn write_lift(out: &mut impl Write, what: &str, rows: &[LiftRow]) -> io::Result<
     Ok(())
 }
 
-fn write_fit(out: &mut impl Write, tuned: &Tuned) -> io::Result<()> {
-    let fit = &tuned.fit;
-    // "k/n (p%)".
-    let share = |k: usize, n: usize| {
-        let percent = if n == 0 {
-            0.0
-        } else {
-            k as f64 * 100.0 / n as f64
-        };
-        format!("{k}/{n} ({percent:.1}%)")
-    };
+fn write_fit(out: &mut impl Write, fit: &ModelFit) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "Fit (gates and signals unchanged)")?;
-    for b in &fit.boundaries {
-        match &b.kept_because {
-            Some(why) => writeln!(
-                out,
-                "  {:<10} min_score kept at {}: {why}",
-                b.level.name(),
-                b.old
-            )?,
-            None if b.old == b.new => writeln!(
-                out,
-                "  {:<10} min_score {} (unchanged)",
-                b.level.name(),
-                b.old
-            )?,
-            None => writeln!(
-                out,
-                "  {:<10} min_score {} → {}",
-                b.level.name(),
-                b.old,
-                b.new
-            )?,
-        }
-    }
-    match &tuned.weights {
-        WeightOutcome::Searched(w) => {
-            writeln!(out, "  family weights {}", w.note)?;
-            if w.accepted {
-                for ((family, old), new) in tuned.families.iter().zip(&w.old).zip(&w.new) {
-                    if old != new {
-                        writeln!(out, "  {family:<10} weight {old} → {new}")?;
-                    }
-                }
-            }
-        }
-        WeightOutcome::NotTried(why) => writeln!(out, "  family weights not tuned: {why}")?,
-    }
-    let (b, a, l) = (fit.before, fit.after, fit.leave_one_out);
     writeln!(
         out,
-        "  in sample      within one {} → {}; exact {} → {}",
-        share(b.within_one, b.n),
-        share(a.within_one, a.n),
-        share(b.exact, b.n),
-        share(a.exact, a.n)
+        "Fitted level model ({} IC-labelled resumes, {} of them fit only; ridge {})",
+        fit.samples,
+        fit.train_only,
+        super::fit::RIDGE
     )?;
+    for ((name, old), new) in fit
+        .features
+        .iter()
+        .zip(&fit.old_weights)
+        .zip(&fit.fitted.weights)
+    {
+        writeln!(out, "  {name:<12} weight {old} → {new}")?;
+    }
+    for (i, (old, new)) in fit
+        .old_thresholds
+        .iter()
+        .zip(&fit.fitted.thresholds)
+        .enumerate()
+    {
+        writeln!(
+            out,
+            "  {:<12} threshold {old} → {new}",
+            Level::ALL[i + 1].name()
+        )?;
+    }
+    writeln!(out)?;
     writeln!(
         out,
-        "  leave-one-out  within one {}; exact {}   (each resume judged by a fit made without it)",
-        share(l.within_one, l.n),
-        share(l.exact, l.n)
+        "Cross-validated ({}-fold: each resume judged by the model fitted without its fold)",
+        super::FOLDS
     )?;
+    write_agreement(out, &fit.cross_validated)?;
+    if let Some(m) = &fit.in_sample.metrics {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "In sample (the fitted model on the resumes it was fitted on): exact {:.1}%, within one {:.1}%",
+            m.exact * 100.0,
+            m.within_one * 100.0
+        )?;
+    }
     Ok(())
 }

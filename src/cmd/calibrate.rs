@@ -1,5 +1,6 @@
 //! `levelscan calibrate --labels FILE`: measure a rubric against resumes of
-//! known level, and with `--fit` write a rubric with tuned thresholds.
+//! known level, and with `--fit` write a rubric whose level model is fitted
+//! to them, with its cross-validated figures.
 //!
 //! Order of work: load the rubric and the labels (a bad rubric or a labels
 //! file without `file` and `level` columns stops here, exit 2, nothing
@@ -14,7 +15,7 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use levelscan::calibrate::{self, Tuned, labels, rewrite, text};
+use levelscan::calibrate::{self, ModelFit, labels, rewrite, text};
 use levelscan::report::{Record, html};
 use levelscan::rubric::{DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Rubric, load_str};
 use levelscan::screen::Screened;
@@ -70,7 +71,7 @@ pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, Comman
     let records = screen_all(args, &labelled.labels)?;
     let cal = calibrate::calibrate(&labelled.labels, records, &rubric);
 
-    let fitted = match &args.fit {
+    let fitted: Option<ModelFit> = match &args.fit {
         Some(path) => Some(fit_and_write(
             &cal,
             &rubric,
@@ -96,7 +97,7 @@ pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, Comman
     out.flush()?;
     if let Some(report) = report_out.as_mut() {
         let families: Vec<String> = rubric.families.iter().map(|f| f.id.clone()).collect();
-        calibrate::report::write(report, &cal, &families)?;
+        calibrate::report::write(report, &cal, &families, fitted.as_ref())?;
         report.flush()?;
     }
     if let Some(html) = html_out.as_mut() {
@@ -104,7 +105,7 @@ pub fn run(args: &CalibrateArgs, out: &mut impl Write) -> Result<Outcome, Comman
         html.flush()?;
     }
 
-    let summary = match &cal.metrics {
+    let summary = match &cal.agreement.metrics {
         Some(m) => format!(
             "exact {:.1}%, within one {:.1}%",
             m.exact * 100.0,
@@ -153,10 +154,12 @@ fn write_html(
     let misclassified: Vec<html::Misclassified> = cal
         .observations
         .iter()
-        .filter(|o| o.predicted != o.label.level)
-        .map(|o| html::Misclassified {
-            labelled: o.label.level,
-            record: &o.record,
+        .filter_map(|o| {
+            let labelled = o.label.truth.level()?;
+            (labelled != o.ic_level()).then_some(html::Misclassified {
+                labelled,
+                record: &o.record,
+            })
         })
         .collect();
     let not_assessed: Vec<html::FileNote> = cal
@@ -170,7 +173,7 @@ fn write_html(
         .collect();
     let page = html::CalibrationPage {
         assessed: cal.observations.len(),
-        metrics: cal.metrics.as_ref(),
+        metrics: cal.agreement.metrics.as_ref(),
         signal_lift: &cal.signal_lift,
         flag_lift: &cal.flag_lift,
         misclassified: &misclassified,
@@ -208,8 +211,8 @@ fn screen_all(
     Ok(records)
 }
 
-/// Fit the thresholds (and family weights where the data support it),
-/// write the fitted rubric, and return the fit for the printed report.
+/// Fit the level model, write the fitted rubric, and return the fit for
+/// the printed report.
 fn fit_and_write(
     cal: &calibrate::Calibration,
     rubric: &Rubric,
@@ -217,22 +220,42 @@ fn fit_and_write(
     rubric_name: &str,
     labels_name: &str,
     path: &Path,
-) -> Result<Tuned, CommandError> {
-    let Some(tuned) = calibrate::tune(cal, rubric) else {
-        return Err(CommandError::Usage(
-            "cannot fit: no labelled resume was assessed".into(),
-        ));
+) -> Result<ModelFit, CommandError> {
+    let fit = calibrate::fit_model(cal, rubric).map_err(|e| CommandError::Usage(e.to_string()))?;
+    let provenance = rewrite::Provenance {
+        fitted_on: format!(
+            "{} IC-labelled resumes of {labels_name} ({} of them fit only; from {rubric_name})",
+            fit.samples, fit.train_only
+        ),
+        cross_validated: cross_validated_summary(&fit),
     };
-    let header = rewrite::header(&tuned, rubric_name, labels_name);
-    let text = rewrite::rewrite(
-        rubric_text,
-        &path.display().to_string(),
-        &tuned.fit.thresholds,
-        tuned.new_weights(),
-        &header,
-    )
-    .map_err(|e| CommandError::Usage(e.to_string()))?;
+    let text = rewrite::rewrite(rubric_text, &path.display().to_string(), &fit, &provenance)
+        .map_err(|e| CommandError::Usage(e.to_string()))?;
     std::fs::write(path, text)
         .map_err(|e| CommandError::Usage(format!("{}: cannot write: {e}", path.display())))?;
-    Ok(tuned)
+    Ok(fit)
+}
+
+/// One line of the cross-validated figures, for the rubric's own record.
+fn cross_validated_summary(fit: &ModelFit) -> String {
+    let cv = &fit.cross_validated;
+    let mut parts = vec![format!("{}-fold", calibrate::FOLDS)];
+    if let Some(m) = &cv.metrics {
+        let off2: usize = (0..5usize)
+            .flat_map(|t| (0..5usize).map(move |p| (t, p)))
+            .filter(|(t, p)| t.abs_diff(*p) >= 2)
+            .map(|(t, p)| m.confusion[t][p])
+            .sum();
+        parts.push(format!(
+            "exact {:.2}, within one {:.2}, two or more off {}/{}",
+            m.exact, m.within_one, off2, m.n
+        ));
+    }
+    if let Some(c) = &cv.claims {
+        parts.push(format!(
+            "claim verdict agrees {}/{}, false overclaimed {}/{}",
+            c.verdict_right, c.n, c.false_overclaimed, c.n
+        ));
+    }
+    parts.join("; ")
 }

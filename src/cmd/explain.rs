@@ -6,9 +6,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use levelscan::assess::{Assessment, assess};
+use levelscan::assess::{Assessment, Track, assess};
 use levelscan::extract::extract_file;
-use levelscan::rubric::{Rubric, load_default, load_file};
+use levelscan::rubric::{Level, Rubric, load_default, load_file};
 use levelscan::segment::{RoleKind, YearsSource};
 
 use super::{CommandError, Outcome};
@@ -55,10 +55,17 @@ fn write_text(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     writeln!(out, "{file}")?;
+    let level = match a.track {
+        Track::Management => format!(
+            "management (the evidence reads {} on the IC ladder)",
+            a.level
+        ),
+        Track::Ic => a.level.to_string(),
+    };
     writeln!(
         out,
-        "level: {}   score: {}   confidence: {:.2}",
-        a.level, a.score, a.confidence
+        "level: {level}   score: {}   confidence: {:.2}",
+        a.score, a.confidence
     )?;
     let claimed = match (&a.claimed_title, &a.claimed_level) {
         (Some(t), Some(l)) => format!("{t} ({l})"),
@@ -67,8 +74,9 @@ fn write_text(
     };
     writeln!(
         out,
-        "claimed: {claimed}   claim check: {}",
-        a.claim_check.name()
+        "claimed: {claimed}   claim check: {} — {}",
+        a.claim_check.name(),
+        a.claim_reason
     )?;
     let mut years = match a.years_source {
         YearsSource::None => "no dated roles".to_string(),
@@ -81,7 +89,7 @@ fn write_text(
     if a.years_other > 0.0 {
         years.push_str(&format!(", {} in other work", a.years_other));
     }
-    writeln!(out, "years: {years} (prior adds {} points)", a.years_points)?;
+    writeln!(out, "years: {years}")?;
     for r in &a.roles {
         let kind = match r.kind {
             RoleKind::Engineering => "engineering",
@@ -102,6 +110,35 @@ fn write_text(
             out,
             "  {} – {end}  {title} · {} ({kind})",
             r.start, r.employer
+        )?;
+    }
+    writeln!(out)?;
+    let probabilities: Vec<String> = Level::ALL
+        .iter()
+        .zip(&a.probabilities)
+        .map(|(l, p)| format!("{l} {:.0}%", p * 100.0))
+        .collect();
+    writeln!(
+        out,
+        "how the level is decided: {}",
+        probabilities.join(", ")
+    )?;
+    let thresholds: Vec<String> = Level::ALL[1..]
+        .iter()
+        .zip(&rubric.model.thresholds)
+        .map(|(l, t)| format!("{l} {t:.2}"))
+        .collect();
+    writeln!(
+        out,
+        "  score {} = the sum below; level boundaries: {}",
+        a.score,
+        thresholds.join(", ")
+    )?;
+    for f in &a.features {
+        writeln!(
+            out,
+            "  {:<12} {:>6} × weight = {:>6}",
+            f.name, f.value, f.contribution
         )?;
     }
     for (family, fs) in rubric.families.iter().zip(&a.families) {
@@ -149,11 +186,15 @@ fn write_text(
     writeln!(out)?;
     match a.level.next() {
         None => writeln!(out, "next level: none above principal")?,
-        Some(next) if a.missing_for_next.is_empty() => {
-            writeln!(out, "next level: {next} — nothing missing but score")?
-        }
+        Some(next) if a.missing_for_next.is_empty() => writeln!(
+            out,
+            "next level: {next} — it typically shows nothing this resume lacks; the score decides"
+        )?,
         Some(_) => {
-            writeln!(out, "missing for the next level:")?;
+            writeln!(
+                out,
+                "what the next level up typically shows and this resume does not:"
+            )?;
             for m in &a.missing_for_next {
                 writeln!(out, "  {m}")?;
             }

@@ -22,7 +22,7 @@ use levelscan::dedupe::{
     ContentHash, DuplicateKind, Fingerprint, Verdict, find_duplicates, normalise_email,
 };
 use levelscan::isolate::Failure;
-use levelscan::rank::{RankKey, ranking};
+use levelscan::rank::{RankKey, RankLevel, ranking};
 use levelscan::redact::redact;
 use levelscan::report::csv::RankingWriter;
 use levelscan::report::evidence::EvidenceWriter;
@@ -148,7 +148,7 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         .unwrap_or_else(|poisoned| poisoned.into_inner());
 
     let verdicts = find_duplicates(&rows.iter().map(Row::fingerprint).collect::<Vec<_>>());
-    let mut summary: Summary<Level> = Summary::default();
+    let mut summary: Summary<RankLevel> = Summary::default();
     for (row, verdict) in rows.iter().zip(&verdicts) {
         summary.add(match verdict.duplicate_of {
             Some(_) => Counted::Duplicate,
@@ -160,7 +160,7 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         .zip(&verdicts)
         .map(|(row, verdict)| RankKey {
             assessed: row.status == STATUS_OK && verdict.duplicate_of.is_none(),
-            level: row.level.map_or(0, Level::index),
+            level: row.level.map_or(0, RankLevel::order),
             score: row.score,
             file: &row.file,
         })
@@ -270,7 +270,7 @@ struct Row {
     spilled: usize,
     file: String,
     status: String,
-    level: Option<Level>,
+    level: Option<RankLevel>,
     score: f64,
     bytes: Option<ContentHash>,
     text: Option<ContentHash>,
@@ -281,7 +281,7 @@ impl Row {
     fn new(spilled: usize, keys: RecordKeys, screened: &ScreenedRaw) -> Row {
         Row {
             spilled,
-            level: keys.level.as_deref().and_then(Level::from_name),
+            level: keys.level.as_deref().and_then(RankLevel::from_name),
             score: keys.score.unwrap_or(0.0),
             email: keys.email.as_deref().and_then(normalise_email),
             file: keys.file,
@@ -300,9 +300,9 @@ impl Row {
         }
     }
 
-    fn counted(&self) -> Counted<Level> {
+    fn counted(&self) -> Counted<RankLevel> {
         match self.status.as_str() {
-            STATUS_OK => Counted::Level(self.level.unwrap_or(Level::Entry)),
+            STATUS_OK => Counted::Level(self.level.unwrap_or(RankLevel::Ic(Level::Entry))),
             STATUS_DUPLICATE => Counted::Duplicate,
             "unsupported" => Counted::Unsupported,
             "no_text" => Counted::NoText,

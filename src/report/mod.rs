@@ -17,6 +17,7 @@ pub mod spill;
 use serde::{Deserialize, Serialize};
 
 use crate::assess::Assessment;
+use crate::classify::FeatureValue;
 use crate::rubric::Rubric;
 
 /// Row statuses (design.md): `ok` is assessed, the rest say why not.
@@ -70,6 +71,20 @@ pub struct Record {
     pub missing_for_next: Vec<String>,
     /// Why the row is not `ok`.
     pub note: String,
+    /// Why the claim check says what it says (JSONL and explain only).
+    #[serde(default)]
+    pub claim_reason: String,
+    /// The IC level the evidence reads as: `level` itself, or for the
+    /// management track the IC reading beside it (JSONL only).
+    #[serde(default)]
+    pub ic_level: Option<String>,
+    /// The model's probability of each IC level, entry first (JSONL only).
+    #[serde(default)]
+    pub probabilities: Option<[f64; 5]>,
+    /// Each model feature's value and what it added to the score (JSONL
+    /// only): what calibration refits from.
+    #[serde(default)]
+    pub features: Vec<FeatureValue>,
 }
 
 impl Record {
@@ -115,7 +130,7 @@ impl Record {
             rank: None,
             file,
             status: STATUS_OK.into(),
-            level: Some(a.level.name().into()),
+            level: Some(a.reported_level().into()),
             score: Some(a.score),
             confidence: Some(a.confidence),
             candidate: a.candidate.clone(),
@@ -128,6 +143,10 @@ impl Record {
             flags: a.flags.clone(),
             missing_for_next: a.missing_for_next.clone(),
             note: String::new(),
+            claim_reason: a.claim_reason.clone(),
+            ic_level: Some(a.level.name().into()),
+            probabilities: Some(a.probabilities),
+            features: a.features.clone(),
         }
     }
 
@@ -150,10 +169,19 @@ impl Record {
             flags: Vec::new(),
             missing_for_next: Vec::new(),
             note,
+            claim_reason: String::new(),
+            ic_level: None,
+            probabilities: None,
+            features: Vec::new(),
         }
     }
 
     pub fn is_assessed(&self) -> bool {
         self.status == STATUS_OK
+    }
+
+    /// The IC level the evidence reads as (a manager's too), when assessed.
+    pub fn ic_level(&self) -> Option<crate::rubric::Level> {
+        crate::rubric::Level::from_name(self.ic_level.as_deref()?)
     }
 }

@@ -20,8 +20,9 @@ use super::metric_words::{ContextWords, MetricWords};
 use super::rule_regex::RuleRegex;
 use super::schema::{self, Examples, Measure, RubricFile};
 use super::{
-    DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Family, FlagRule, Gate, Level, LevelRule, Metric, Rubric,
-    Scoring, SectionKind, SectionWeights, Signal, Tier, TitleRule, YearsRule,
+    ClaimRules, DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Expectation, Family, Feature, FlagRule, Level,
+    LevelRule, Metric, Model, Rubric, Scoring, SectionKind, SectionWeights, Signal, Tier,
+    TitleRule, YearsRule,
 };
 
 /// Why a rubric was refused. The message says where and how to fix it.
@@ -155,17 +156,14 @@ impl Loader<'_> {
             let regex =
                 self.phrase_regex(&s.id, &s.phrases, s.inflect, &s.patterns, span.clone())?;
             self.require_examples(&s.id, &s.examples, span)?;
-            let needs_level = match &s.needs_level {
-                Some(l) => Some(self.level_name(l)?),
-                None => None,
-            };
             signals.push(Signal {
                 id: s.id.clone(),
                 family,
                 weight: s.weight,
                 max_hits: s.max_hits,
                 context: s.context,
-                needs_level,
+                scope: s.scope,
+                leadership: s.leadership,
                 bounds: AsciiBounds::default(),
                 regex,
                 describe: s.describe.clone(),
@@ -261,6 +259,8 @@ impl Loader<'_> {
         };
 
         let levels = self.levels(&raw.levels, &find_family, &known_signal)?;
+        let model = self.model(&raw.model, &families)?;
+        let claims = self.claims(&raw.claims)?;
 
         let mut achievement_signals = Vec::new();
         for s in &raw.scoring.achievement_signals {
@@ -305,10 +305,6 @@ impl Loader<'_> {
             other_titles: self.word_regex(&raw.years.other_titles, "[years] other_titles")?,
             engineering_work: self
                 .word_regex(&raw.years.engineering_work, "[years] engineering_work")?,
-            points_per_year: raw.years.points_per_year,
-            max_points: raw.years.max_points,
-            min_evidence_score: raw.years.min_evidence_score,
-            scope_years: raw.years.scope_years,
         };
 
         let mut flags = Vec::new();
@@ -391,6 +387,100 @@ impl Loader<'_> {
             signals,
             flags,
             titles,
+            model,
+            claims,
+        })
+    }
+
+    /// The level model: every feature a family or a built-in, one weight
+    /// per feature, four ascending thresholds.
+    fn model(
+        &self,
+        raw: &Spanned<schema::ModelDef>,
+        families: &[Family],
+    ) -> Result<Model, RubricError> {
+        let m = raw.get_ref();
+        let mut features = Vec::new();
+        for name in &m.features {
+            let feature = families
+                .iter()
+                .position(|f| &f.id == name.get_ref())
+                .map(Feature::Family)
+                .or_else(|| {
+                    Feature::BUILT_IN
+                        .iter()
+                        .find(|(n, _)| n == name.get_ref())
+                        .map(|(_, f)| *f)
+                });
+            let Some(feature) = feature else {
+                let known: Vec<&str> = families
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .chain(Feature::BUILT_IN.iter().map(|(n, _)| *n))
+                    .collect();
+                return Err(self.error(
+                    name.span(),
+                    format!(
+                        "[model] features: no feature is called \"{}\"; use a family id or one of: {}",
+                        name.get_ref(),
+                        known.join(", ")
+                    ),
+                ));
+            };
+            if features.iter().any(|(n, _)| n == name.get_ref()) {
+                return Err(self.error(
+                    name.span(),
+                    format!("[model] features: \"{}\" is listed twice", name.get_ref()),
+                ));
+            }
+            features.push((name.get_ref().clone(), feature));
+        }
+        let weights = m.weights.get_ref();
+        if weights.len() != features.len() || weights.iter().any(|w| !w.is_finite()) {
+            return Err(self.error(
+                m.weights.span(),
+                format!(
+                    "[model] weights: one finite number per feature ({} features, {} weights)",
+                    features.len(),
+                    weights.len()
+                ),
+            ));
+        }
+        let thresholds = m.thresholds.get_ref();
+        let ascending = thresholds.windows(2).all(|w| w[0] < w[1]);
+        if thresholds.len() != 4 || !ascending || thresholds.iter().any(|t| !t.is_finite()) {
+            return Err(self.error(
+                m.thresholds.span(),
+                "[model] thresholds: four ascending numbers, the boundaries of mid, senior, staff and principal",
+            ));
+        }
+        Ok(Model {
+            fitted_on: m.fitted_on.clone(),
+            cross_validated: m.cross_validated.clone(),
+            features,
+            weights: weights.clone(),
+            thresholds: thresholds.clone(),
+            untitled: m.untitled,
+            management: m.management,
+        })
+    }
+
+    fn claims(&self, raw: &schema::ClaimsDef) -> Result<ClaimRules, RubricError> {
+        for (name, p) in [
+            ("overclaimed_probability", raw.overclaimed_probability),
+            ("underclaimed_probability", raw.underclaimed_probability),
+        ] {
+            if !(0.5..=1.0).contains(&p) {
+                return Err(self.error_at(
+                    self.text.find("[claims]").unwrap_or(0),
+                    format!("[claims] {name}: a probability from 0.5 to 1 (found {p})"),
+                ));
+            }
+        }
+        Ok(ClaimRules {
+            overclaimed_probability: raw.overclaimed_probability,
+            underclaimed_probability: raw.underclaimed_probability,
+            min_evidence: raw.min_evidence,
         })
     }
 
@@ -446,29 +536,15 @@ impl Loader<'_> {
                     ),
                 ));
             }
-            let min = &l.get_ref().min_score;
-            if let Some(prev) = out.last()
-                && (min.get_ref().is_nan() || *min.get_ref() <= prev.min_score)
-            {
-                return Err(self.error(
-                    min.span(),
-                    format!(
-                        "thresholds out of order: {} min_score {} must be above {}'s {}",
-                        level,
-                        min.get_ref(),
-                        prev.level,
-                        prev.min_score
-                    ),
-                ));
-            }
-            let mut gates = Vec::new();
-            for g in &l.get_ref().gates {
+            let mut expects = Vec::new();
+            for g in &l.get_ref().expects {
                 let span = g.span();
                 let g = g.get_ref();
                 if g.signals.is_empty() && g.families.is_empty() {
-                    return Err(
-                        self.error(span, "a gate needs `signals` or `families` to look for")
-                    );
+                    return Err(self.error(
+                        span,
+                        "an `expect` needs `signals` or `families` to look for",
+                    ));
                 }
                 let mut signals = Vec::new();
                 for s in &g.signals {
@@ -478,7 +554,7 @@ impl Loader<'_> {
                 for f in &g.families {
                     families.push(find_family(f)?);
                 }
-                gates.push(Gate {
+                expects.push(Expectation {
                     need: g.need.clone(),
                     signals,
                     families,
@@ -486,11 +562,7 @@ impl Loader<'_> {
                     min_weight: g.min_weight,
                 });
             }
-            out.push(LevelRule {
-                level,
-                min_score: *min.get_ref(),
-                gates,
-            });
+            out.push(LevelRule { level, expects });
         }
         if out.len() != Level::ALL.len() {
             return Err(self.error_at(

@@ -27,7 +27,7 @@ use prefilter::Prefilter;
 use serde::Serialize;
 
 pub use load::{RubricError, load_default, load_default_deferred, load_file, load_str};
-pub use schema::{Context, FlagWhen, Measure};
+pub use schema::{Context, FlagWhen, Measure, Scope};
 
 /// The default rubric's text, as shipped.
 pub const DEFAULT_RUBRIC: &str = include_str!("../../rubrics/backend.toml");
@@ -148,10 +148,12 @@ pub struct Signal {
     /// Only the strongest `max_hits` items of this signal count.
     pub max_hits: usize,
     pub context: Context,
-    /// The signal counts only when the rest of the evidence already reaches
-    /// this level: staff-scope words over entry evidence are vocabulary,
-    /// not influence.
-    pub needs_level: Option<Level>,
+    /// How far beyond the writer's team the signal reaches (the model's
+    /// `scope` feature reads the widest one found).
+    pub scope: Option<Scope>,
+    /// Leading or growing people (the model's `leadership` feature counts
+    /// these items).
+    pub leadership: bool,
     pub regex: RuleRegex,
     /// The regex with ASCII word boundaries, where that finds the same.
     pub bounds: AsciiBounds,
@@ -209,9 +211,10 @@ impl Metric {
     }
 }
 
-/// The evidence one level requires beyond its score.
+/// Evidence a level typically shows. Not a gate: the model decides the
+/// level; these say what the next level up would show and was not found.
 #[derive(Debug, Clone)]
-pub struct Gate {
+pub struct Expectation {
     /// What is needed, in words a candidate would understand.
     pub need: String,
     /// Indices into [`Rubric::signals`] or [`Rubric::metrics`] by id.
@@ -224,8 +227,61 @@ pub struct Gate {
 #[derive(Debug, Clone)]
 pub struct LevelRule {
     pub level: Level,
-    pub min_score: f64,
-    pub gates: Vec<Gate>,
+    pub expects: Vec<Expectation>,
+}
+
+/// One input of the level model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feature {
+    /// ln(1 + the family's capped evidence); index into [`Rubric::families`].
+    Family(usize),
+    /// The widest reach found: 0 the writer's team, 1 across teams, 2 the
+    /// organisation.
+    Scope,
+    /// ln(1 + items of leadership signals).
+    Leadership,
+    /// ln(1 + professional engineering years).
+    Years,
+    /// The level the title claims (entry 0 … principal 4).
+    Title,
+}
+
+impl Feature {
+    pub const BUILT_IN: [(&'static str, Feature); 4] = [
+        ("scope", Feature::Scope),
+        ("leadership", Feature::Leadership),
+        ("years", Feature::Years),
+        ("title", Feature::Title),
+    ];
+}
+
+/// The level model: score = Σ weight × feature; the level is the most
+/// probable one under an ordered logistic model with these thresholds.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// What it was fitted on, as the rubric says.
+    pub fitted_on: String,
+    /// Its cross-validated accuracy there, as the fit wrote it.
+    pub cross_validated: String,
+    /// Feature names as written, with what they read.
+    pub features: Vec<(String, Feature)>,
+    pub weights: Vec<f64>,
+    /// Four ascending boundaries: mid, senior, staff, principal.
+    pub thresholds: Vec<f64>,
+    /// The `title` feature when no title is found.
+    pub untitled: f64,
+    /// The `title` feature for a management title.
+    pub management: f64,
+}
+
+/// When a claim is judged: how sure the model must be that the level is
+/// below (or above) what the title claims, and how much evidence a
+/// resume needs before its claim is judged at all.
+#[derive(Debug, Clone)]
+pub struct ClaimRules {
+    pub overclaimed_probability: f64,
+    pub underclaimed_probability: f64,
+    pub min_evidence: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -297,12 +353,6 @@ pub struct YearsRule {
     /// Words that describe engineering work: an untitled role whose own
     /// lines hold one counts as engineering.
     pub engineering_work: RuleRegex,
-    pub points_per_year: f64,
-    pub max_points: f64,
-    pub min_evidence_score: f64,
-    /// Engineering years after which signals with `needs_level` count even
-    /// when the other evidence is thin (an org-level summary).
-    pub scope_years: f64,
 }
 
 /// A loaded, checked rubric.
@@ -319,10 +369,12 @@ pub struct Rubric {
     pub metrics: Vec<Metric>,
     /// Every metric's context words, found in one pass over a sentence.
     pub metric_contexts: ContextWords,
-    /// One per level, entry first, thresholds ascending.
+    /// One per level, entry first.
     pub levels: Vec<LevelRule>,
     pub flags: Vec<FlagRule>,
     pub titles: Vec<TitleRule>,
+    pub model: Model,
+    pub claims: ClaimRules,
     /// Which signals and flags could match a sentence, before their
     /// regexes run: every signal, then every flag, so one pass over a
     /// sentence answers for both. Read through [`Rubric::candidates`],

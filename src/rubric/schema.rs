@@ -30,6 +30,33 @@ pub struct RubricFile {
     pub flags: Vec<Spanned<FlagDef>>,
     #[serde(default, rename = "title")]
     pub titles: Vec<Spanned<TitleDef>>,
+    pub model: Spanned<ModelDef>,
+    pub claims: ClaimsDef,
+}
+
+/// The level model: a weighted sum of named features against four
+/// thresholds, fitted by `levelscan calibrate --fit`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelDef {
+    #[serde(default)]
+    pub fitted_on: String,
+    #[serde(default)]
+    pub cross_validated: String,
+    pub features: Vec<Spanned<String>>,
+    pub weights: Spanned<Vec<f64>>,
+    pub thresholds: Spanned<Vec<f64>>,
+    pub untitled: f64,
+    pub management: f64,
+}
+
+/// When a claimed level is judged against the evidence.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimsDef {
+    pub overclaimed_probability: f64,
+    pub underclaimed_probability: f64,
+    pub min_evidence: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,10 +109,6 @@ pub struct YearsDef {
     pub student_titles: Vec<String>,
     pub other_titles: Vec<String>,
     pub engineering_work: Vec<String>,
-    pub points_per_year: f64,
-    pub max_points: f64,
-    pub min_evidence_score: f64,
-    pub scope_years: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -124,7 +147,9 @@ pub struct SignalDef {
     #[serde(default)]
     pub context: Context,
     #[serde(default)]
-    pub needs_level: Option<Spanned<String>>,
+    pub scope: Option<Scope>,
+    #[serde(default)]
+    pub leadership: bool,
     #[serde(default)]
     pub phrases: Vec<String>,
     #[serde(default)]
@@ -134,6 +159,14 @@ pub struct SignalDef {
     #[serde(default)]
     pub describe: String,
     pub examples: Examples,
+}
+
+/// How far beyond the writer's own team a signal reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    CrossTeam,
+    Org,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -182,14 +215,13 @@ pub struct MetricDef {
 #[serde(deny_unknown_fields)]
 pub struct LevelDef {
     pub id: Spanned<String>,
-    pub min_score: Spanned<f64>,
-    #[serde(default, rename = "gate")]
-    pub gates: Vec<Spanned<GateDef>>,
+    #[serde(default, rename = "expect")]
+    pub expects: Vec<Spanned<ExpectDef>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct GateDef {
+pub struct ExpectDef {
     pub need: String,
     #[serde(default)]
     pub signals: Vec<Spanned<String>>,

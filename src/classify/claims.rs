@@ -1,0 +1,140 @@
+//! The claimed level and its check: a title and the model's level
+//! probabilities in; what the title claims and whether the evidence bears
+//! it out, with the reason in words.
+//!
+//! A false "overclaimed" costs a candidate the interview, so the verdict is
+//! given only when the model is sure the level is below every level the
+//! claim accepts and the resume says enough to judge; a resume that simply
+//! says little is "unverified", never "overclaimed".
+
+use serde::Serialize;
+
+use crate::rubric::{ClaimRules, Level, Rubric, TitleRule};
+
+/// How the claimed level compares with the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimCheck {
+    Consistent,
+    Overclaimed,
+    Underclaimed,
+    /// Too little evidence to tell, or evidence below the claim without
+    /// the certainty an accusation needs.
+    Unverified,
+    /// No level claimed (no title, or a management title).
+    Unknown,
+}
+
+impl ClaimCheck {
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimCheck::Consistent => "consistent",
+            ClaimCheck::Overclaimed => "overclaimed",
+            ClaimCheck::Underclaimed => "underclaimed",
+            ClaimCheck::Unverified => "unverified",
+            ClaimCheck::Unknown => "unknown",
+        }
+    }
+}
+
+/// The title rule a title matches, first rule first.
+pub fn title_rule<'r>(title: &str, rubric: &'r Rubric) -> Option<&'r TitleRule> {
+    rubric.titles.iter().find(|t| t.regex.is_match(title))
+}
+
+/// The claimed level as reported: a level name or `management`.
+pub fn claimed_level(rule: Option<&TitleRule>) -> Option<String> {
+    Some(rule?.report.clone())
+}
+
+/// The title as the model's `title` feature reads it.
+pub fn title_value(rule: Option<&TitleRule>, rubric: &Rubric) -> f64 {
+    match rule {
+        None => rubric.model.untitled,
+        Some(r) => match r.level {
+            Some(level) => level.index() as f64,
+            None => rubric.model.management,
+        },
+    }
+}
+
+/// The verdict a claim earns against a level known to be true: what a
+/// calibration compares levelscan's check with.
+pub fn verdict_for_level(rule: Option<&TitleRule>, truth: Level) -> ClaimCheck {
+    let Some(rule) = rule.filter(|r| r.level.is_some() && !r.accepts.is_empty()) else {
+        return ClaimCheck::Unknown;
+    };
+    if rule.accepts.contains(&truth) {
+        ClaimCheck::Consistent
+    } else if rule.accepts.iter().all(|a| *a > truth) {
+        ClaimCheck::Overclaimed
+    } else {
+        ClaimCheck::Underclaimed
+    }
+}
+
+/// The check of a claim against the model's probabilities, with why.
+pub fn claim_check(
+    rule: Option<&TitleRule>,
+    p: &[f64; 5],
+    evidence_items: usize,
+    rules: &ClaimRules,
+) -> (ClaimCheck, String) {
+    let Some(rule) = rule else {
+        return (ClaimCheck::Unknown, "no title found".into());
+    };
+    let (Some(_), Some(lo), Some(hi)) = (
+        rule.level,
+        rule.accepts.iter().min(),
+        rule.accepts.iter().max(),
+    ) else {
+        return (
+            ClaimCheck::Unknown,
+            format!("a {} title claims no IC level", rule.claim),
+        );
+    };
+    let below: f64 = p[..lo.index()].iter().sum();
+    let above: f64 = p[hi.index() + 1..].iter().sum();
+    let most = super::model::most_probable(p);
+    let claim = &rule.claim;
+    if evidence_items < rules.min_evidence {
+        return (
+            ClaimCheck::Unverified,
+            format!(
+                "{evidence_items} evidence item(s): too little to judge the {claim} claim either way"
+            ),
+        );
+    }
+    if below >= rules.overclaimed_probability {
+        return (
+            ClaimCheck::Overclaimed,
+            format!(
+                "the evidence reads {most}: {:.0}% likely below {lo}, the lowest level a {claim} claim accepts",
+                below * 100.0
+            ),
+        );
+    }
+    if above >= rules.underclaimed_probability {
+        return (
+            ClaimCheck::Underclaimed,
+            format!(
+                "the evidence reads {most}: {:.0}% likely above {hi}, the highest level a {claim} claim accepts",
+                above * 100.0
+            ),
+        );
+    }
+    if most >= *lo {
+        (
+            ClaimCheck::Consistent,
+            format!("the evidence reads {most}, which a {claim} claim accepts"),
+        )
+    } else {
+        (
+            ClaimCheck::Unverified,
+            format!(
+                "the evidence reads {most}, below the {claim} claim, but only {:.0}% likely: not enough to call it overclaimed",
+                below * 100.0
+            ),
+        )
+    }
+}
