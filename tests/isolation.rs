@@ -150,7 +150,7 @@ fn panic_is_an_error_and_the_worker_is_kept() {
     let before = pool.idle_pids();
     let note = note(pool.run(&tmp.path().join("panic.fault")));
     assert!(
-        note.starts_with("crashed: parser panic: injected fault"),
+        note.starts_with("crashed: levelscan panic: injected fault"),
         "{note}"
     );
     assert_eq!(
@@ -289,7 +289,7 @@ fn a_pipelined_batch_blames_only_the_bad_files_whatever_the_lanes() {
     // then died or was killed, and must be run again, not blamed.
     let expected = [
         ("good.txt", "ok"),
-        ("panic.fault", "crashed: parser panic"),
+        ("panic.fault", "crashed: levelscan panic"),
         ("good.txt", "ok"),
         ("stack.fault", "crashed: stack overflow"),
         ("good.txt", "ok"),

@@ -78,9 +78,26 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown cause".to_string());
     let location = PANIC_LOCATION.lock().ok().and_then(|mut l| l.take());
     match location {
-        Some(location) => format!("parser panic: {message} (at {location})"),
-        None => format!("parser panic: {message}"),
+        Some(location) => format!("{} panic: {message} (at {location})", stage_of(&location)),
+        None => format!("panic: {message}"),
     }
+}
+
+/// The pipeline stage a panic's source file belongs to, so the note says
+/// which one failed: a fault in segmentation is not the file's parser's.
+fn stage_of(location: &str) -> &'static str {
+    const STAGES: [(&str, &str); 6] = [
+        ("src/extract/", "extraction"),
+        ("src/segment/", "segmentation"),
+        ("src/detect/", "detection"),
+        ("src/classify/", "classification"),
+        ("src/report/", "report"),
+        ("/registry/", "parser"),
+    ];
+    STAGES
+        .iter()
+        .find(|(path, _)| location.contains(path))
+        .map_or("levelscan", |(_, stage)| stage)
 }
 
 /// A private handle on standard output for the replies; the process's
@@ -156,9 +173,21 @@ mod tests {
         .unwrap();
         let got = replies(&output);
         assert!(
-            matches!(&got[0], Reply::Failed(m) if m.starts_with("parser panic: index out of range")),
+            matches!(&got[0], Reply::Failed(m) if m.starts_with("panic: index out of range")),
             "{got:?}"
         );
         assert_eq!(got[1], Reply::Done("fine".into()));
+    }
+
+    /// Regression: a segmentation panic was reported as "parser panic".
+    #[test]
+    fn a_panic_is_named_after_the_stage_it_came_from() {
+        assert_eq!(stage_of("src/segment/header.rs:61"), "segmentation");
+        assert_eq!(stage_of("src/classify/model.rs:3"), "classification");
+        assert_eq!(
+            stage_of("/root/.cargo/registry/src/index/docx-rs-0.4.22/src/x.rs:9"),
+            "parser"
+        );
+        assert_eq!(stage_of("src/isolate/fault.rs:40"), "levelscan");
     }
 }

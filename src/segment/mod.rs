@@ -89,7 +89,10 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
             continue;
         }
         let joined = format!("{previous} {tail}");
+        // Only a range that starts on the previous line and runs onto this
+        // one: its span is cut to the previous line, where it starts.
         if let Some(mut range) = find_date_range(&joined)
+            && range.span.0 < previous.len()
             && range.span.1 > previous.len()
         {
             range.span.1 = previous.len();
@@ -625,5 +628,19 @@ mod tests {
             "2025-01-01",
         );
         assert_eq!(s.headline.as_deref(), Some("Senior backend engineer"));
+    }
+
+    /// Regression (a real resume's page footer "2of3" above a date line):
+    /// the wrapped-range join found a range that starts on the next line,
+    /// and its span, cut to the first line, ran backwards; slicing the line
+    /// by it panicked.
+    #[test]
+    fn a_range_that_starts_on_the_next_line_is_not_joined() {
+        let s = roles_of(
+            "Experience\nEmbedded Engineer, Acme\n2of3\n2015 -\nnow\n- Built things.",
+            "2022-01-01",
+        );
+        assert_eq!(s.roles.len(), 1);
+        assert!(s.roles[0].ongoing);
     }
 }
