@@ -55,11 +55,12 @@ pub(super) const MONTH: &str = r"(?P<mon>jan(?:uary|uar|vier|v|eiro|\.)?|ene(?:r
 pub(super) fn date_source(suffix: &str) -> String {
     let month = MONTH.replace("?P<mon>", &format!("?P<mon{suffix}>"));
     let month_q = MONTH.replace("?P<mon>", &format!("?P<monq{suffix}>"));
-    // In order: "Jan 2020", "Sept ’17", "03/2021" or "03.2021" (a day may
-    // come first: "02.03.2021"), "2021-03" or "2021/03" or "2021.03" (a day
-    // may follow: "2018-11-02"), "2021".
+    // In order: "Jan 2020" (or "outubro de 2024"), "Sept ’17", "03/2021" or
+    // "03.2021" (a day may come first: "02.03.2021"), "2022년 8월" or
+    // "2022年8月", "2021-03" or "2021/03" or "2021.03" (a day may follow:
+    // "2018-11-02"), "2021".
     format!(
-        r"(?:{month}\.?,?\s+(?P<my{suffix}>(?:19|20)\d\d)|{month_q}\.?\s*[’']\s?(?P<mq{suffix}>\d\d)\b|(?:[0-3]?\d\.)?(?P<nm{suffix}>0?[1-9]|1[0-2])\s*[/.]\s*(?P<ny{suffix}>(?:19|20)\d\d)|(?P<iy{suffix}>(?:19|20)\d\d)[-/.](?P<im{suffix}>0[1-9]|1[0-2])(?:[-/.][0-3]\d)?\b|(?P<y{suffix}>(?:19|20)\d\d))"
+        r"(?:{month}\.?,?\s+(?:de\s+)?(?P<my{suffix}>(?:19|20)\d\d)|(?P<ky{suffix}>(?:19|20)\d\d)\s*[년年]\s*(?P<km{suffix}>1[0-2]|0?[1-9])\s*[월月]|{month_q}\.?\s*[’']\s?(?P<mq{suffix}>\d\d)\b|(?:[0-3]?\d\.)?(?P<nm{suffix}>0?[1-9]|1[0-2])\s*[/.]\s*(?P<ny{suffix}>(?:19|20)\d\d)|(?P<iy{suffix}>(?:19|20)\d\d)[-/.](?P<im{suffix}>0[1-9]|1[0-2])(?:[-/.][0-3]\d)?\b|(?P<y{suffix}>(?:19|20)\d\d))"
     )
 }
 
@@ -164,6 +165,15 @@ pub(super) fn date_from(caps: &regex::Captures, s: &str) -> Option<DateEnd> {
                     1900 + short
                 },
                 month: month_number(mon),
+            },
+            month_known: true,
+        });
+    }
+    if let (Some(y), Some(m)) = (get("ky"), get("km")) {
+        return Some(DateEnd::Date {
+            ym: YearMonth {
+                year: year(y)?,
+                month: m.parse().ok()?,
             },
             month_known: true,
         });
@@ -393,6 +403,18 @@ mod tests {
             ("janvier 2020 – aujourd’hui", ym(2020, 1), None),
             ("Juil. 2016 - Déc. 2018", ym(2016, 7), Some(ym(2018, 12))),
             ("enero 2019 - actualidad", ym(2019, 1), None),
+            ("outubro de 2024 - Present (1 ano)", ym(2024, 10), None),
+            (
+                "abril de 2019 - abril de 2022",
+                ym(2019, 4),
+                Some(ym(2022, 4)),
+            ),
+            (
+                "2021년 10월 - 2022년 8월 (11개월)",
+                ym(2021, 10),
+                Some(ym(2022, 8)),
+            ),
+            ("2019年4月 – 2021年3月", ym(2019, 4), Some(ym(2021, 3))),
         ];
         for (text, start, end) in cases {
             assert_eq!(ends(text), Some((*start, *end)), "{text}");

@@ -26,7 +26,7 @@ pub(super) fn split_parts(text: &str) -> Vec<&str> {
     let mut parts = vec![text];
     let mut split = Vec::new();
     for sep in [
-        " — ", " – ", " - ", " | ", " · ", " • ", ", ", " at ", " @ ", "\t",
+        " — ", " – ", " - ", " | ", " · ", " • ", ", ", " at ", " @ ", " // ", "- ", "\t",
     ] {
         split.clear();
         for part in &parts {

@@ -132,14 +132,18 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
             current = SectionKind::Experience;
         } else if matches!(
             current,
-            SectionKind::Summary | SectionKind::Skills | SectionKind::Other
+            SectionKind::Summary
+                | SectionKind::Skills
+                | SectionKind::Education
+                | SectionKind::Other
         ) && ranges[i]
             .as_ref()
             .is_some_and(|r| roles::looks_like_job(&texts, i, r, rubric))
         {
             // A job line where no heading says so: a heading levelscan does
-            // not know, or a sidebar's "Skills" read in the middle of the
-            // main column. The job and what follows are experience.
+            // not know, or a sidebar's "Skills" or "Certifications" read in
+            // the middle of the main column. The job and what follows are
+            // experience.
             current = SectionKind::Experience;
         } else if current == SectionKind::Header {
             current = SectionKind::Summary;

@@ -241,6 +241,12 @@ fn names_education(part: &str) -> bool {
         "escola",
         "bacharelado",
         "mestrado",
+        "institute",
+        "polytechnic",
+        "academy",
+        "faculty",
+        "gymnasium",
+        "lyceum",
     ];
     part.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
         .any(|w| {
