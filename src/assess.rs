@@ -79,18 +79,29 @@ pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
     let found = detect::detect(doc, &seg, rubric);
 
     // The most recent engineering (or management) role's title; the
-    // headline or the summary's opening when no such role is dated. A
-    // career changer's last job outside engineering is not their claim.
-    let latest = seg
+    // headline or the summary's opening when no such role is dated, or when
+    // the most recent role's title could not be read (an older role's title
+    // is not the current claim). A career changer's last job outside
+    // engineering is not their claim.
+    let mut recent: Vec<(usize, &Role)> = seg
         .roles
         .iter()
         .enumerate()
-        .filter(|(_, r)| !r.title.is_empty() && r.kind != RoleKind::Other)
-        .max_by(|(i, a), (j, b)| {
-            (a.end, a.start, std::cmp::Reverse(*i)).cmp(&(b.end, b.start, std::cmp::Reverse(*j)))
-        })
-        .map(|(_, r)| r.title.clone());
-    let claimed_title = latest.or_else(|| seg.headline.clone());
+        .filter(|(_, r)| r.kind != RoleKind::Other)
+        .collect();
+    recent.sort_by(|(i, a), (j, b)| (b.end, b.start, *i).cmp(&(a.end, a.start, *j)));
+    let latest_titled = recent.iter().find(|(_, r)| !r.title.is_empty());
+    let claimed_title = match (recent.first(), latest_titled) {
+        (Some((_, first)), Some((_, titled)))
+            if !first.title.is_empty() || seg.headline.is_none() =>
+        {
+            Some(titled.title.clone())
+        }
+        _ => seg
+            .headline
+            .clone()
+            .or_else(|| latest_titled.map(|(_, r)| r.title.clone())),
+    };
     let rule = claimed_title
         .as_deref()
         .and_then(|t| classify::title_rule(t, rubric));

@@ -39,7 +39,7 @@ impl ClaimCheck {
 
 /// The title rule a title matches, first rule first.
 pub fn title_rule<'r>(title: &str, rubric: &'r Rubric) -> Option<&'r TitleRule> {
-    rubric.titles.iter().find(|t| t.regex.is_match(title))
+    rubric.titles.iter().find(|t| t.claims(title))
 }
 
 /// The claimed level as reported: a level name or `management`.

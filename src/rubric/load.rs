@@ -367,6 +367,11 @@ impl Loader<'_> {
                 claim: t.claim.clone(),
                 report,
                 regex: self.word_regex(&t.words, &format!("title \"{}\" words", t.claim))?,
+                unless: if t.unless.is_empty() {
+                    None
+                } else {
+                    Some(self.word_regex(&t.unless, &format!("title \"{}\" unless", t.claim))?)
+                },
                 level,
                 accepts,
             });

@@ -310,9 +310,18 @@ pub struct TitleRule {
     /// says otherwise (e.g. `intern`).
     pub report: String,
     pub regex: RuleRegex,
+    /// Words that overrule `regex` when they are in the title too.
+    pub unless: Option<RuleRegex>,
     pub level: Option<Level>,
     /// The assessed levels that count as consistent with this claim.
     pub accepts: Vec<Level>,
+}
+
+impl TitleRule {
+    /// Whether a title makes this claim.
+    pub fn claims(&self, title: &str) -> bool {
+        self.regex.is_match(title) && !self.unless.as_ref().is_some_and(|u| u.is_match(title))
+    }
 }
 
 #[derive(Debug, Clone)]

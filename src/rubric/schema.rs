@@ -274,6 +274,10 @@ pub struct TitleDef {
     #[serde(default)]
     pub report: Option<String>,
     pub words: Vec<String>,
+    /// Words that, beside one of `words`, mean the title is not this
+    /// claim (a bank's "Vice President, Software Engineer" is an IC).
+    #[serde(default)]
+    pub unless: Vec<String>,
     pub level: Spanned<String>,
     pub accepts: Vec<Spanned<String>>,
 }

@@ -212,12 +212,45 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
 }
 
 /// "Senior backend engineer with 9 years …": the title a summary opens
-/// with, read from its first clause.
+/// with, read from its first clause; or the title after "currently
+/// serving as" in the summary's first lines.
 fn summary_opening_title(texts: &[&str], lines: &[LineInfo], rubric: &Rubric) -> Option<String> {
-    let (i, _) = lines
+    let summary: Vec<usize> = lines
         .iter()
         .enumerate()
-        .find(|(_, l)| l.section == SectionKind::Summary && !l.heading)?;
+        .filter(|(_, l)| l.section == SectionKind::Summary && !l.heading)
+        .map(|(i, _)| i)
+        .take(8)
+        .collect();
+    let currently = summary.iter().find_map(|&i| {
+        let lower = texts[i].to_lowercase();
+        let at = [
+            "currently serving as ",
+            "currently working as ",
+            "currently a ",
+            "currently an ",
+        ]
+        .iter()
+        .find_map(|p| lower.find(p).map(|k| k + p.len()))?;
+        let rest = texts[i].get(at..)?;
+        let rest = rest
+            .trim_start_matches("the ")
+            .trim_start_matches("a ")
+            .trim_start_matches("an ");
+        let end = [",", ".", " at ", " for ", " where ", " in ", ";"]
+            .iter()
+            .filter_map(|sep| rest.find(sep))
+            .min()
+            .unwrap_or(rest.len());
+        let clause = rest[..end].trim();
+        (clause.split_whitespace().count() <= 8
+            && rubric.titles.iter().any(|t| t.regex.is_match(clause)))
+        .then(|| clause.to_string())
+    });
+    if currently.is_some() {
+        return currently;
+    }
+    let &i = summary.first()?;
     let text = texts[i];
     let end = [" with ", ", ", ". ", " who ", " and "]
         .iter()

@@ -271,7 +271,7 @@ fn title_and_employer(groups: &[Vec<String>], is_title: &dyn Fn(&str) -> bool) -
         let employer = groups.iter().flatten().find(|p| names_something(p));
         return (String::new(), employer.cloned().unwrap_or_default());
     };
-    let title = without_trailing_note(&groups[g][k]).to_string();
+    let title = without_trailing_note(without_label(&groups[g][k])).to_string();
     let on_title_line = groups[g]
         .iter()
         .enumerate()
@@ -288,6 +288,21 @@ fn title_and_employer(groups: &[Vec<String>], is_title: &dyn Fn(&str) -> bool) -
             .unwrap_or_default(),
     };
     (title, employer)
+}
+
+/// A title without a label before it: "▫ Title: Head of Data" is "Head of
+/// Data", "Role: Director" is "Director".
+fn without_label(title: &str) -> &str {
+    let title = title.trim_start_matches(|c: char| !c.is_alphanumeric());
+    for label in ["role:", "title:", "position:", "job title:"] {
+        if title.len() >= label.len()
+            && title.is_char_boundary(label.len())
+            && title[..label.len()].eq_ignore_ascii_case(label)
+        {
+            return title[label.len()..].trim_start();
+        }
+    }
+    title
 }
 
 /// A title without a note in brackets after it: "Chief Technology Officer
