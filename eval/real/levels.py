@@ -61,7 +61,16 @@ def main():
         cmd += ["--rubric", args.rubric]
     if args.report:
         cmd += ["--report", args.report]
-    return subprocess.run(cmd).returncode
+    code = subprocess.run(cmd).returncode
+    if args.fit and code in (0, 1):
+        # The fitted rubric names the labels file it came from; name the
+        # manifest instead of this machine's cache path.
+        from pathlib import Path
+        fitted = Path(args.fit)
+        text = fitted.read_text(encoding="utf-8")
+        fitted.write_text(text.replace(str(labels), "eval/real/manifest.csv + fixtures/labels.csv"),
+                          encoding="utf-8")
+    return code
 
 
 if __name__ == "__main__":
