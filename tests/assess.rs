@@ -243,3 +243,49 @@ fn hidden_text_is_flagged_and_changes_nothing_else() {
     b.flag_evidence.retain(|f| f.flag != "hidden_text");
     assert_eq!(a, b);
 }
+
+/// An assessment of `text` as a document written on `date`.
+fn run_dated(text: &str, date: &str) -> Assessment {
+    let mut d = doc(text);
+    d.diagnostics.document_date = Some(date.to_string());
+    assess(&d, &load_default().expect("default rubric loads"))
+}
+
+/// Regression (issue 21): a year range inside a summary sentence ("in
+/// 2024-2025") made the whole paragraph a job line, so its evidence was
+/// never read, the years came from that range (1.1) and a principal read
+/// entry with score 0.
+#[test]
+fn a_year_range_inside_a_summary_sentence_is_not_a_job() {
+    let a = run(&data("principal-summary-with-years.md"));
+    assert_eq!(a.years_experience, 13.0);
+    assert!(a.evidence.len() >= 8, "{:?}", a.evidence);
+    assert!(a.level >= Level::Staff, "{:?} {}", a.level, a.score);
+    assert_ne!(a.claim_check.name(), "overclaimed", "{}", a.claim_reason);
+}
+
+/// Regression (issue 21): staff evidence in a summary (an ADR adopted by 90+
+/// services, chairing the review board) was set aside as vocabulary and the
+/// resume read entry.
+#[test]
+fn staff_evidence_in_a_summary_counts() {
+    let a = run(&data("staff-summary-adr.md"));
+    assert!(
+        a.evidence.iter().any(|e| e.signal == "adopted_artifact"),
+        "{:?}",
+        a.evidence
+    );
+    assert!(a.level >= Level::Senior, "{:?}", a.level);
+    assert!(!a.flags.contains(&"vocabulary_mismatch".to_string()));
+}
+
+/// Regression (issue 21): a senior systems engineer with 14 years who
+/// architected an EDR agent and kernel drivers and led a team read mid and
+/// overclaimed: the evidence of other fields than web backends must carry.
+#[test]
+fn a_systems_engineer_is_levelled_without_backend_vocabulary() {
+    let a = run_dated(&data("senior-systems-edr.md"), "2025-06-01");
+    assert!(a.years_experience > 13.0, "{}", a.years_experience);
+    assert!(a.level >= Level::Senior, "{:?} {}", a.level, a.score);
+    assert_ne!(a.claim_check.name(), "overclaimed", "{}", a.claim_reason);
+}

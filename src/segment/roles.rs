@@ -53,6 +53,17 @@ pub struct Role {
 /// How many lines above or below a date line may still be part of its role.
 const REACH: usize = 2;
 
+/// The most words a job line holds beside its dates: a title, an employer,
+/// a place. More is a sentence.
+const MAX_JOB_LINE_WORDS: usize = 16;
+
+/// Words on a line other than its date range.
+fn words_beside(text: &str, range: &DateRange) -> usize {
+    let before = text.get(..range.span.0).unwrap_or("");
+    let after = text.get(range.span.1..).unwrap_or("");
+    before.split_whitespace().count() + after.split_whitespace().count()
+}
+
 /// Find the roles. `ranges[i]` is the date range on line `i`, if any;
 /// `tails[i]` marks a line that only finishes the range of the line above.
 /// Lines that turn out to be role headers are marked in `lines`.
@@ -77,6 +88,9 @@ pub(super) fn find_roles(
                 SectionKind::Education | SectionKind::Skills | SectionKind::Projects
             )
         })
+        // A sentence that mentions years ("Owned the SLO framework in
+        // 2024-2025 and …") is an achievement, not a job line.
+        .filter(|(i, r)| words_beside(texts[*i], r) <= MAX_JOB_LINE_WORDS)
         .filter_map(|(i, r)| Some((i, r, resolve(r, present)?)))
         .collect();
     let is_date_line = |j: usize| ranges[j].is_some() || tails[j];
@@ -341,6 +355,9 @@ fn is_title(part: &str, rubric: &Rubric) -> bool {
 /// Whether the date range on line `i` is a job's: a title on that line or
 /// on a short line just above or below it.
 pub(super) fn looks_like_job(texts: &[&str], i: usize, range: &DateRange, rubric: &Rubric) -> bool {
+    if words_beside(texts[i], range) > MAX_JOB_LINE_WORDS {
+        return false;
+    }
     let titled = |parts: Vec<&str>| parts.iter().any(|p| is_title(p, rubric));
     let short = |t: &str| t.split_whitespace().count() <= 8 && !starts_with_bullet(t.trim());
     titled(split_parts(&same_line_parts(texts[i], range).join(" | ")))
