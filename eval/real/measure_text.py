@@ -54,11 +54,20 @@ def extracted_words(path):
 
 
 def same_name(a, b):
-    """Case and spacing aside; pronouns in brackets are not part of a name."""
-    def norm(s):
-        s = re.sub(r"\([^)]*\)", " ", s or "").replace(",", " ")
-        return " ".join(s.split()).casefold()
-    return norm(a) == norm(b)
+    """Case and spacing aside. Not part of a name: pronouns in brackets,
+    honorifics before it ("Dr."), degrees and certificates after a comma
+    ("MSc", "PMP"), an alias after a slash. A name written surname first
+    ("Riemenschneider, Dennis") is the same name."""
+    def norm(s, keep_comma=False):
+        s = re.sub(r"\([^)]*\)", " ", s or "")
+        s = re.sub(r"^\s*(dr|mr|mrs|ms|prof)\.?\s+", "", s, flags=re.I)
+        s = s.split(" / ")[0]
+        if not keep_comma:
+            s = s.split(",")[0]
+        return " ".join(s.replace(",", " ").split()).casefold()
+    def words(s):
+        return sorted(norm(s, keep_comma=True).split())
+    return norm(a) == norm(b) or (bool(a) and words(a) == words(b))
 
 
 def main():

@@ -10,7 +10,7 @@
 //! This stage must never judge the text: it only reports what a reader sees.
 
 pub mod cleanup;
-mod dictionary;
+pub(crate) mod dictionary;
 pub mod docx;
 pub mod pdf;
 pub mod text;

@@ -6,7 +6,6 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::sections::heading_kind;
 use crate::rubric::Rubric;
 use crate::rubric::ascii_bounds::FixedRegex;
 
@@ -48,37 +47,6 @@ pub(super) fn find_email(text: &str) -> Option<String> {
             .expect("the email pattern is a constant and compiles")
     });
     re.find(text).map(|m| m.as_str().to_string())
-}
-
-/// A header line that looks like a person's name: two to four capitalised
-/// words, no digits, no title words. Parenthetical notes are dropped.
-pub(super) fn candidate_name(text: &str, rubric: &Rubric) -> Option<String> {
-    // "Name — Headline" (a CV class's title line) and "Name | contact":
-    // the name is the first part.
-    let base = text
-        .split(['(', '|', '·', ',', '—', '–'])
-        .next()?
-        .split(" - ")
-        .next()?
-        .trim();
-    let words: Vec<&str> = base.split_whitespace().collect();
-    if !(2..=4).contains(&words.len()) || base.contains('@') {
-        return None;
-    }
-    let name_like = words.iter().all(|w| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().all(|c| c.is_alphabetic() || "'-.".contains(c))
-    });
-    if !name_like
-        || title_words().for_text(base).is_match(base)
-        || rubric.titles.iter().any(|t| t.regex.is_match(base))
-    {
-        return None;
-    }
-    if heading_kind(base).is_some() {
-        return None;
-    }
-    Some(base.to_string())
 }
 
 /// A headline such as "Senior Backend Engineer · name@example.com": the

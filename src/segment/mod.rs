@@ -12,6 +12,7 @@
 
 mod dates;
 mod header;
+mod name;
 mod roles;
 mod sections;
 mod years;
@@ -23,7 +24,7 @@ use crate::rubric::{Rubric, SectionKind};
 
 pub use dates::{DateEnd, DateRange, YearMonth, find_date_range};
 use dates::{is_date_tail, present_date};
-use header::{candidate_name, find_email, headline_title};
+use header::{find_email, headline_title};
 pub use roles::{Role, RoleKind, role_kind};
 pub use sections::{heading_kind, list_items};
 pub use years::merged_years;
@@ -190,7 +191,7 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
         .map(|(t, _)| *t)
         .collect();
     let email = texts.iter().take(12).find_map(|t| find_email(t));
-    let candidate = header.iter().find_map(|t| candidate_name(t, rubric));
+    let candidate = name::candidate_name(&texts, header.len(), rubric);
     let headline = header
         .iter()
         .chain(texts.iter().take(6))
