@@ -20,6 +20,7 @@ use std::io::Read;
 use lopdf::{Dictionary, Document, Object, Stream};
 
 use super::cmap::{CodeKeyed, CodeMap};
+use super::std14;
 use super::streams::Inflater;
 
 /// A font ready for the content-stream interpreter.
@@ -120,10 +121,13 @@ impl Font {
 
         let mut table: Box<[SimpleGlyph; 256]> =
             Box::new(std::array::from_fn(|_| SimpleGlyph::default()));
-        fill_simple_widths(doc, dict, descriptor, &name, width_scale, &mut table);
+        let has_widths = fill_simple_widths(doc, dict, descriptor, &name, width_scale, &mut table);
         if let Some(to_unicode) = to_unicode {
             for (code, glyph) in table.iter_mut().enumerate() {
                 glyph.text = to_unicode.lookup(code as u32, 1).cloned();
+            }
+            if !has_widths {
+                standard_widths(&name, &mut table);
             }
             return Font {
                 deferred: Some(DeferredEncoding {
@@ -138,6 +142,9 @@ impl Font {
         let encoding = SimpleEncoding::from_font(doc, dict, descriptor, &name, symbolic, limit);
         for (code, glyph) in table.iter_mut().enumerate() {
             glyph.text = encoding.decode(code as u8).cloned();
+        }
+        if !has_widths {
+            standard_widths(&name, &mut table);
         }
         // A simple font always has codes it does not use; it counts as
         // unmapped only if it has no mapping at all.
@@ -279,6 +286,7 @@ fn deref<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
 
 /// Widths of a simple font: /FirstChar + /Widths, else /MissingWidth, else
 /// a guess by family (monospaced fonts are 600 wide, others about 500).
+/// Returns whether the font states its widths.
 fn fill_simple_widths(
     doc: &Document,
     dict: &Dictionary,
@@ -286,7 +294,7 @@ fn fill_simple_widths(
     name: &str,
     width_scale: f32,
     table: &mut [SimpleGlyph; 256],
-) {
+) -> bool {
     let missing = descriptor
         .and_then(|d| d.get(b"MissingWidth").and_then(Object::as_float).ok())
         .filter(|w| *w > 0.0);
@@ -306,11 +314,26 @@ fn fill_simple_widths(
         .and_then(Object::as_i64)
         .unwrap_or(0)
         .clamp(0, 255) as usize;
-    if let Ok(widths) = dict.get_deref(b"Widths", doc).and_then(Object::as_array) {
-        for (i, w) in widths.iter().enumerate() {
-            if let (Some(glyph), Ok(w)) = (table.get_mut(first + i), deref(doc, w).as_float()) {
-                glyph.width = w;
-            }
+    let Ok(widths) = dict.get_deref(b"Widths", doc).and_then(Object::as_array) else {
+        return false;
+    };
+    for (i, w) in widths.iter().enumerate() {
+        if let (Some(glyph), Ok(w)) = (table.get_mut(first + i), deref(doc, w).as_float()) {
+            glyph.width = w;
+        }
+    }
+    true
+}
+
+/// A standard font without /Widths takes the widths every reader knows
+/// for it, by the character each code shows.
+fn standard_widths(name: &str, table: &mut [SimpleGlyph; 256]) {
+    if !std14::is_standard(name) {
+        return;
+    }
+    for glyph in table.iter_mut() {
+        if let Some(w) = glyph.text.as_deref().and_then(|t| std14::width(name, t)) {
+            glyph.width = w;
         }
     }
 }

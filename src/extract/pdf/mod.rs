@@ -17,6 +17,7 @@ mod font;
 mod interpret;
 mod layout;
 mod lexer;
+mod std14;
 mod streams;
 mod visibility;
 
