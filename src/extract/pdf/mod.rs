@@ -30,7 +30,7 @@ use crate::extract::{ExtractError, Limits};
 
 use interpret::{Budget, FontCache, Interpreter, PageDrawing, PlacedGlyph};
 use streams::Inflater;
-use visibility::PageBox;
+use visibility::{Page, PageBox};
 
 /// A resume page has a few thousand glyphs; this leaves room for dense
 /// pages while keeping a crafted stream of text operators cheap.
@@ -53,10 +53,11 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> 
         &mut warnings,
         |page_number, drawing, page_box| {
             saw_image |= drawing.areas.iter().any(|a| a.colour.is_none());
+            let page = Page::new(*page_box, &drawing.glyphs);
             let mut visible: Vec<&PlacedGlyph> = Vec::new();
             let mut hidden_glyphs = Vec::new();
             for g in &drawing.glyphs {
-                match visibility::hidden_reason(g, &drawing.areas, page_box) {
+                match visibility::hidden_reason(g, &drawing.areas, &page) {
                     None => visible.push(g),
                     Some(reason) => hidden_glyphs.push((g, reason)),
                 }
@@ -99,15 +100,21 @@ pub struct GlyphVerdict {
 pub fn glyph_verdicts(bytes: &[u8], limits: &Limits) -> Result<Vec<GlyphVerdict>, ExtractError> {
     let doc = load(bytes, limits)?;
     let mut out = Vec::new();
-    interpret_pages(&doc, limits, &mut Vec::new(), |page, drawing, page_box| {
-        out.extend(drawing.glyphs.iter().map(|g| GlyphVerdict {
-            page,
-            text: g.text.to_string(),
-            bbox: [g.x0, g.y, g.x1, g.y + g.size],
-            page_box: *page_box,
-            hidden: visibility::hidden_reason(g, &drawing.areas, page_box),
-        }));
-    })?;
+    interpret_pages(
+        &doc,
+        limits,
+        &mut Vec::new(),
+        |page_number, drawing, page_box| {
+            let page = Page::new(*page_box, &drawing.glyphs);
+            out.extend(drawing.glyphs.iter().map(|g| GlyphVerdict {
+                page: page_number,
+                text: g.text.to_string(),
+                bbox: [g.x0, g.y, g.x1, g.y + g.size],
+                page_box: *page_box,
+                hidden: visibility::hidden_reason(g, &drawing.areas, &page),
+            }));
+        },
+    )?;
     Ok(out)
 }
 

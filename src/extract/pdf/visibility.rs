@@ -31,6 +31,56 @@ const NO_INK: f32 = 0.05;
 /// The page's visible box: x0, y0, x1, y1.
 pub type PageBox = [f32; 4];
 
+/// What a glyph is judged against on its page.
+pub struct Page {
+    pub bounds: PageBox,
+    /// The size most of the page's readable text is set in: text far
+    /// smaller than the page's own text is tiny, but a page printed small
+    /// throughout (a browser's zoom gone wrong) is small print a reader
+    /// zooms into, not hidden text.
+    pub body_size: f32,
+}
+
+impl Page {
+    pub fn new(bounds: PageBox, glyphs: &[PlacedGlyph]) -> Page {
+        // The most common size (to a tenth of a point) among readable
+        // glyphs, else among all: a block of 1 pt stuffing cannot outvote
+        // the page's text unless the page has no text of readable size.
+        let mut readable: Vec<u32> = Vec::new();
+        let mut all: Vec<u32> = Vec::new();
+        for g in glyphs.iter().filter(|g| !g.text.trim().is_empty()) {
+            let tenths = (g.size.abs() * 10.0).round() as u32;
+            all.push(tenths);
+            if g.size >= TINY_FONT_PT {
+                readable.push(tenths);
+            }
+        }
+        let sizes = if readable.len() >= MIN_READABLE_GLYPHS {
+            readable
+        } else {
+            all
+        };
+        Page {
+            bounds,
+            body_size: most_common(sizes) as f32 / 10.0,
+        }
+    }
+}
+
+/// Readable glyphs a page needs for its body size to come from them.
+const MIN_READABLE_GLYPHS: usize = 50;
+
+fn most_common(mut values: Vec<u32>) -> u32 {
+    values.sort_unstable();
+    let mut best = (0, 0);
+    for run in values.chunk_by(|a, b| a == b) {
+        if run.len() > best.1 {
+            best = (run[0], run.len());
+        }
+    }
+    best.0
+}
+
 const WHITE: Rgb = [1.0, 1.0, 1.0];
 
 /// What a reader sees beneath a glyph.
@@ -117,7 +167,7 @@ fn same_colour(a: Rgb, b: Rgb) -> bool {
 pub fn hidden_reason(
     glyph: &PlacedGlyph,
     areas: &[PaintedArea],
-    page: &PageBox,
+    page: &Page,
 ) -> Option<HiddenReason> {
     // Modes 3 (no fill, no stroke) and 7 (clip only) paint nothing; nor
     // does a fill alpha of zero.
@@ -132,10 +182,10 @@ pub fn hidden_reason(
             HiddenReason::SameColourAsBackground
         });
     }
-    if glyph.size < TINY_FONT_PT {
+    if glyph.size < TINY_FONT_PT && glyph.size < 0.5 * page.body_size {
         return Some(HiddenReason::TinyFont);
     }
-    let [px0, py0, px1, py1] = *page;
+    let [px0, py0, px1, py1] = page.bounds;
     if glyph.x1 < px0 || glyph.x0 > px1 || glyph.y + glyph.size < py0 || glyph.y > py1 {
         return Some(HiddenReason::OutsidePage);
     }
@@ -174,7 +224,10 @@ mod tests {
         }
     }
 
-    const PAGE: PageBox = [0.0, 0.0, 612.0, 792.0];
+    const PAGE: Page = Page {
+        bounds: [0.0, 0.0, 612.0, 792.0],
+        body_size: 10.0,
+    };
     const WHITE: Rgb = [1.0, 1.0, 1.0];
     const BLACK: Rgb = [0.0, 0.0, 0.0];
 
@@ -263,6 +316,22 @@ mod tests {
         assert_eq!(
             hidden_reason(&off, &[], &PAGE),
             Some(HiddenReason::OutsidePage)
+        );
+    }
+
+    #[test]
+    fn a_page_printed_small_throughout_is_small_print_not_hidden() {
+        let small: Vec<PlacedGlyph> = (0..80).map(|i| glyph(BLACK, 1.5, i)).collect();
+        let page = Page::new(PAGE.bounds, &small);
+        assert_eq!(page.body_size, 1.5);
+        assert_eq!(hidden_reason(&small[0], &[], &page), None);
+        // Among readable text, the same size is hidden.
+        let mut mixed: Vec<PlacedGlyph> = (0..80).map(|i| glyph(BLACK, 10.0, i)).collect();
+        mixed.extend((0..200).map(|i| glyph(BLACK, 1.5, 100 + i)));
+        let page = Page::new(PAGE.bounds, &mixed);
+        assert_eq!(
+            hidden_reason(&mixed[100], &[], &page),
+            Some(HiddenReason::TinyFont)
         );
     }
 
