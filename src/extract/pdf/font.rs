@@ -386,8 +386,25 @@ fn to_unicode_map(
         .and_then(Object::as_stream)
         .ok()?;
     let data = inflater.decoded(stream, limit).ok()?;
-    let map = CodeMap::parse(&data);
+    let mut map = CodeMap::parse(&data);
+    for text in map.one_byte.values_mut().chain(map.two_byte.values_mut()) {
+        if text.contains(SOFT_HYPHEN) {
+            *text = Rc::from(printed_hyphens(text));
+        }
+    }
     (!map.is_empty()).then_some(map)
+}
+
+const SOFT_HYPHEN: char = '\u{AD}';
+
+/// A glyph a PDF paints is seen, so a soft hyphen it maps to is a printed
+/// hyphen. LuaTeX with fontspec maps the hyphen glyph of some fonts to
+/// U+00AD (the font's cmap gives one glyph both code points), so every
+/// "high-impact" and "2019-2021" came out with an invisible character
+/// that the clean-up drops: "highimpact". (In a DOCX a soft hyphen is only
+/// a place a word may break, and stays invisible.)
+fn printed_hyphens(text: &str) -> String {
+    text.replace(SOFT_HYPHEN, "-")
 }
 
 /// A simple font's code → text table from /Encoding, or its built-in one.
@@ -617,7 +634,7 @@ fn glyph_name_to_text(doc: &Document, glyph: &[u8], limit: usize) -> Option<Rc<s
     if let Some(text) = GLYPH_TEXT.with_borrow(|known| known.get(glyph).cloned()) {
         return text;
     }
-    let text = resolve_glyph_name(doc, glyph, limit).map(Rc::from);
+    let text = resolve_glyph_name(doc, glyph, limit).map(|t| Rc::from(printed_hyphens(&t)));
     GLYPH_TEXT.with_borrow_mut(|known| {
         if known.len() < MAX_REMEMBERED_GLYPHS {
             known.insert(glyph.into(), text.clone());
@@ -721,6 +738,25 @@ mod tests {
         assert_eq!(table[65].as_deref(), Some("B"));
         assert_eq!(table[66].as_deref(), Some("\u{FB01}"));
         assert_eq!(table[67], None);
+    }
+
+    #[test]
+    fn a_painted_soft_hyphen_is_a_hyphen() {
+        let doc = Document::new();
+        assert_eq!(
+            glyph_name_to_text(&doc, b"uni00AD", 1 << 20).as_deref(),
+            Some("-")
+        );
+        let mut doc = Document::with_version("1.5");
+        let cmap = b"2 beginbfchar <2D> <00AD> <41> <0041> endbfchar";
+        let cmap = doc.add_object(lopdf::Stream::new(Dictionary::new(), cmap.to_vec()));
+        let mut dict = Dictionary::new();
+        dict.set("Subtype", Object::Name(b"Type1".to_vec()));
+        dict.set("ToUnicode", Object::Reference(cmap));
+        let font = Font::load(&doc, &dict, 1 << 20, &mut Inflater::default());
+        let mut text = String::new();
+        font.decode(&doc, b"A-A", |code| text.push_str(code.text));
+        assert_eq!(text, "A-A");
     }
 
     #[test]
