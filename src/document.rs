@@ -63,6 +63,11 @@ pub enum HiddenReason {
     InvisibleRenderMode,
     /// DOCX `w:vanish` (hidden text formatting).
     Vanish,
+    /// PDF text painted outside the clip, so none of it shows: text cut
+    /// off where it overflows its box.
+    ClippedAway,
+    /// PDF text that a shape or an image painted after it covers.
+    CoveredOver,
 }
 
 /// What extraction learnt about the file besides its text.

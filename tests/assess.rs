@@ -289,3 +289,58 @@ fn a_systems_engineer_is_levelled_without_backend_vocabulary() {
     assert!(a.level >= Level::Senior, "{:?} {}", a.level, a.score);
     assert_ne!(a.claim_check.name(), "overclaimed", "{}", a.claim_reason);
 }
+
+#[test]
+fn hidden_leftovers_raise_no_flag_and_stuffing_says_what_was_hidden() {
+    use levelscan::document::{HiddenReason, HiddenText};
+    let rubric = load_default().unwrap();
+    let plain = doc(&data("senior-java-inline.md"));
+    let hidden = |reason, text: &str| HiddenText {
+        page: 1,
+        reason,
+        text: text.into(),
+    };
+    // What builders and layouts leave out of sight: empty fields printed
+    // tiny, an off-page page number, the tips of letters cut off by a box.
+    let mut leftovers = plain.clone();
+    for _ in 0..4 {
+        leftovers.hidden.push(hidden(HiddenReason::TinyFont, "N/A"));
+    }
+    leftovers
+        .hidden
+        .push(hidden(HiddenReason::OutsidePage, "1"));
+    leftovers
+        .hidden
+        .push(hidden(HiddenReason::ClippedAway, "hd l d l"));
+    assert!(
+        !assess(&leftovers, &rubric)
+            .flags
+            .contains(&"hidden_text".to_string())
+    );
+
+    // So is a hidden twin of a phrase the page shows anyway.
+    let mut twin = plain.clone();
+    twin.hidden
+        .push(hidden(HiddenReason::CoveredOver, &plain.lines[0].text));
+    assert!(
+        !assess(&twin, &rubric)
+            .flags
+            .contains(&"hidden_text".to_string())
+    );
+
+    // A single skill, a signal phrase or a run of words is enough.
+    for stuffing in ["Cassandra", "owned the roadmap", "one two three four words"] {
+        let mut stuffed = plain.clone();
+        stuffed
+            .hidden
+            .push(hidden(HiddenReason::SameColourAsBackground, stuffing));
+        let a = assess(&stuffed, &rubric);
+        assert!(a.flags.contains(&"hidden_text".to_string()), "{stuffing}");
+        let hit = a
+            .flag_evidence
+            .iter()
+            .find(|f| f.flag == "hidden_text")
+            .unwrap();
+        assert_eq!(hit.quote, stuffing);
+    }
+}

@@ -1,7 +1,7 @@
 //! The assessment on the rendered fixtures — the PDFs and DOCX files real
 //! producers made — against each resume's labels: exact level on ≥ 90% and
 //! within one level on all; the claimed level and the years as labelled;
-//! hidden keywords flagged; and a resume rendered
+//! hidden keywords flagged and hidden leftovers not; and a resume rendered
 //! both as PDF and as DOCX gets the same level and the same quotes.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -36,6 +36,14 @@ fn expectations(slug: &str) -> toml::Table {
         .join("resumes")
         .join(format!("{slug}.expect.toml"));
     std::fs::read_to_string(path).unwrap().parse().unwrap()
+}
+
+/// fixtures/pdf/x.pdf → fixtures/truth/pdf/x.pdf.hidden.txt
+fn hidden_keywords_of(file: &Path) -> PathBuf {
+    let format = file.parent().and_then(Path::file_name).unwrap();
+    let mut name = file.file_name().unwrap().to_owned();
+    name.push(".hidden.txt");
+    fixtures().join("truth").join(format).join(name)
 }
 
 #[test]
@@ -90,13 +98,17 @@ fn rendered_resumes_read_at_their_level() {
             a.level,
             want
         );
-        if !doc.hidden.is_empty() {
-            assert!(
-                a.flags.contains(&"hidden_text".to_string()),
-                "{}",
-                file.display()
-            );
-        }
+        // The flag accuses the candidate of stuffing keywords: raised for
+        // the renderings with hidden keywords (a .hidden.txt beside their
+        // truth), never for leftovers such as a builder's tiny "N/A"s.
+        let stuffed = hidden_keywords_of(&file).exists();
+        assert_eq!(
+            a.flags.contains(&"hidden_text".to_string()),
+            stuffed,
+            "{}: hidden_text flag (hidden: {:?})",
+            file.display(),
+            doc.hidden
+        );
         let quotes: BTreeSet<String> = a.evidence.iter().map(|e| e.quote.clone()).collect();
         let format = file.extension().unwrap().to_string_lossy().to_string();
         by_slug

@@ -36,7 +36,9 @@ fn tj_offsets_make_spaces_only_when_they_are_word_gaps() {
 
 #[test]
 fn separate_strings_moved_by_td_join_into_one_line() {
-    let content = "BT /F1 10 Tf 72 700 Td (Summary) Tj 40 0 Td (Backend) Tj ET";
+    // Helvetica's "Summary" at 10 pt is 42.8 pt wide: a move of 46 leaves
+    // a word gap and no space glyph.
+    let content = "BT /F1 10 Tf 72 700 Td (Summary) Tj 46 0 Td (Backend) Tj ET";
     assert_eq!(lines_of(&one_page(content)), ["Summary Backend"]);
 }
 

@@ -15,6 +15,7 @@ pub mod sentences;
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::extract::is_tech_word;
 use crate::rubric::{Context, FlagWhen, Rubric, SectionKind};
 use crate::segment::{RoleKind, Segmented};
 use sentences::Sentence;
@@ -273,14 +274,8 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
             });
         }
     }
-    if !doc.hidden.is_empty() {
-        let first = &doc.hidden[0];
-        flags.push(FlagHit {
-            flag: "hidden_text".into(),
-            quote: String::new(),
-            page: first.page,
-            line: 0,
-        });
+    if let Some(hit) = hidden_text_flag(doc, rubric) {
+        flags.push(hit);
     }
     flags.sort_by(|a, b| {
         (a.page, a.line, &a.flag, &a.quote).cmp(&(b.page, b.line, &b.flag, &b.quote))
@@ -293,6 +288,65 @@ pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
         pending_flags: pending,
         found_before_caps,
     }
+}
+
+/// Words in one hidden run that make it read as stuffing rather than
+/// leftovers: a screener counts keywords, and a phrase of this many words
+/// says something.
+const HIDDEN_RUN_WORDS: usize = 4;
+
+/// The `hidden_text` flag, raised only for hidden text that could game a
+/// screener — a run matching a rubric signal, naming an engineering skill,
+/// or holding a phrase of several words — with that text as its quote, so
+/// a recruiter can judge. The flag accuses the candidate of stuffing
+/// keywords: leftovers a builder or a layout left out of sight (four tiny
+/// "N/A" strings, an off-page page number, the ends of letters cut off by
+/// a box, a heading's hidden twin of a phrase the page shows anyway) are
+/// no such thing, and hidden text is never evidence either way.
+fn hidden_text_flag(doc: &Document, rubric: &Rubric) -> Option<FlagHit> {
+    if doc.hidden.is_empty() {
+        return None;
+    }
+    let visible = normalised(&doc.plain_text());
+    let gaming: Vec<&crate::document::HiddenText> = doc
+        .hidden
+        .iter()
+        .filter(|h| !visible.contains(&normalised(&h.text)))
+        .filter(|h| could_game_a_screener(&h.text, rubric))
+        .collect();
+    let first = gaming.first()?;
+    let text: Vec<&str> = gaming.iter().map(|h| h.text.as_str()).collect();
+    Some(FlagHit {
+        flag: "hidden_text".into(),
+        quote: text.join(" / "),
+        page: first.page,
+        line: 0,
+    })
+}
+
+/// Lower case, whitespace collapsed to single spaces.
+fn normalised(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn could_game_a_screener(text: &str, rubric: &Rubric) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() >= HIDDEN_RUN_WORDS || words.iter().any(|w| is_tech_word(w)) {
+        return true;
+    }
+    let may_match = rubric.candidates(text);
+    rubric
+        .signals
+        .iter()
+        .enumerate()
+        .any(|(k, sig)| may_match.signal(k) && sig.bounds.find(&sig.regex, text).is_some())
 }
 
 fn evidence(

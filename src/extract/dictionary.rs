@@ -19,10 +19,13 @@ const TECH: &str = include_str!("tech_words.txt");
 
 /// Whether `word` (lower-case) is in either list.
 pub fn is_word(word: &str) -> bool {
-    sorted_lines_contain(GENERAL, word)
-        || TECH
-            .lines()
-            .any(|line| line == word && !line.starts_with('#'))
+    sorted_lines_contain(GENERAL, word) || is_tech_word(word)
+}
+
+/// Whether `word` (lower-case) is in the engineering list.
+pub fn is_tech_word(word: &str) -> bool {
+    TECH.lines()
+        .any(|line| line == word && !line.starts_with('#'))
 }
 
 /// Whether a text of lines sorted in byte order holds `word` as a line.

@@ -15,6 +15,12 @@ pub mod docx;
 pub mod pdf;
 pub mod text;
 
+/// Whether a lower-case word is one of the engineering words the
+/// extractors know (`tech_words.txt`): a skill, to the hidden-text check.
+pub fn is_tech_word(word: &str) -> bool {
+    dictionary::is_tech_word(word)
+}
+
 use std::path::Path;
 
 use crate::document::Document;

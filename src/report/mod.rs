@@ -69,7 +69,8 @@ pub struct Record {
     pub flags: Vec<String>,
     /// What the next level up needs and was not found.
     pub missing_for_next: Vec<String>,
-    /// Why the row is not `ok`.
+    /// Why the row is not `ok`; on an assessed row, what text was hidden
+    /// when `hidden_text` is raised, so a recruiter can judge the flag.
     pub note: String,
     /// Why the claim check says what it says (JSONL and explain only).
     #[serde(default)]
@@ -86,6 +87,9 @@ pub struct Record {
     #[serde(default)]
     pub features: Vec<FeatureValue>,
 }
+
+/// How much of the hidden text a row's note quotes.
+const HIDDEN_NOTE_CHARS: usize = 160;
 
 impl Record {
     /// The row of an assessed resume.
@@ -142,7 +146,17 @@ impl Record {
             families,
             flags: a.flags.clone(),
             missing_for_next: a.missing_for_next.clone(),
-            note: String::new(),
+            note: a
+                .flag_evidence
+                .iter()
+                .find(|f| f.flag == "hidden_text" && !f.quote.is_empty())
+                .map(|f| {
+                    format!(
+                        "hidden text: {}",
+                        cells::cut_at_word(&f.quote, HIDDEN_NOTE_CHARS)
+                    )
+                })
+                .unwrap_or_default(),
             claim_reason: a.claim_reason.clone(),
             ic_level: Some(a.level.name().into()),
             probabilities: Some(a.probabilities),

@@ -20,6 +20,7 @@ use std::io::Read;
 use lopdf::{Dictionary, Document, Object, Stream};
 
 use super::cmap::{CodeKeyed, CodeMap};
+use super::std14;
 use super::streams::Inflater;
 
 /// A font ready for the content-stream interpreter.
@@ -120,10 +121,13 @@ impl Font {
 
         let mut table: Box<[SimpleGlyph; 256]> =
             Box::new(std::array::from_fn(|_| SimpleGlyph::default()));
-        fill_simple_widths(doc, dict, descriptor, &name, width_scale, &mut table);
+        let has_widths = fill_simple_widths(doc, dict, descriptor, &name, width_scale, &mut table);
         if let Some(to_unicode) = to_unicode {
             for (code, glyph) in table.iter_mut().enumerate() {
                 glyph.text = to_unicode.lookup(code as u32, 1).cloned();
+            }
+            if !has_widths {
+                standard_widths(&name, &mut table);
             }
             return Font {
                 deferred: Some(DeferredEncoding {
@@ -138,6 +142,9 @@ impl Font {
         let encoding = SimpleEncoding::from_font(doc, dict, descriptor, &name, symbolic, limit);
         for (code, glyph) in table.iter_mut().enumerate() {
             glyph.text = encoding.decode(code as u8).cloned();
+        }
+        if !has_widths {
+            standard_widths(&name, &mut table);
         }
         // A simple font always has codes it does not use; it counts as
         // unmapped only if it has no mapping at all.
@@ -279,6 +286,7 @@ fn deref<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
 
 /// Widths of a simple font: /FirstChar + /Widths, else /MissingWidth, else
 /// a guess by family (monospaced fonts are 600 wide, others about 500).
+/// Returns whether the font states its widths.
 fn fill_simple_widths(
     doc: &Document,
     dict: &Dictionary,
@@ -286,7 +294,7 @@ fn fill_simple_widths(
     name: &str,
     width_scale: f32,
     table: &mut [SimpleGlyph; 256],
-) {
+) -> bool {
     let missing = descriptor
         .and_then(|d| d.get(b"MissingWidth").and_then(Object::as_float).ok())
         .filter(|w| *w > 0.0);
@@ -306,11 +314,26 @@ fn fill_simple_widths(
         .and_then(Object::as_i64)
         .unwrap_or(0)
         .clamp(0, 255) as usize;
-    if let Ok(widths) = dict.get_deref(b"Widths", doc).and_then(Object::as_array) {
-        for (i, w) in widths.iter().enumerate() {
-            if let (Some(glyph), Ok(w)) = (table.get_mut(first + i), deref(doc, w).as_float()) {
-                glyph.width = w;
-            }
+    let Ok(widths) = dict.get_deref(b"Widths", doc).and_then(Object::as_array) else {
+        return false;
+    };
+    for (i, w) in widths.iter().enumerate() {
+        if let (Some(glyph), Ok(w)) = (table.get_mut(first + i), deref(doc, w).as_float()) {
+            glyph.width = w;
+        }
+    }
+    true
+}
+
+/// A standard font without /Widths takes the widths every reader knows
+/// for it, by the character each code shows.
+fn standard_widths(name: &str, table: &mut [SimpleGlyph; 256]) {
+    if !std14::is_standard(name) {
+        return;
+    }
+    for glyph in table.iter_mut() {
+        if let Some(w) = glyph.text.as_deref().and_then(|t| std14::width(name, t)) {
+            glyph.width = w;
         }
     }
 }
@@ -363,8 +386,25 @@ fn to_unicode_map(
         .and_then(Object::as_stream)
         .ok()?;
     let data = inflater.decoded(stream, limit).ok()?;
-    let map = CodeMap::parse(&data);
+    let mut map = CodeMap::parse(&data);
+    for text in map.one_byte.values_mut().chain(map.two_byte.values_mut()) {
+        if text.contains(SOFT_HYPHEN) {
+            *text = Rc::from(printed_hyphens(text));
+        }
+    }
     (!map.is_empty()).then_some(map)
+}
+
+const SOFT_HYPHEN: char = '\u{AD}';
+
+/// A glyph a PDF paints is seen, so a soft hyphen it maps to is a printed
+/// hyphen. LuaTeX with fontspec maps the hyphen glyph of some fonts to
+/// U+00AD (the font's cmap gives one glyph both code points), so every
+/// "high-impact" and "2019-2021" came out with an invisible character
+/// that the clean-up drops: "highimpact". (In a DOCX a soft hyphen is only
+/// a place a word may break, and stays invisible.)
+fn printed_hyphens(text: &str) -> String {
+    text.replace(SOFT_HYPHEN, "-")
 }
 
 /// A simple font's code → text table from /Encoding, or its built-in one.
@@ -594,7 +634,7 @@ fn glyph_name_to_text(doc: &Document, glyph: &[u8], limit: usize) -> Option<Rc<s
     if let Some(text) = GLYPH_TEXT.with_borrow(|known| known.get(glyph).cloned()) {
         return text;
     }
-    let text = resolve_glyph_name(doc, glyph, limit).map(Rc::from);
+    let text = resolve_glyph_name(doc, glyph, limit).map(|t| Rc::from(printed_hyphens(&t)));
     GLYPH_TEXT.with_borrow_mut(|known| {
         if known.len() < MAX_REMEMBERED_GLYPHS {
             known.insert(glyph.into(), text.clone());
@@ -698,6 +738,25 @@ mod tests {
         assert_eq!(table[65].as_deref(), Some("B"));
         assert_eq!(table[66].as_deref(), Some("\u{FB01}"));
         assert_eq!(table[67], None);
+    }
+
+    #[test]
+    fn a_painted_soft_hyphen_is_a_hyphen() {
+        let doc = Document::new();
+        assert_eq!(
+            glyph_name_to_text(&doc, b"uni00AD", 1 << 20).as_deref(),
+            Some("-")
+        );
+        let mut doc = Document::with_version("1.5");
+        let cmap = b"2 beginbfchar <2D> <00AD> <41> <0041> endbfchar";
+        let cmap = doc.add_object(lopdf::Stream::new(Dictionary::new(), cmap.to_vec()));
+        let mut dict = Dictionary::new();
+        dict.set("Subtype", Object::Name(b"Type1".to_vec()));
+        dict.set("ToUnicode", Object::Reference(cmap));
+        let font = Font::load(&doc, &dict, 1 << 20, &mut Inflater::default());
+        let mut text = String::new();
+        font.decode(&doc, b"A-A", |code| text.push_str(code.text));
+        assert_eq!(text, "A-A");
     }
 
     #[test]

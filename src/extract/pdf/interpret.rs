@@ -1,14 +1,16 @@
 //! The content-stream interpreter: a page's drawing operators in, positioned
 //! glyphs and painted areas out.
 //!
-//! It keeps the graphics state (CTM via q/Q/cm, fill colour, ExtGState fill
-//! alpha) and the text state (BT/ET, Tm, Td/TD/T*, Tc, Tw, Tz, TL, Ts, Tf,
+//! It keeps the graphics state (CTM via q/Q/cm, fill and stroke colour in
+//! their colour spaces, ExtGState fill alpha and soft mask, the clip's
+//! bounds) and the text state (BT/ET, Tm, Td/TD/T*, Tc, Tw, Tz, TL, Ts, Tf,
 //! Tr) and places every glyph of Tj/TJ/'/" in device space with its width
 //! from the font, so the layout stage can rebuild words from real gaps
 //! rather than from how the producer happened to split its strings. Filled
-//! shapes and images are recorded too: hidden-text detection compares a
-//! glyph's colour with what is painted beneath it. Form XObjects are
-//! entered recursively (depth-limited, cycle-safe).
+//! shapes (one area per subpath, cut to the clip), shadings and images are
+//! recorded too, with their alpha: hidden-text detection compares a glyph's
+//! colour with what is painted beneath it. Form XObjects are entered
+//! recursively (depth-limited, cycle-safe).
 //!
 //! It never fails on a bad operator: a malformed operand is skipped, as a
 //! viewer would. Work is bounded by a glyph budget.
@@ -18,6 +20,7 @@ use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::colour::ColourSpace;
 use super::font::Font;
 use super::lexer::{Lexer, Operand};
 use super::streams::Inflater;
@@ -92,24 +95,31 @@ pub struct PlacedGlyph {
     /// Font size in device space.
     pub size: f32,
     pub bold: bool,
-    /// Fill colour; `None` when painted with a pattern or unknown space.
+    /// The colour its render mode paints it in (fill, or stroke for
+    /// outlined text); `None` when that cannot be told (a pattern, a space
+    /// that cannot be evaluated, fill and stroke differing, a soft mask).
     pub colour: Option<Rgb>,
     /// Fill alpha from the ExtGState (`ca`).
     pub alpha: f32,
     pub render_mode: i64,
+    /// Painted outside the clip: the layout cut it off.
+    pub clipped: bool,
     /// Painting order on the page, shared with [`PaintedArea::order`].
     pub order: u32,
 }
 
-/// A filled shape or an image, for what lies beneath text.
+/// A filled shape, a shading or an image, for what lies beneath text.
 #[derive(Debug, Clone)]
 pub struct PaintedArea {
     pub x0: f32,
     pub y0: f32,
     pub x1: f32,
     pub y1: f32,
-    /// `None` for an image (colour unknown).
+    /// `None` for artwork whose colour is not one colour: an image, a
+    /// shading, a pattern, anything painted through a soft mask.
     pub colour: Option<Rgb>,
+    /// Fill alpha: a translucent band lets what is beneath show through.
+    pub alpha: f32,
     pub order: u32,
 }
 
@@ -132,7 +142,15 @@ pub struct PageDrawing {
 struct GraphicsState {
     ctm: Matrix,
     fill: Option<Rgb>,
+    fill_space: Rc<ColourSpace>,
+    stroke: Option<Rgb>,
+    stroke_space: Rc<ColourSpace>,
     fill_alpha: f32,
+    /// A soft mask (ExtGState /SMask) shapes what is painted: its colour
+    /// and coverage cannot be told from the painting operators alone.
+    soft_mask: bool,
+    /// The clip's device-space bounds; `None` is the whole page.
+    clip: Option<[f32; 4]>,
     font: Option<Rc<Font>>,
     font_size: f32,
     char_spacing: f32,
@@ -148,7 +166,12 @@ impl Default for GraphicsState {
         GraphicsState {
             ctm: Matrix::IDENTITY,
             fill: Some([0.0, 0.0, 0.0]),
+            fill_space: Rc::new(ColourSpace::Gray),
+            stroke: Some([0.0, 0.0, 0.0]),
+            stroke_space: Rc::new(ColourSpace::Gray),
             fill_alpha: 1.0,
+            soft_mask: false,
+            clip: None,
             font: None,
             font_size: 0.0,
             char_spacing: 0.0,
@@ -266,6 +289,8 @@ impl<'a> Interpreter<'a> {
         let mut text_matrix = Matrix::IDENTITY;
         let mut line_matrix = Matrix::IDENTITY;
         let mut path = PathBounds::default();
+        // `W`/`W*` make the path the clip once it is painted (or `n`).
+        let mut clip_next = false;
 
         let mut lexer = Lexer::new(content);
         while let Some((operator, operands)) = lexer.next() {
@@ -288,10 +313,32 @@ impl<'a> Interpreter<'a> {
                     }
                 }
                 b"gs" => self.apply_ext_gstate(&op, resources, &mut state),
-                // Fill colour. Operand count tells the space: 1 gray,
-                // 3 RGB, 4 CMYK; a pattern name leaves the colour unknown.
-                b"g" | b"rg" | b"k" | b"sc" | b"scn" => state.fill = colour_from(&op, nums),
-                b"cs" => state.fill = initial_colour(&op),
+                // Colours. The device operators name their space; `sc`
+                // and `scn` read their numbers in the space `cs` set.
+                b"g" | b"rg" | b"k" => {
+                    state.fill_space = device_space(operator);
+                    state.fill = with_numbers(nums, |v| state.fill_space.to_rgb(v));
+                }
+                b"G" | b"RG" | b"K" => {
+                    state.stroke_space = device_space(operator);
+                    state.stroke = with_numbers(nums, |v| state.stroke_space.to_rgb(v));
+                }
+                b"sc" | b"scn" => state.fill = colour_from(&op, nums, &state.fill_space),
+                b"SC" | b"SCN" => state.stroke = colour_from(&op, nums, &state.stroke_space),
+                b"cs" | b"CS" => {
+                    let space = match op.operands.first() {
+                        Some(Operand::Name(name)) => {
+                            Rc::new(ColourSpace::named(self.doc, resources, name))
+                        }
+                        _ => Rc::new(ColourSpace::Unknown(0)),
+                    };
+                    let initial = space.initial();
+                    if operator == b"cs" {
+                        (state.fill_space, state.fill) = (space, initial);
+                    } else {
+                        (state.stroke_space, state.stroke) = (space, initial);
+                    }
+                }
                 b"BT" => {
                     text_matrix = Matrix::IDENTITY;
                     line_matrix = Matrix::IDENTITY;
@@ -350,27 +397,42 @@ impl<'a> Interpreter<'a> {
                     }
                     self.show_text(&op, &state, &mut text_matrix);
                 }
-                // Path construction: only the bounds matter here.
-                b"m" | b"l" => path.add_points(&state.ctm, nums, 2),
+                // Path construction: only the bounds of each subpath
+                // matter here.
+                b"m" => {
+                    path.close_subpath();
+                    path.add_points(&state.ctm, nums, 2);
+                }
+                b"l" => path.add_points(&state.ctm, nums, 2),
                 b"c" => path.add_points(&state.ctm, nums, 6),
                 b"v" | b"y" => path.add_points(&state.ctm, nums, 4),
                 b"re" => path.add_rect(&state.ctm, nums),
-                b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
-                    if let Some(area) = path.take(state.fill, self.next_order()) {
-                        self.push_area(area);
+                b"W" | b"W*" => clip_next = true,
+                b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" | b"n" | b"S" | b"s" => {
+                    path.close_subpath();
+                    if matches!(operator, b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*") {
+                        self.fill_path(&path, &state);
                     }
+                    if std::mem::take(&mut clip_next) {
+                        state.clip = intersect(state.clip, path.bounds());
+                    }
+                    path.clear();
                 }
-                b"n" | b"S" | b"s" => path = PathBounds::default(),
+                // A shading fills the whole clip.
+                b"sh" => {
+                    let bounds = state
+                        .clip
+                        .unwrap_or([f32::MIN, f32::MIN, f32::MAX, f32::MAX]);
+                    let order = self.next_order();
+                    self.push_area(PaintedArea::new(bounds, None, 1.0, order));
+                }
                 b"Do" => {
                     if let Some(Operand::Name(name)) = op.operands.first() {
                         self.draw_xobject(name, resources, &state);
                     }
                 }
                 // An inline image: it covers the unit square under the CTM.
-                b"BI" | b"EI" => {
-                    let area = unit_square(&state.ctm, None, self.next_order());
-                    self.push_area(area);
-                }
+                b"BI" | b"EI" => self.paint_image(&state),
                 _ => {}
             }
         }
@@ -384,6 +446,47 @@ impl<'a> Interpreter<'a> {
     fn push_area(&mut self, area: PaintedArea) {
         if self.out.areas.len() < MAX_AREAS {
             self.out.areas.push(area);
+        }
+    }
+
+    /// Record a filled path: one area per subpath, cut to the clip. A path
+    /// is often several shapes (a table's borders, a row of icons, the
+    /// letters of a word set as outlines) whose joint bounds cover text
+    /// that none of them is under. A subpath inside another is a hole (a
+    /// letter's counter, a frame's opening) and is not paint; and the outer
+    /// edge of a frame around a hole large enough to hold text is not a
+    /// background for that text.
+    fn fill_path(&mut self, path: &PathBounds, state: &GraphicsState) {
+        let colour = if state.soft_mask { None } else { state.fill };
+        let order = self.next_order();
+        let subpaths = &path.subpaths;
+        let check = subpaths.len() > 1 && subpaths.len() <= MAX_NESTING_CHECK;
+        for (i, b) in subpaths.iter().enumerate() {
+            let others = || {
+                subpaths
+                    .iter()
+                    .enumerate()
+                    .filter(move |&(j, o)| j != i && has_area(o))
+                    .map(|(_, o)| o)
+            };
+            let hole = check && others().any(|o| encloses(o, b));
+            let frame = check && others().any(|o| encloses(b, o) && holds_text(o));
+            if hole || frame {
+                continue;
+            }
+            if let Some(bounds) = intersect(state.clip, Some(*b)) {
+                self.push_area(PaintedArea::new(bounds, colour, state.fill_alpha, order));
+            }
+        }
+    }
+
+    /// An image covers the unit square under the CTM, cut to the clip.
+    fn paint_image(&mut self, state: &GraphicsState) {
+        let mut square = PathBounds::default();
+        square.add_rect(&state.ctm, &[Some(0.0), Some(0.0), Some(1.0), Some(1.0)]);
+        let order = self.next_order();
+        if let Some(bounds) = intersect(state.clip, square.bounds()) {
+            self.push_area(PaintedArea::new(bounds, None, state.fill_alpha, order));
         }
     }
 
@@ -431,8 +534,14 @@ impl<'a> Interpreter<'a> {
             .and_then(Object::as_dict)
             .and_then(|d| d.get_deref(name, self.doc))
             .and_then(Object::as_dict);
-        if let Ok(alpha) = gstate.and_then(|g| g.get(b"ca")).and_then(Object::as_float) {
+        let Ok(gstate) = gstate else {
+            return;
+        };
+        if let Ok(alpha) = gstate.get(b"ca").and_then(Object::as_float) {
             state.fill_alpha = alpha.clamp(0.0, 1.0);
+        }
+        if let Ok(mask) = gstate.get(b"SMask") {
+            state.soft_mask = !matches!(mask, Object::Name(n) if n == b"None");
         }
     }
 
@@ -459,6 +568,7 @@ impl<'a> Interpreter<'a> {
         // the device: the rise's share of it is the same for every glyph.
         let [_, _, c, d, _, _] = device.0;
         let (rise_x, rise_y) = (state.rise * c, state.rise * d);
+        let colour = glyph_colour(state);
         let mut hex_bytes = std::mem::take(&mut self.hex_bytes);
         for item in items {
             match item {
@@ -475,6 +585,17 @@ impl<'a> Interpreter<'a> {
                         let advance = code.width * font.width_scale * size;
                         let glyph_width = advance * h_scale * x_scale;
                         let order = self.next_order();
+                        // Clipped only when none of its body (baseline to
+                        // x-height) shows: a line cut across by a page's
+                        // edge still reads; the tips of ascenders poking
+                        // out of an overflowing box do not.
+                        let clipped = state.clip.is_some_and(|[cx0, cy0, cx1, cy1]| {
+                            let top = y + 0.5 * size * y_scale;
+                            x0.max(x0 + glyph_width) < cx0
+                                || x0.min(x0 + glyph_width) > cx1
+                                || y.max(top) < cy0
+                                || y.min(top) > cy1
+                        });
                         self.out.glyphs.push(PlacedGlyph {
                             text: code.text.clone(),
                             x0,
@@ -482,9 +603,10 @@ impl<'a> Interpreter<'a> {
                             y,
                             size: size * y_scale,
                             bold: font.bold,
-                            colour: state.fill,
+                            colour,
                             alpha: state.fill_alpha,
                             render_mode: state.render_mode,
+                            clipped,
                             order,
                         });
                         let spacing = state.char_spacing
@@ -524,8 +646,7 @@ impl<'a> Interpreter<'a> {
             .and_then(Object::as_name)
             .unwrap_or(b"");
         if subtype == b"Image" {
-            let area = unit_square(&state.ctm, None, self.next_order());
-            self.push_area(area);
+            self.paint_image(state);
             return;
         }
         if subtype != b"Form" || self.form_stack.len() >= MAX_FORM_DEPTH {
@@ -569,19 +690,52 @@ impl<'a> Interpreter<'a> {
     }
 }
 
-/// The device-space bounding box of the path under construction.
+/// The device-space bounds of each subpath of the path under construction.
 #[derive(Debug, Default)]
 struct PathBounds {
-    bounds: Option<[f32; 4]>,
+    subpaths: Vec<[f32; 4]>,
+    current: Option<[f32; 4]>,
 }
+
+/// Paths with more subpaths than this (text set as outlines, a drawing)
+/// skip the search for frames and holes, which compares every pair.
+const MAX_NESTING_CHECK: usize = 32;
 
 impl PathBounds {
     fn add(&mut self, x: f32, y: f32) {
-        let b = self.bounds.get_or_insert([x, y, x, y]);
+        let b = self.current.get_or_insert([x, y, x, y]);
         b[0] = b[0].min(x);
         b[1] = b[1].min(y);
         b[2] = b[2].max(x);
         b[3] = b[3].max(y);
+    }
+
+    /// End the subpath under construction (`m` starts the next).
+    fn close_subpath(&mut self) {
+        if let Some(b) = self.current.take() {
+            self.subpaths.push(b);
+        }
+    }
+
+    fn clear(&mut self) {
+        self.subpaths.clear();
+        self.current = None;
+    }
+
+    /// The bounds of the whole path.
+    fn bounds(&self) -> Option<[f32; 4]> {
+        self.subpaths
+            .iter()
+            .chain(&self.current)
+            .copied()
+            .reduce(|a, b| {
+                [
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[2].max(b[2]),
+                    a[3].max(b[3]),
+                ]
+            })
     }
 
     /// The first `count` numbers as (x, y) pairs; an operand that is no
@@ -594,32 +748,82 @@ impl PathBounds {
         }
     }
 
+    /// A rectangle is a closed subpath of its own.
     fn add_rect(&mut self, ctm: &Matrix, nums: &[Option<f32>]) {
         if let [Some(x), Some(y), Some(w), Some(h)] = nums[..nums.len().min(4)] {
+            self.close_subpath();
             for (px, py) in [(x, y), (x + w, y), (x, y + h), (x + w, y + h)] {
                 let (dx, dy) = ctm.apply(px, py);
                 self.add(dx, dy);
             }
+            self.close_subpath();
         }
     }
+}
 
-    fn take(&mut self, colour: Option<Rgb>, order: u32) -> Option<PaintedArea> {
-        let [x0, y0, x1, y1] = self.bounds.take()?;
-        Some(PaintedArea {
+impl PaintedArea {
+    fn new([x0, y0, x1, y1]: [f32; 4], colour: Option<Rgb>, alpha: f32, order: u32) -> Self {
+        PaintedArea {
             x0,
             y0,
             x1,
             y1,
             colour,
+            alpha,
             order,
-        })
+        }
     }
 }
 
-fn unit_square(ctm: &Matrix, colour: Option<Rgb>, order: u32) -> PaintedArea {
-    let mut path = PathBounds::default();
-    path.add_rect(ctm, &[Some(0.0), Some(0.0), Some(1.0), Some(1.0)]);
-    path.take(colour, order).expect("a rectangle has bounds")
+/// Whether box `outer` holds box `inner` whole (and is not the same box:
+/// producers repeat a subpath, and a box does not frame itself).
+fn encloses(outer: &[f32; 4], inner: &[f32; 4]) -> bool {
+    outer != inner
+        && outer[0] <= inner[0]
+        && outer[1] <= inner[1]
+        && outer[2] >= inner[2]
+        && outer[3] >= inner[3]
+}
+
+/// A subpath of a single point or a line covers nothing (producers start
+/// paths with a stray `m`).
+fn has_area(b: &[f32; 4]) -> bool {
+    b[2] - b[0] > 0.5 && b[3] - b[1] > 0.5
+}
+
+/// A hole as wide and tall as a line of text, not a letter's counter.
+fn holds_text(b: &[f32; 4]) -> bool {
+    b[2] - b[0] >= 12.0 && b[3] - b[1] >= 12.0
+}
+
+/// Two boxes' overlap, `None` standing for the whole page on the left and
+/// for "nothing" in the result; a box cut away entirely is `None`.
+fn intersect(clip: Option<[f32; 4]>, b: Option<[f32; 4]>) -> Option<[f32; 4]> {
+    let b = b?;
+    let Some(c) = clip else {
+        return Some(b);
+    };
+    let out = [
+        b[0].max(c[0]),
+        b[1].max(c[1]),
+        b[2].min(c[2]),
+        b[3].min(c[3]),
+    ];
+    (out[0] <= out[2] && out[1] <= out[3]).then_some(out)
+}
+
+/// The colour text is painted in under this state's render mode: the fill
+/// colour, the stroke colour for outlined text, and nothing certain when
+/// both paint and differ, or a soft mask shapes the paint.
+fn glyph_colour(state: &GraphicsState) -> Option<Rgb> {
+    if state.soft_mask {
+        return None;
+    }
+    match state.render_mode {
+        1 | 5 => state.stroke,
+        2 | 6 if state.fill != state.stroke => None,
+        _ => state.fill,
+    }
 }
 
 /// The numeric operands of an operator (the first six, which is all any
@@ -649,30 +853,46 @@ fn matrix_from(nums: &[Option<f32>]) -> Option<Matrix> {
     m.iter().all(|v| v.is_finite()).then_some(Matrix(m))
 }
 
-fn colour_from(op: &Op, nums: &[Option<f32>]) -> Option<Rgb> {
-    // A pattern (`/P0 scn`) has a name operand: its colour is unknown.
+/// The colour `sc`/`scn` (or `SC`/`SCN`) set in `space`. A pattern
+/// (`/P0 scn`) has a name operand: its colour is unknown. In a space that
+/// cannot be read the count of numbers decides, as for the device spaces.
+fn colour_from(op: &Op, nums: &[Option<f32>], space: &ColourSpace) -> Option<Rgb> {
     if op.operands.iter().any(|o| matches!(o, Operand::Name(_))) {
         return None;
     }
-    let v = |i: usize| nums[i].unwrap_or(0.0).clamp(0.0, 1.0);
-    match nums.len() {
-        1 => Some([v(0); 3]),
-        3 => Some([v(0), v(1), v(2)]),
-        4 => {
-            let k = 1.0 - v(3);
-            Some([(1.0 - v(0)) * k, (1.0 - v(1)) * k, (1.0 - v(2)) * k])
+    with_numbers(nums, |values| {
+        if space.is_known() {
+            return space.to_rgb(values);
         }
-        _ => None,
-    }
+        match values.len() {
+            1 => ColourSpace::Gray.to_rgb(values),
+            3 => ColourSpace::Rgb.to_rgb(values),
+            4 => ColourSpace::Cmyk.to_rgb(values),
+            _ => None,
+        }
+    })
 }
 
-/// Setting a colour space resets the fill to that space's initial colour,
-/// which is black for the device spaces and unknown for patterns.
-fn initial_colour(op: &Op) -> Option<Rgb> {
-    match op.operands.first() {
-        Some(Operand::Name(n)) if n.as_ref() == b"Pattern" => None,
-        _ => Some([0.0, 0.0, 0.0]),
+/// The space a device colour operator (`g`, `rg`, `k` and their stroking
+/// forms) names.
+fn device_space(operator: &[u8]) -> Rc<ColourSpace> {
+    Rc::new(match operator {
+        b"g" | b"G" => ColourSpace::Gray,
+        b"rg" | b"RG" => ColourSpace::Rgb,
+        _ => ColourSpace::Cmyk,
+    })
+}
+
+/// `f` of the leading operands that are numbers (at most six, as
+/// [`numbers`] reads), without allocating.
+fn with_numbers<T>(nums: &[Option<f32>], f: impl FnOnce(&[f32]) -> T) -> T {
+    let mut values = [0.0; 6];
+    let mut count = 0;
+    for (slot, v) in values.iter_mut().zip(nums.iter().map_while(|n| *n)) {
+        *slot = v;
+        count += 1;
     }
+    f(&values[..count])
 }
 
 #[cfg(test)]
@@ -709,8 +929,9 @@ mod tests {
             operator: b"k",
             operands: &zeros,
         };
+        let unread = ColourSpace::Unknown(0);
         assert_eq!(
-            colour_from(&op, &numbers(&zeros)[..4]),
+            colour_from(&op, &numbers(&zeros)[..4], &unread),
             Some([1.0, 1.0, 1.0])
         );
         let half = vec![Operand::Number(0.5)];
@@ -719,7 +940,7 @@ mod tests {
             operands: &half,
         };
         assert_eq!(
-            colour_from(&op, &numbers(&half)[..1]),
+            colour_from(&op, &numbers(&half)[..1], &unread),
             Some([0.5, 0.5, 0.5])
         );
     }

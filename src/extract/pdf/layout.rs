@@ -562,6 +562,7 @@ mod tests {
                 colour: Some([0.0; 3]),
                 alpha: 1.0,
                 render_mode: 0,
+                clipped: false,
                 order: (y * 1000.0 + x) as u32 + i as u32,
             })
             .collect()

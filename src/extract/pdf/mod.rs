@@ -13,10 +13,12 @@
 //! with images but no text `ImageOnly`.
 
 mod cmap;
+mod colour;
 mod font;
 mod interpret;
 mod layout;
 mod lexer;
+mod std14;
 mod streams;
 mod visibility;
 
@@ -28,13 +30,97 @@ use crate::extract::{ExtractError, Limits};
 
 use interpret::{Budget, FontCache, Interpreter, PageDrawing, PlacedGlyph};
 use streams::Inflater;
-use visibility::PageBox;
+use visibility::{Page, PageBox};
 
 /// A resume page has a few thousand glyphs; this leaves room for dense
 /// pages while keeping a crafted stream of text operators cheap.
 const MAX_GLYPHS_PER_PAGE: usize = 60_000;
 
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> {
+    let doc = load(bytes, limits)?;
+    let mut diagnostics = Diagnostics {
+        format: "pdf".into(),
+        document_date: document_date(&doc),
+        ..Diagnostics::default()
+    };
+    let mut lines = Vec::new();
+    let mut hidden = Vec::new();
+    let mut saw_image = false;
+    let mut warnings = Vec::new();
+    let unmapped = interpret_pages(
+        &doc,
+        limits,
+        &mut warnings,
+        |page_number, drawing, page_box| {
+            saw_image |= drawing.areas.iter().any(|a| a.colour.is_none());
+            let page = Page::new(*page_box, &drawing.glyphs);
+            let mut visible: Vec<&PlacedGlyph> = Vec::new();
+            let mut hidden_glyphs = Vec::new();
+            for g in &drawing.glyphs {
+                match visibility::hidden_reason(g, &drawing.areas, &page) {
+                    None => visible.push(g),
+                    Some(reason) => hidden_glyphs.push((g, reason)),
+                }
+            }
+            hidden.extend(hidden_runs(page_number, &hidden_glyphs));
+            let (laid, columns) = layout::lay_out(&visible);
+            diagnostics.columns = diagnostics.columns.max(columns);
+            lines.extend(clean_page(page_number, laid));
+        },
+    )?;
+    diagnostics.pages = doc.get_pages().len() as u32;
+    diagnostics.warnings = warnings;
+    diagnostics.unmapped_fonts = unmapped;
+    if lines.is_empty() && hidden.is_empty() && saw_image {
+        return Err(ExtractError::ImageOnly);
+    }
+    Ok(Document {
+        lines,
+        hidden,
+        diagnostics,
+    })
+}
+
+/// One glyph as placed and judged, for checking the verdicts against a
+/// render of the page (see `tests/render_check.rs`).
+#[derive(Debug, Clone)]
+pub struct GlyphVerdict {
+    pub page: u32,
+    pub text: String,
+    /// x0, y0 (baseline), x1, y0 + font size, in PDF points, y up.
+    pub bbox: [f32; 4],
+    /// The page's visible box, in the same space.
+    pub page_box: [f32; 4],
+    pub hidden: Option<crate::document::HiddenReason>,
+}
+
+/// Every glyph of a PDF with its place and whether a reader sees it: the
+/// same interpretation and visibility verdicts as [`extract`], before
+/// layout.
+pub fn glyph_verdicts(bytes: &[u8], limits: &Limits) -> Result<Vec<GlyphVerdict>, ExtractError> {
+    let doc = load(bytes, limits)?;
+    let mut out = Vec::new();
+    interpret_pages(
+        &doc,
+        limits,
+        &mut Vec::new(),
+        |page_number, drawing, page_box| {
+            let page = Page::new(*page_box, &drawing.glyphs);
+            out.extend(drawing.glyphs.iter().map(|g| GlyphVerdict {
+                page: page_number,
+                text: g.text.to_string(),
+                bbox: [g.x0, g.y, g.x1, g.y + g.size],
+                page_box: *page_box,
+                hidden: visibility::hidden_reason(g, &drawing.areas, &page),
+            }));
+        },
+    )?;
+    Ok(out)
+}
+
+/// Parse a PDF with lopdf under the limits, telling encrypted, damaged and
+/// over-limit files apart.
+fn load(bytes: &[u8], limits: &Limits) -> Result<lopdf::Document, ExtractError> {
     let stream_limit = usize::try_from(limits.max_decompressed_bytes).unwrap_or(usize::MAX);
     let options = LoadOptions {
         max_decompressed_size: Some(stream_limit),
@@ -67,32 +153,35 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> 
     if doc.is_encrypted() {
         return Err(ExtractError::Encrypted);
     }
+    Ok(doc)
+}
 
+/// Interpret the pages within the limits, one at a time, handing each
+/// page's drawing and visible box to `visit`; pages that cannot be read
+/// are skipped with a warning. Returns the names of fonts with unmapped
+/// codes.
+fn interpret_pages(
+    doc: &lopdf::Document,
+    limits: &Limits,
+    warnings: &mut Vec<String>,
+    mut visit: impl FnMut(u32, &PageDrawing, &PageBox),
+) -> Result<Vec<String>, ExtractError> {
+    let stream_limit = usize::try_from(limits.max_decompressed_bytes).unwrap_or(usize::MAX);
     let pages = doc.get_pages();
-    let mut diagnostics = Diagnostics {
-        format: "pdf".into(),
-        pages: pages.len() as u32,
-        document_date: document_date(&doc),
-        ..Diagnostics::default()
-    };
     if pages.len() > limits.max_pages as usize {
-        diagnostics.warnings.push(format!(
+        warnings.push(format!(
             "{} pages: only the first {} read (limit)",
             pages.len(),
             limits.max_pages
         ));
     }
-
     let mut fonts = FontCache::default();
     let mut inflater = Inflater::default();
-    let mut lines = Vec::new();
-    let mut hidden = Vec::new();
-    let mut saw_image = false;
     let mut budget_left = stream_limit;
     // One page's drawing at a time; its room is reused by the next page.
     let mut drawing_room = PageDrawing::default();
     for (&page_number, &page_id) in pages.iter().take(limits.max_pages as usize) {
-        let content = match inflater.page_content(&doc, page_id, budget_left) {
+        let content = match inflater.page_content(doc, page_id, budget_left) {
             Ok(c) => c,
             Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
                 ..
@@ -103,55 +192,30 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ExtractError> 
                 )));
             }
             Err(e) => {
-                diagnostics
-                    .warnings
-                    .push(format!("page {page_number}: content unreadable: {e}"));
+                warnings.push(format!("page {page_number}: content unreadable: {e}"));
                 continue;
             }
         };
         budget_left = budget_left.saturating_sub(content.len());
-        let resources = page_resources(&doc, page_id);
+        let resources = page_resources(doc, page_id);
         let budget = Budget {
             max_glyphs: MAX_GLYPHS_PER_PAGE,
             max_stream_bytes: stream_limit,
         };
-        let drawing = Interpreter::new(&doc, &mut fonts, &mut inflater, budget).run_page(
+        let drawing = Interpreter::new(doc, &mut fonts, &mut inflater, budget).run_page(
             &content,
             &resources,
             std::mem::take(&mut drawing_room),
         );
         if drawing.truncated {
-            diagnostics.warnings.push(format!(
+            warnings.push(format!(
                 "page {page_number}: more than {MAX_GLYPHS_PER_PAGE} glyphs; the rest skipped"
             ));
         }
-        saw_image |= drawing.areas.iter().any(|a| a.colour.is_none());
-        let page_box = page_box(&doc, page_id);
-
-        let mut visible: Vec<&PlacedGlyph> = Vec::new();
-        let mut hidden_glyphs = Vec::new();
-        for g in &drawing.glyphs {
-            match visibility::hidden_reason(g, &drawing.areas, &page_box) {
-                None => visible.push(g),
-                Some(reason) => hidden_glyphs.push((g, reason)),
-            }
-        }
-        hidden.extend(hidden_runs(page_number, &hidden_glyphs));
-
-        let (laid, columns) = layout::lay_out(&visible);
-        diagnostics.columns = diagnostics.columns.max(columns);
-        lines.extend(clean_page(page_number, laid));
+        visit(page_number, &drawing, &page_box(doc, page_id));
         drawing_room = drawing;
     }
-    diagnostics.unmapped_fonts = fonts.unmapped_font_names();
-    if lines.is_empty() && hidden.is_empty() && saw_image {
-        return Err(ExtractError::ImageOnly);
-    }
-    Ok(Document {
-        lines,
-        hidden,
-        diagnostics,
-    })
+    Ok(fonts.unmapped_font_names())
 }
 
 /// Clean a page's laid-out lines, join hyphenation within each column, and
