@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::rubric::ascii_bounds::FixedRegex;
-use crate::rubric::metric_words::{ContextWords, MetricWords};
+use crate::matching::ascii_bounds::FixedRegex;
+use crate::matching::metric_words::{ContextWords, MetricWords};
 use crate::rubric::{Measure, Metric};
 
 /// A number found in a sentence, with its multiplier applied.
@@ -568,7 +568,7 @@ mod tests {
     #[test]
     fn fixed_patterns_find_what_they_find_as_written() {
         for fixed in [number_regex(), period_regex(), latency_regex()] {
-            crate::rubric::ascii_bounds::assert_same_as_written(fixed);
+            crate::matching::ascii_bounds::assert_same_as_written(fixed);
         }
     }
 

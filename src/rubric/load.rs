@@ -14,16 +14,16 @@ use std::sync::OnceLock;
 
 use toml::Spanned;
 
-use super::ascii_bounds::AsciiBounds;
-use super::inflect::combined_source;
-use super::metric_words::{ContextWords, MetricWords};
-use super::rule_regex::RuleRegex;
 use super::schema::{self, Examples, Measure, RubricFile};
 use super::{
     ClaimRules, DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Expectation, Family, Feature, FlagRule, Level,
     LevelRule, Metric, Model, Rubric, Scoring, SectionKind, SectionWeights, Signal, Tier,
     TitleRule, YearsRule,
 };
+use crate::matching::ascii_bounds::AsciiBounds;
+use crate::matching::inflect::combined_source;
+use crate::matching::metric_words::{ContextWords, MetricWords};
+use crate::matching::rule_regex::RuleRegex;
 
 /// Why a rubric was refused. The message says where and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -7,23 +7,18 @@
 //! map. Loading is strict (see `load`); after loading nothing here does I/O
 //! or can fail, so the later stages are pure functions of text and rubric.
 
-pub mod ascii_bounds;
 pub mod examples;
-pub mod inflect;
 pub mod load;
-pub mod metric_words;
-pub mod prefilter;
-pub mod rule_regex;
 pub mod schema;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use rule_regex::RuleRegex;
+use crate::matching::rule_regex::RuleRegex;
 
-use ascii_bounds::AsciiBounds;
-use metric_words::{ContextWords, MetricWords};
-use prefilter::Prefilter;
+use crate::matching::ascii_bounds::AsciiBounds;
+use crate::matching::metric_words::{ContextWords, MetricWords};
+use crate::matching::prefilter::Prefilter;
 use serde::Serialize;
 
 pub use load::{RubricError, load_default, load_default_deferred, load_file, load_str};
@@ -443,21 +438,4 @@ impl Rubric {
     pub fn level_rule(&self, level: Level) -> &LevelRule {
         &self.levels[level.index()]
     }
-}
-
-/// Every line of the fixture resumes, as written and again with a bullet,
-/// a dash and `tail` added (characters outside ASCII, as real lines have):
-/// real text for tests that check rules against one another.
-#[cfg(test)]
-pub(crate) fn fixture_lines(tail: &str) -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/resumes");
-    let mut lines = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let text = std::fs::read_to_string(entry.path()).unwrap();
-        for line in text.lines() {
-            lines.push(line.to_string());
-            lines.push(format!("• {line} — {tail}"));
-        }
-    }
-    lines
 }

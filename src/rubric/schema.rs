@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+pub use crate::matching::inflect::Inflect;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RubricFile {
@@ -109,15 +111,6 @@ pub struct YearsDef {
     pub student_titles: Vec<String>,
     pub other_titles: Vec<String>,
     pub engineering_work: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Inflect {
-    #[default]
-    None,
-    Verb,
-    Noun,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]

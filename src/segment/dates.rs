@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use crate::rubric::ascii_bounds::FixedRegex;
+use crate::matching::ascii_bounds::FixedRegex;
 use serde::Serialize;
 
 use crate::document::Document;

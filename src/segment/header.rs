@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::matching::ascii_bounds::FixedRegex;
 use crate::rubric::Rubric;
-use crate::rubric::ascii_bounds::FixedRegex;
 
 /// Words that mark a part of a job line as a job title rather than an
 /// employer, for careers both inside and outside engineering.

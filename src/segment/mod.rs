@@ -286,7 +286,7 @@ mod tests {
             header::title_words(),
             years::years_regex(),
         ] {
-            crate::rubric::ascii_bounds::assert_same_as_written(fixed);
+            crate::matching::ascii_bounds::assert_same_as_written(fixed);
         }
     }
 

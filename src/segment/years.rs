@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use super::{LineInfo, Role, RoleKind};
-use crate::rubric::ascii_bounds::FixedRegex;
+use crate::matching::ascii_bounds::FixedRegex;
 use crate::rubric::{Rubric, SectionKind};
 
 /// Months covered by a role, counting a month-precise end month as worked.

@@ -141,8 +141,8 @@ pub(crate) fn assert_same_as_written(fixed: &FixedRegex) {
             .collect()
     };
     let (mut texts, mut plain, mut found) = (0, 0, 0);
-    for line in super::fixture_lines("end").into_iter().chain(
-        super::fixture_lines("naïve")
+    for line in crate::matching::fixture_lines("end").into_iter().chain(
+        crate::matching::fixture_lines("naïve")
             .into_iter()
             .filter(|l| l.starts_with('•')),
     ) {
@@ -277,7 +277,7 @@ mod tests {
             rubric.signals.iter().map(|s| reference(&s.regex)).collect();
         let flags: Vec<regex::Regex> = rubric.flags.iter().map(|f| reference(&f.regex)).collect();
         let mut compared = 0;
-        for line in crate::rubric::fixture_lines("end") {
+        for line in crate::matching::fixture_lines("end") {
             let line = line.as_str();
             for (signal, reference) in rubric.signals.iter().zip(&signals) {
                 let expected = reference.find(line).map(|m| m.range());
@@ -299,7 +299,7 @@ mod tests {
     fn copies_answer_for_deferred_rules_without_compiling_them() {
         let compiled = crate::rubric::load_default().unwrap();
         let deferred = crate::rubric::load_default_deferred().unwrap();
-        let lines = crate::rubric::fixture_lines("end");
+        let lines = crate::matching::fixture_lines("end");
         let plain: Vec<&String> = lines.iter().filter(|l| same_bounds(l)).collect();
         assert!(
             plain.len() * 10 > lines.len() * 9,

@@ -8,7 +8,20 @@
 //! are listed in the rubric itself, because guessing them would be wrong more
 //! often than right.
 
-use super::schema::Inflect;
+use serde::Deserialize;
+
+/// Which words of a phrase take their inflected forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Inflect {
+    /// As written.
+    #[default]
+    None,
+    /// The first word is a verb: own, owns, owned, owning.
+    Verb,
+    /// The last word is a noun: queue, queues.
+    Noun,
+}
 
 /// The regular forms of an English verb: base, -s, -ed, -ing.
 pub fn verb_forms(base: &str) -> Vec<String> {

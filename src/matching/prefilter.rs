@@ -374,8 +374,8 @@ fn starts_with_word_boundary(hir: &Hir, unicode: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::inflect::combined_source;
-    use crate::rubric::schema::Inflect;
+    use crate::matching::inflect::Inflect;
+    use crate::matching::inflect::combined_source;
     use regex::Regex;
 
     fn phrases(list: &[&str]) -> Vec<String> {

@@ -146,7 +146,7 @@ mod tests {
         for f in &rubric.flags {
             texts.extend(f.examples_match.iter().chain(&f.examples_no_match).cloned());
         }
-        texts.extend(crate::rubric::fixture_lines("naïve"));
+        texts.extend(crate::matching::fixture_lines("naïve"));
         let rules = rubric
             .signals
             .iter()
@@ -209,7 +209,7 @@ mod tests {
         assert!(now.len() > 30);
         assert!(now.iter().all(RuleRegex::is_compiled));
         assert!(!deferred.iter().any(RuleRegex::is_compiled));
-        let lines: Vec<String> = crate::rubric::fixture_lines("");
+        let lines: Vec<String> = crate::matching::fixture_lines("");
         for (compiled, deferred) in now.iter().zip(&deferred) {
             for line in &lines {
                 assert_eq!(compiled.find(line), deferred.find(line), "{line:?}");
