@@ -13,6 +13,7 @@ pub mod inflect;
 pub mod load;
 pub mod metric_words;
 pub mod prefilter;
+pub mod questions;
 pub mod rule_regex;
 pub mod schema;
 
@@ -27,6 +28,7 @@ use prefilter::Prefilter;
 use serde::Serialize;
 
 pub use load::{RubricError, load_default, load_default_deferred, load_file, load_str};
+pub use questions::Question;
 pub use schema::{Context, FlagWhen, Measure, Scope};
 
 /// The default rubric's text, as shipped.
@@ -158,6 +160,8 @@ pub struct Signal {
     /// The regex with ASCII word boundaries, where that finds the same.
     pub bounds: AsciiBounds,
     pub describe: String,
+    /// Probe questions for an item of this signal (see [`Question`]).
+    pub questions: Vec<Question>,
     pub examples_match: Vec<String>,
     pub examples_no_match: Vec<String>,
 }
@@ -189,6 +193,8 @@ pub struct Metric {
     pub improvement_weight: f64,
     pub max_hits: usize,
     pub describe: String,
+    /// Probe questions for a number of this kind (see [`Question`]).
+    pub questions: Vec<Question>,
     pub examples_match: Vec<String>,
     pub examples_no_match: Vec<String>,
     /// The context words and units, compiled for fast look-ups.
@@ -222,6 +228,8 @@ pub struct Expectation {
     pub families: Vec<usize>,
     pub min_count: usize,
     pub min_weight: f64,
+    /// What to ask when the expectation is not met (see [`Question`]).
+    pub questions: Vec<Question>,
 }
 
 #[derive(Debug, Clone)]
@@ -297,6 +305,8 @@ pub struct FlagRule {
     /// achievement sentence (umbrella words with a real pattern behind them).
     pub unless_family: Option<usize>,
     pub describe: String,
+    /// Probe questions about the sentence that raised it (see [`Question`]).
+    pub questions: Vec<Question>,
     pub examples_match: Vec<String>,
     pub examples_no_match: Vec<String>,
 }
