@@ -29,6 +29,10 @@ pub enum Command {
     /// Explain one resume's level: evidence quoted with its place, flags,
     /// the claim check and what the next level up needs.
     Explain(ExplainArgs),
+    /// Write a one-page interview brief for one resume: what it shows, what
+    /// it does not show yet, and the questions to ask (DOCX, HTML or
+    /// Markdown by the output's extension).
+    Brief(BriefArgs),
     /// Print the default rubric or check a rubric file.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -96,6 +100,16 @@ pub struct ScreenArgs {
     /// every field and quote. Levels and scores do not change.
     #[arg(long)]
     pub redact: bool,
+    /// Also write an interview brief for each assessed candidate into this
+    /// folder (created if missing), named after the resume's file.
+    #[arg(long, value_name = "DIR")]
+    pub briefs: Option<PathBuf>,
+    /// With `--briefs`: only the top N candidates by rank.
+    #[arg(long, value_name = "N", requires = "briefs", value_parser = clap::value_parser!(u64).range(1..))]
+    pub top: Option<u64>,
+    /// With `--briefs`: the briefs' format.
+    #[arg(long, value_enum, default_value_t = BriefFormat::Docx, requires = "briefs")]
+    pub brief_format: BriefFormat,
     /// Start CSV files with a UTF-8 byte-order mark, so Excel shows
     /// non-ASCII quotes correctly (LibreOffice needs no mark).
     #[arg(long)]
@@ -107,6 +121,23 @@ pub struct ScreenArgs {
     pub batch: BatchArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BriefFormat {
+    Docx,
+    Html,
+    Md,
+}
+
+impl BriefFormat {
+    pub fn to_format(self) -> levelscan::brief::Format {
+        match self {
+            BriefFormat::Docx => levelscan::brief::Format::Docx,
+            BriefFormat::Html => levelscan::brief::Format::Html,
+            BriefFormat::Md => levelscan::brief::Format::Markdown,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -125,6 +156,24 @@ pub struct ExplainArgs {
     /// `text` for people, `json` for tools.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BriefArgs {
+    /// The resume to brief.
+    pub file: PathBuf,
+    /// Where to write the brief: `.docx`, `.html` or `.md` decides the
+    /// format; `-` writes Markdown to standard output.
+    #[arg(short = 'o', long = "output", value_name = "OUT", required = true)]
+    pub output: PathBuf,
+    /// A rubric TOML file instead of the built-in default.
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// Blind: no name, email, phone number or link anywhere in the brief.
+    #[arg(long)]
+    pub redact: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -163,6 +212,13 @@ pub struct WorkerArgs {
     /// ranking CSV shows no more.
     #[arg(long, value_name = "N")]
     pub quotes_per_family: Option<usize>,
+    /// Also send each assessed file's interview brief (for `screen
+    /// --briefs`).
+    #[arg(long)]
+    pub brief: bool,
+    /// Build those briefs redacted.
+    #[arg(long, requires = "brief")]
+    pub redact: bool,
 }
 
 /// Bounds on what one file may cost.

@@ -10,6 +10,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod assess;
+pub mod brief;
 pub mod calibrate;
 pub mod classify;
 pub mod dedupe;

@@ -55,8 +55,17 @@ pub fn redact_text(text: &str, name_words: &[String]) -> String {
             })
             .into_owned();
     }
+    redact_names(&out, name_words)
+}
+
+/// Remove each word of the candidate's name from `text`, and nothing else.
+/// In any case: a header in capitals or a file named in lower case spells
+/// the name too. (A name that is also a word, "Grant", takes "grant" with
+/// it: a blind screen would rather lose a word than show a name.)
+pub fn redact_names(text: &str, name_words: &[String]) -> String {
+    let mut out = text.to_string();
     for word in name_words {
-        let pattern = format!(r"\b{}\b", regex::escape(word));
+        let pattern = format!(r"(?i)\b{}\b", regex::escape(word));
         if let Ok(re) = Regex::new(&pattern) {
             out = re.replace_all(&out, REDACTED).into_owned();
         }
@@ -75,7 +84,7 @@ fn looks_like_years(text: &str) -> bool {
 }
 
 /// The words of a name worth removing (two letters or more).
-fn name_words(name: Option<&str>) -> Vec<String> {
+pub fn name_words(name: Option<&str>) -> Vec<String> {
     name.map(|n| {
         n.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '-')
             .filter(|w| w.chars().count() >= 2)

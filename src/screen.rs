@@ -1,13 +1,17 @@
 //! One file through the whole pipeline, as a batch worker runs it: read the
 //! bytes once, hash them, extract, assess, and send back a compact result
 //! (the record and the hashes duplicate detection needs — never the text,
-//! so memory stays flat however many files a batch holds).
+//! so memory stays flat however many files a batch holds). For `screen
+//! --briefs` the interview brief is built here too, from the assessment the
+//! record comes from: the parent then writes briefs without ever parsing a
+//! file itself, so a hostile file stays in its worker.
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::assess::assess;
+use crate::brief::{self, Brief};
 use crate::dedupe::ContentHash;
 use crate::extract::{self, Limits};
 use crate::report::Record;
@@ -22,6 +26,16 @@ pub struct Screened {
     pub text: Option<ContentHash>,
     /// The row: assessed, or the reason it is not.
     pub record: Record,
+    /// The interview brief of an assessed file, when asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brief: Option<Brief>,
+}
+
+/// Whether the worker also builds each assessed file's interview brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BriefRequest {
+    /// Build it redacted (no name, email, phone or link).
+    pub redact: bool,
 }
 
 /// A [`Screened`] as the batch's parent reads it from a worker: the hashes,
@@ -34,6 +48,9 @@ pub struct ScreenedRaw {
     pub bytes: Option<ContentHash>,
     pub text: Option<ContentHash>,
     pub record: Box<serde_json::value::RawValue>,
+    /// The brief, also as sent, when one was asked for.
+    #[serde(default)]
+    pub brief: Option<Box<serde_json::value::RawValue>>,
 }
 
 /// The fields of a [`Record`] that ranking, duplicates and the summary
@@ -64,7 +81,13 @@ pub fn keep_strongest(record: &mut Record, quotes: usize) {
 }
 
 /// Screen one file. `display` is the path as the report shows it.
-pub fn screen_file(path: &Path, display: String, limits: &Limits, rubric: &Rubric) -> Screened {
+pub fn screen_file(
+    path: &Path,
+    display: String,
+    limits: &Limits,
+    rubric: &Rubric,
+    brief_request: Option<BriefRequest>,
+) -> Screened {
     let bytes = match extract::read_file(path, limits) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -72,6 +95,7 @@ pub fn screen_file(path: &Path, display: String, limits: &Limits, rubric: &Rubri
                 bytes: None,
                 text: None,
                 record: Record::not_assessed(display, e.status(), e.to_string()),
+                brief: None,
             };
         }
     };
@@ -84,6 +108,8 @@ pub fn screen_file(path: &Path, display: String, limits: &Limits, rubric: &Rubri
             Screened {
                 bytes: bytes_hash,
                 text: ContentHash::of_text(&doc.plain_text()),
+                brief: brief_request
+                    .map(|request| brief::build(&display, &assessment, rubric, request.redact)),
                 record: Record::assessed(display, &assessment, rubric),
             }
         }
@@ -91,6 +117,7 @@ pub fn screen_file(path: &Path, display: String, limits: &Limits, rubric: &Rubri
             bytes: bytes_hash,
             text: None,
             record: Record::not_assessed(display, e.status(), e.to_string()),
+            brief: None,
         },
     }
 }

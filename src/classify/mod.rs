@@ -124,14 +124,33 @@ fn matches(expect: &Expectation, e: &Evidence, rubric: &Rubric) -> bool {
             .is_some_and(|f| expect.families.contains(&f))
 }
 
+/// An expectation of the rubric that a resume's evidence does not meet.
+#[derive(Debug, Clone)]
+pub struct Unmet<'r> {
+    /// The level whose `[[level.expect]]` it is.
+    pub level: Level,
+    pub expect: &'r Expectation,
+    /// How far short the evidence falls: "none found", "found 1, typically 2".
+    pub found: String,
+}
+
 /// What the level above typically shows (its expectations and those of
 /// the levels below it) and this resume does not.
 fn missing_for_next(level: Level, evidence: &[Evidence], rubric: &Rubric) -> Vec<String> {
     let Some(next) = level.next() else {
         return Vec::new();
     };
+    unmet_up_to(next, evidence, rubric)
+        .into_iter()
+        .map(|u| format!("{next} typically shows: {} — {}", u.expect.need, u.found))
+        .collect()
+}
+
+/// The expectations of every level up to `target` (lowest level first, in
+/// rubric order) that the evidence does not meet.
+pub fn unmet_up_to<'r>(target: Level, evidence: &[Evidence], rubric: &'r Rubric) -> Vec<Unmet<'r>> {
     let mut out = Vec::new();
-    for l in rubric.levels.iter().skip(1).take(next.index()) {
+    for l in rubric.levels.iter().skip(1).take(target.index()) {
         for expect in &l.expects {
             let (n, w) = evidence
                 .iter()
@@ -151,7 +170,11 @@ fn missing_for_next(level: Level, evidence: &[Evidence], rubric: &Rubric) -> Vec
                     expect.min_weight
                 )
             };
-            out.push(format!("{next} typically shows: {} — {found}", expect.need));
+            out.push(Unmet {
+                level: l.level,
+                expect,
+                found,
+            });
         }
     }
     out

@@ -188,8 +188,13 @@ fn screen_all(
     args: &CalibrateArgs,
     labelled: &[labels::Label],
 ) -> Result<Vec<Record>, CommandError> {
-    let (threads, pool) =
-        parallel::start::<Screened>(&args.batch, &args.limits, args.rubric.as_deref(), None)?;
+    let (threads, pool) = parallel::start::<Screened>(
+        &args.batch,
+        &args.limits,
+        args.rubric.as_deref(),
+        None,
+        None,
+    )?;
     let progress = Progress::new(labelled.len() as u64, args.quiet);
     let paths: Vec<&Path> = labelled.iter().map(|label| label.path.as_path()).collect();
     let records = pool.run_all(&threads, &paths, |i, result| {

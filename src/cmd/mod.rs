@@ -1,6 +1,7 @@
 //! Orchestration, one module per subcommand: turn flags into options, call
 //! the library, write the output. This is the only code that prints.
 
+pub mod brief;
 pub mod calibrate;
 pub mod explain;
 pub mod extract;
@@ -55,6 +56,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Command::Extract(args) => extract::run(&args, &mut out)?,
         Command::Worker(args) => worker::run(&args)?,
         Command::Explain(args) => explain::run(&args, &mut out)?,
+        Command::Brief(args) => brief::run(&args, &mut out)?,
         Command::Rubric(command) => rubric::run(&command, &mut out)?,
         Command::Calibrate(args) => calibrate::run(&args, &mut out)?,
     };

@@ -12,6 +12,7 @@ use std::time::Duration;
 use std::path::Path;
 
 use levelscan::isolate::{PoolConfig, WorkerPool};
+use levelscan::screen::BriefRequest;
 use serde::de::DeserializeOwned;
 
 use super::CommandError;
@@ -20,7 +21,8 @@ use crate::cli::{BatchArgs, LimitArgs};
 /// The rayon threads and the worker processes a batch command runs files
 /// on: workers screen each file with the given rubric (the built-in one
 /// without it) under the user's limits, and send each family's strongest
-/// `quotes_per_family` quotes (all without it). The parent reads each
+/// `quotes_per_family` quotes (all without it), and each assessed file's
+/// interview brief when `brief` asks for it. The parent reads each
 /// reply as an `R`: a [`Screened`](levelscan::screen::Screened), or what of
 /// it the caller needs.
 pub fn start<R: DeserializeOwned>(
@@ -28,6 +30,7 @@ pub fn start<R: DeserializeOwned>(
     limits: &LimitArgs,
     rubric: Option<&Path>,
     quotes_per_family: Option<usize>,
+    brief: Option<BriefRequest>,
 ) -> Result<(rayon::ThreadPool, WorkerPool<R>), CommandError> {
     let mut config = worker_pool_config(batch, limits)?;
     if let Some(path) = rubric {
@@ -37,6 +40,12 @@ pub fn start<R: DeserializeOwned>(
     if let Some(quotes) = quotes_per_family {
         config.args.push("--quotes-per-family".into());
         config.args.push(quotes.to_string().into());
+    }
+    if let Some(request) = brief {
+        config.args.push("--brief".into());
+        if request.redact {
+            config.args.push("--redact".into());
+        }
     }
     let pool = WorkerPool::new(config).map_err(|e| CommandError::Worker(e.to_string()))?;
     let threads = thread_pool(batch).map_err(|e| CommandError::Worker(e.to_string()))?;

@@ -1,10 +1,12 @@
 //! `levelscan rubric print` writes the built-in rubric out for editing;
 //! `levelscan rubric check FILE` loads one strictly and tests every rule's
-//! examples, so a rubric is known good before any resume meets it.
+//! examples, so a rubric is known good before any resume meets it. A rule
+//! without probe questions is a warning, not an error: the rubric still
+//! screens, but the interview brief has nothing to ask about it.
 
 use std::io::Write;
 
-use levelscan::rubric::{DEFAULT_RUBRIC, examples::check_examples, load_file};
+use levelscan::rubric::{DEFAULT_RUBRIC, examples::check_examples, load_file, questions};
 
 use super::{CommandError, Outcome};
 use crate::cli::RubricCommand;
@@ -21,6 +23,9 @@ pub fn run(command: &RubricCommand, out: &mut impl Write) -> Result<Outcome, Com
                     count: failures.len(),
                     details: failures.join("\n"),
                 });
+            }
+            for warning in questions::unasked(&rubric) {
+                eprintln!("levelscan: {}: warning: {warning}", file.display());
             }
             writeln!(
                 out,

@@ -7,17 +7,19 @@
 //! in a worker, one lane per rayon thread (each record spilled to a
 //! temporary file as it arrives), mark duplicates and shared contacts,
 //! rank, then read the records back in ranking order, redact if asked,
-//! write, and print the summary.
+//! write, write the interview briefs if asked, and print the summary.
 //! The output is a function of the files and flags alone: never of `-j`,
 //! of the order the filesystem lists files, or of timing (except a file
 //! that times out).
 
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Instant;
 
+use levelscan::brief::{self, Brief, Format};
 use levelscan::dedupe::{
     ContentHash, DuplicateKind, Fingerprint, Verdict, find_duplicates, normalise_email,
 };
@@ -29,7 +31,7 @@ use levelscan::report::evidence::EvidenceWriter;
 use levelscan::report::spill::{Spill, SpillReader};
 use levelscan::report::{self, Record, STATUS_DUPLICATE, STATUS_OK};
 use levelscan::rubric::{Level, Rubric, load_default_deferred, load_file};
-use levelscan::screen::{RecordKeys, ScreenedRaw};
+use levelscan::screen::{BriefRequest, RecordKeys, ScreenedRaw};
 use levelscan::walk::{Found, discover_skipping};
 
 use super::parallel;
@@ -49,11 +51,19 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     // loads it, opens the outputs and discovers the files. A rubric that
     // does not load stops the run here all the same (dropping the pool
     // stops the workers).
+    // Briefs are built by the workers, from the same assessment as the
+    // record: the parent never parses a resume, so a hostile file stays
+    // isolated, and no file is read twice. Every assessed file's brief comes
+    // back (its rank is known only at the end) and waits on disk.
+    let brief_request = args.briefs.is_some().then_some(BriefRequest {
+        redact: args.redact,
+    });
     let (threads, pool) = parallel::start::<ScreenedRaw>(
         &args.batch,
         &args.limits,
         args.rubric.as_deref(),
         quotes_per_family,
+        brief_request,
     )?;
     // The parent matches no rule: the embedded rubric (which its tests
     // compile) is read without compiling its regexes; a rubric file is
@@ -73,6 +83,14 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         .as_deref()
         .map(|p| open_output(Some(p)))
         .transpose()?;
+    if let Some(dir) = &args.briefs {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            CommandError::Usage(format!(
+                "{}: cannot create the briefs folder: {e}",
+                dir.display()
+            ))
+        })?;
+    }
 
     // This run's own outputs, written into the folder it screens, are not
     // applicants.
@@ -91,12 +109,16 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     // Each record goes to disk as it arrives; the parent keeps only what
     // duplicates, ranking and the summary need, so its memory stays flat
     // however many files the folder holds.
-    let spill = Mutex::new(Spill::new().map_err(|e| {
-        CommandError::Worker(format!(
-            "cannot create a temporary file for the records in {} (set TMPDIR to a writable folder): {e}",
-            std::env::temp_dir().display()
-        ))
-    })?);
+    let new_spill = || {
+        Spill::new().map_err(|e| {
+            CommandError::Worker(format!(
+                "cannot create a temporary file for the records in {} (set TMPDIR to a writable folder): {e}",
+                std::env::temp_dir().display()
+            ))
+        })
+    };
+    let spill = Mutex::new(new_spill()?);
+    let brief_spill = Mutex::new(new_spill()?);
     // What the parent does with each screened file, on the lane's thread
     // while its worker goes on to the next file: the record is filed away
     // as the JSON it came in, and only its keys are read.
@@ -111,7 +133,16 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .push(screened.record.get())?;
-        Ok(Row::new(spilled, keys, &screened))
+        let brief = match &screened.brief {
+            Some(brief) => Some(
+                brief_spill
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .push(brief.get())?,
+            ),
+            None => None,
+        };
+        Ok(Row::new(spilled, brief, keys, &screened))
     };
     let files: Vec<&Path> = found
         .iter()
@@ -144,6 +175,9 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     pool.stop();
     let rows: Vec<Row> = rows.into_iter().collect::<std::io::Result<_>>()?;
     let spill = spill
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let brief_spill = brief_spill
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
 
@@ -207,6 +241,23 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         out.flush()?;
     }
 
+    if let Some(dir) = &args.briefs {
+        let top = args.top.map_or(usize::MAX, |n| n as usize);
+        let chosen: Vec<usize> = ranked
+            .order
+            .iter()
+            .filter(|(_, rank)| rank.is_some_and(|r| r <= top))
+            .map(|&(row, _)| row)
+            .collect();
+        write_briefs(
+            dir,
+            args.brief_format.to_format(),
+            &chosen,
+            &rows,
+            brief_spill.into_reader()?,
+        )?;
+    }
+
     summary.elapsed = started.elapsed();
     eprintln!("levelscan: {summary}");
     Ok(if summary.all_assessed() {
@@ -214,6 +265,52 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     } else {
         Outcome::SomeInputsFailed
     })
+}
+
+/// Write the briefs of the `chosen` rows into `dir`, each named after its
+/// resume's file (`cv.pdf` → `cv.docx`). Names are given in path order, so
+/// two resumes with one name (`a/cv.pdf`, `b/cv.pdf`) always get `cv` and
+/// `cv-2` the same way round; names are compared without case, as a
+/// Windows or macOS disk would.
+fn write_briefs(
+    dir: &Path,
+    format: Format,
+    chosen: &[usize],
+    rows: &[Row],
+    mut briefs: SpillReader,
+) -> Result<(), CommandError> {
+    let mut by_path: Vec<usize> = chosen
+        .iter()
+        .copied()
+        .filter(|&row| rows[row].brief.is_some())
+        .collect();
+    by_path.sort_by(|&a, &b| rows[a].file.cmp(&rows[b].file));
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    for row in by_path {
+        let stem = Path::new(&rows[row].file)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "resume".to_string());
+        let name = (1..)
+            .map(|n| {
+                if n == 1 {
+                    stem.clone()
+                } else {
+                    format!("{stem}-{n}")
+                }
+            })
+            .find(|name| !taken.contains(&name.to_lowercase()))
+            .expect("some numbered name is free");
+        taken.insert(name.to_lowercase());
+        let brief: Brief = briefs.get_as(rows[row].brief.expect("filtered above"))?;
+        let path = dir.join(format!("{name}.{}", format.extension()));
+        let mut bytes = Vec::new();
+        brief::write(&brief, format, &mut bytes)?;
+        std::fs::write(&path, bytes)
+            .map_err(|e| CommandError::Usage(format!("{}: cannot write: {e}", path.display())))?;
+    }
+    Ok(())
 }
 
 /// Standard output for `-` or no file, else the file (created now, so a
@@ -256,6 +353,7 @@ fn not_assessed(record: Record) -> (ScreenedRaw, RecordKeys) {
         bytes: None,
         text: None,
         record: serde_json::value::RawValue::from_string(json).expect("serde_json wrote JSON"),
+        brief: None,
     };
     // Read back like a worker's record, so both kinds of row get their
     // keys the same way.
@@ -268,6 +366,8 @@ fn not_assessed(record: Record) -> (ScreenedRaw, RecordKeys) {
 /// need.
 struct Row {
     spilled: usize,
+    /// Where its interview brief was spilled, when one was built.
+    brief: Option<usize>,
     file: String,
     status: String,
     level: Option<RankLevel>,
@@ -278,9 +378,10 @@ struct Row {
 }
 
 impl Row {
-    fn new(spilled: usize, keys: RecordKeys, screened: &ScreenedRaw) -> Row {
+    fn new(spilled: usize, brief: Option<usize>, keys: RecordKeys, screened: &ScreenedRaw) -> Row {
         Row {
             spilled,
+            brief,
             level: keys.level.as_deref().and_then(RankLevel::from_name),
             score: keys.score.unwrap_or(0.0),
             email: keys.email.as_deref().and_then(normalise_email),

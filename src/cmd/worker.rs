@@ -7,7 +7,7 @@
 
 use levelscan::isolate::worker;
 use levelscan::rubric::{load_default_deferred, load_file};
-use levelscan::screen::{keep_strongest, screen_file};
+use levelscan::screen::{BriefRequest, keep_strongest, screen_file};
 
 use super::{CommandError, Outcome};
 use crate::cli::WorkerArgs;
@@ -23,7 +23,10 @@ pub fn run(args: &WorkerArgs) -> Result<Outcome, CommandError> {
         None => load_default_deferred()?,
     };
     worker::serve_stdio(|path| {
-        let mut screened = screen_file(path, path.display().to_string(), &limits, &rubric);
+        let brief = args.brief.then_some(BriefRequest {
+            redact: args.redact,
+        });
+        let mut screened = screen_file(path, path.display().to_string(), &limits, &rubric, brief);
         if let Some(quotes) = args.quotes_per_family {
             keep_strongest(&mut screened.record, quotes);
         }

@@ -78,6 +78,13 @@ pub struct SpillReader {
 impl SpillReader {
     /// The record [`Spill::push`] numbered `index`.
     pub fn get(&mut self, index: usize) -> io::Result<Record> {
+        self.get_as(index)
+    }
+
+    /// What [`Spill::push`] numbered `index`, read as a `T` (a spill may
+    /// hold other JSON than records: `screen --briefs` keeps the briefs in
+    /// one).
+    pub fn get_as<T: serde::de::DeserializeOwned>(&mut self, index: usize) -> io::Result<T> {
         let extent = self
             .extents
             .get(index)

@@ -17,7 +17,7 @@ use toml::Spanned;
 use super::schema::{self, Examples, Measure, RubricFile};
 use super::{
     ClaimRules, DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Expectation, Family, Feature, FlagRule, Level,
-    LevelRule, Metric, Model, Rubric, Scoring, SectionKind, SectionWeights, Signal, Tier,
+    LevelRule, Metric, Model, Question, Rubric, Scoring, SectionKind, SectionWeights, Signal, Tier,
     TitleRule, YearsRule,
 };
 use crate::matching::ascii_bounds::AsciiBounds;
@@ -156,6 +156,11 @@ impl Loader<'_> {
             let regex =
                 self.phrase_regex(&s.id, &s.phrases, s.inflect, &s.patterns, span.clone())?;
             self.require_examples(&s.id, &s.examples, span)?;
+            let questions = self.questions(
+                &format!("signal \"{}\"", s.id),
+                &s.questions,
+                Question::EVIDENCE_PLACEHOLDERS,
+            )?;
             signals.push(Signal {
                 id: s.id.clone(),
                 family,
@@ -167,6 +172,7 @@ impl Loader<'_> {
                 bounds: AsciiBounds::default(),
                 regex,
                 describe: s.describe.clone(),
+                questions,
                 examples_match: s.examples.matches.clone(),
                 examples_no_match: s.examples.no_match.clone(),
             });
@@ -214,6 +220,11 @@ impl Loader<'_> {
                 ));
             }
             self.require_examples(&m.id, &m.examples, span)?;
+            let questions = self.questions(
+                &format!("metric \"{}\"", m.id),
+                &m.questions,
+                Question::EVIDENCE_PLACEHOLDERS,
+            )?;
             let units: Vec<String> = m.units.iter().map(|u| u.to_lowercase()).collect();
             let implied_per_second: Vec<String> = m
                 .implied_per_second
@@ -239,6 +250,7 @@ impl Loader<'_> {
                 improvement_weight: m.improvement_weight,
                 max_hits: m.max_hits,
                 describe: m.describe.clone(),
+                questions,
                 examples_match: m.examples.matches.clone(),
                 examples_no_match: m.examples.no_match.clone(),
             });
@@ -326,6 +338,11 @@ impl Loader<'_> {
                 })?);
             }
             self.require_examples(&f.id, &f.examples, span)?;
+            let questions = self.questions(
+                &format!("flag \"{}\"", f.id),
+                &f.questions,
+                Question::EVIDENCE_PLACEHOLDERS,
+            )?;
             let unless_family = match &f.unless_family {
                 Some(name) => Some(find_family(name)?),
                 None => None,
@@ -338,6 +355,7 @@ impl Loader<'_> {
                 when: f.when,
                 unless_family,
                 describe: f.describe.clone(),
+                questions,
                 examples_match: f.examples.matches.clone(),
                 examples_no_match: f.examples.no_match.clone(),
             });
@@ -559,8 +577,14 @@ impl Loader<'_> {
                 for f in &g.families {
                     families.push(find_family(f)?);
                 }
+                let questions = self.questions(
+                    &format!("{level} expectation \"{}\"", g.need),
+                    &g.questions,
+                    Question::EXPECTATION_PLACEHOLDERS,
+                )?;
                 expects.push(Expectation {
                     need: g.need.clone(),
+                    questions,
                     signals,
                     families,
                     min_count: g.min_count.max(1),
@@ -639,6 +663,43 @@ impl Loader<'_> {
             ));
         }
         Ok(())
+    }
+
+    /// Probe questions as written: none empty, every placeholder one the
+    /// owner can fill (`allowed`).
+    fn questions(
+        &self,
+        owner: &str,
+        raw: &[Spanned<String>],
+        allowed: &[&str],
+    ) -> Result<Vec<Question>, RubricError> {
+        let allowed_list = allowed
+            .iter()
+            .map(|p| format!("{{{p}}}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut out = Vec::new();
+        for q in raw {
+            let text = q.get_ref().trim();
+            if text.is_empty() {
+                return Err(self.error(
+                    q.span(),
+                    format!("{owner}: a question is empty; write the question or remove it"),
+                ));
+            }
+            let names = Question::placeholders(text)
+                .map_err(|problem| self.error(q.span(), format!("{owner}: {problem}")))?;
+            if let Some(unknown) = names.iter().find(|n| !allowed.contains(n)) {
+                return Err(self.error(
+                    q.span(),
+                    format!(
+                        "{owner}: no placeholder is called {{{unknown}}}; here a question may use: {allowed_list}"
+                    ),
+                ));
+            }
+            out.push(Question(text.to_string()));
+        }
+        Ok(out)
     }
 
     fn phrase_regex(

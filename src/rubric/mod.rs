@@ -9,6 +9,7 @@
 
 pub mod examples;
 pub mod load;
+pub mod questions;
 pub mod schema;
 
 use std::collections::BTreeMap;
@@ -22,6 +23,7 @@ use crate::matching::prefilter::Prefilter;
 use serde::Serialize;
 
 pub use load::{RubricError, load_default, load_default_deferred, load_file, load_str};
+pub use questions::Question;
 pub use schema::{Context, FlagWhen, Measure, Scope};
 
 /// The default rubric's text, as shipped.
@@ -153,6 +155,8 @@ pub struct Signal {
     /// The regex with ASCII word boundaries, where that finds the same.
     pub bounds: AsciiBounds,
     pub describe: String,
+    /// Probe questions for an item of this signal (see [`Question`]).
+    pub questions: Vec<Question>,
     pub examples_match: Vec<String>,
     pub examples_no_match: Vec<String>,
 }
@@ -184,6 +188,8 @@ pub struct Metric {
     pub improvement_weight: f64,
     pub max_hits: usize,
     pub describe: String,
+    /// Probe questions for a number of this kind (see [`Question`]).
+    pub questions: Vec<Question>,
     pub examples_match: Vec<String>,
     pub examples_no_match: Vec<String>,
     /// The context words and units, compiled for fast look-ups.
@@ -217,6 +223,8 @@ pub struct Expectation {
     pub families: Vec<usize>,
     pub min_count: usize,
     pub min_weight: f64,
+    /// What to ask when the expectation is not met (see [`Question`]).
+    pub questions: Vec<Question>,
 }
 
 #[derive(Debug, Clone)]
@@ -292,6 +300,8 @@ pub struct FlagRule {
     /// achievement sentence (umbrella words with a real pattern behind them).
     pub unless_family: Option<usize>,
     pub describe: String,
+    /// Probe questions about the sentence that raised it (see [`Question`]).
+    pub questions: Vec<Question>,
     pub examples_match: Vec<String>,
     pub examples_no_match: Vec<String>,
 }

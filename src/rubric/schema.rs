@@ -151,6 +151,10 @@ pub struct SignalDef {
     pub patterns: Vec<Spanned<String>>,
     #[serde(default)]
     pub describe: String,
+    /// What an interviewer asks to verify an item of this signal; `{quote}`
+    /// is the resume's own words (checked by `load`).
+    #[serde(default)]
+    pub questions: Vec<Spanned<String>>,
     pub examples: Examples,
 }
 
@@ -201,6 +205,9 @@ pub struct MetricDef {
     pub max_hits: usize,
     #[serde(default)]
     pub describe: String,
+    /// What an interviewer asks to verify a number of this kind.
+    #[serde(default)]
+    pub questions: Vec<Spanned<String>>,
     pub examples: Examples,
 }
 
@@ -224,6 +231,10 @@ pub struct ExpectDef {
     pub min_count: usize,
     #[serde(default)]
     pub min_weight: f64,
+    /// What an interviewer asks when the expectation is not met; `{level}`
+    /// is the level being checked.
+    #[serde(default)]
+    pub questions: Vec<Spanned<String>>,
 }
 
 fn one() -> usize {
@@ -257,6 +268,9 @@ pub struct FlagDef {
     pub unless_family: Option<Spanned<String>>,
     #[serde(default)]
     pub describe: String,
+    /// What an interviewer asks about the sentence that raised the flag.
+    #[serde(default)]
+    pub questions: Vec<Spanned<String>>,
     pub examples: Examples,
 }
 
