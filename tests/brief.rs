@@ -337,4 +337,33 @@ fn screen_writes_the_top_briefs_named_after_their_files() {
     // The brief a screen writes is the one `levelscan brief` writes.
     let single = levelscan(&["brief", a.join("cv.pdf").to_str().unwrap(), "-o", "-"]);
     assert_eq!(String::from_utf8(single.stdout).unwrap(), first);
+
+    // A blind screen writes blind briefs.
+    let blind = dir.path().join("blind");
+    let done = levelscan(&[
+        "screen",
+        a.to_str().unwrap(),
+        "-o",
+        ranking.to_str().unwrap(),
+        "--briefs",
+        blind.to_str().unwrap(),
+        "--brief-format",
+        "md",
+        "--redact",
+        "--quiet",
+    ]);
+    assert!(done.status.success(), "{done:?}");
+    let written = std::fs::read_to_string(blind.join("cv.md")).unwrap();
+    assert!(
+        written.starts_with("# Interview brief: redacted\n"),
+        "{written}"
+    );
+    let single = levelscan(&[
+        "brief",
+        a.join("cv.pdf").to_str().unwrap(),
+        "--redact",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(String::from_utf8(single.stdout).unwrap(), written);
 }
