@@ -269,6 +269,36 @@ fn the_same_resume_gives_the_same_markdown_and_html_bytes() {
 }
 
 #[test]
+fn redacting_a_resume_without_a_name_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let resume = dir.path().join("resume.txt");
+    std::fs::write(
+        &resume,
+        "Experience\nSenior Backend Engineer, Quarry Labs (2018 - 2024)\n\
+         - Owned the billing API, serving 12,000 requests per second.\n",
+    )
+    .unwrap();
+    let done = levelscan(&["brief", resume.to_str().unwrap(), "--redact", "-o", "-"]);
+    assert!(done.status.success(), "{done:?}");
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert!(
+        stderr.contains("resume.txt: warning: no name found"),
+        "{stderr}"
+    );
+    let named = levelscan(&[
+        "brief",
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/pdf/staff-go-platform.libreoffice.pdf")
+            .to_str()
+            .unwrap(),
+        "--redact",
+        "-o",
+        "-",
+    ]);
+    assert!(named.stderr.is_empty(), "{named:?}");
+}
+
+#[test]
 fn an_output_without_a_known_extension_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("brief.pdf");
@@ -337,4 +367,33 @@ fn screen_writes_the_top_briefs_named_after_their_files() {
     // The brief a screen writes is the one `levelscan brief` writes.
     let single = levelscan(&["brief", a.join("cv.pdf").to_str().unwrap(), "-o", "-"]);
     assert_eq!(String::from_utf8(single.stdout).unwrap(), first);
+
+    // A blind screen writes blind briefs.
+    let blind = dir.path().join("blind");
+    let done = levelscan(&[
+        "screen",
+        a.to_str().unwrap(),
+        "-o",
+        ranking.to_str().unwrap(),
+        "--briefs",
+        blind.to_str().unwrap(),
+        "--brief-format",
+        "md",
+        "--redact",
+        "--quiet",
+    ]);
+    assert!(done.status.success(), "{done:?}");
+    let written = std::fs::read_to_string(blind.join("cv.md")).unwrap();
+    assert!(
+        written.starts_with("# Interview brief: redacted\n"),
+        "{written}"
+    );
+    let single = levelscan(&[
+        "brief",
+        a.join("cv.pdf").to_str().unwrap(),
+        "--redact",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(String::from_utf8(single.stdout).unwrap(), written);
 }

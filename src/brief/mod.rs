@@ -522,6 +522,64 @@ mod tests {
         assert_eq!(gaps_target(Level::Principal, None), None);
     }
 
+    /// The brief of a resume given as text.
+    fn brief_of(text: &str, redact: bool) -> Brief {
+        let rubric = crate::rubric::load_default().unwrap();
+        let doc =
+            crate::extract::extract_bytes(text.as_bytes(), "md", &Default::default()).unwrap();
+        let a = crate::assess::assess(&doc, &rubric);
+        build("cv.md", &a, &rubric, redact)
+    }
+
+    const HOSTILE: &str = "Ada Quill\nada.quill@example.com · +44 20 7946 0958 · https://github.com/adaquill\n\n\
+        Experience\n\
+        Senior Backend Engineer, Quarry Labs (2016 - 2024)\n\
+        - Owned the <script>alert(1)</script> billing service, serving 12,000 requests per second for *all* [tenants](x).\n\
+        - Led the migration to the transactional outbox pattern across 3 teams; Ada Quill's runbook is at https://example.com/rb.\n";
+
+    #[test]
+    fn resume_markup_is_text_in_every_format() {
+        let b = brief_of(HOSTILE, false);
+        let html = html::render(&b);
+        assert!(!html.contains("<script>alert"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        let md = markdown::render(&b);
+        assert!(md.contains("\\<script\\>"), "{md}");
+        assert!(md.contains("\\*all\\* \\[tenants\\](x)"), "{md}");
+    }
+
+    #[test]
+    fn redaction_comes_before_shortening() {
+        let b = brief_of(HOSTILE, true);
+        let md = markdown::render(&b);
+        for leak in ["Ada", "Quill", "example.com", "@", "github", "7946"] {
+            assert!(!md.contains(leak), "{leak} left in:\n{md}");
+        }
+        assert!(md.contains("# Interview brief: redacted"), "{md}");
+    }
+
+    #[test]
+    fn a_job_posting_adds_its_section() {
+        let mut b = brief_of(HOSTILE, false);
+        assert!(!markdown::render(&b).contains("Requirements not shown"));
+        b.job = Some(JobGaps {
+            posting: "Staff Engineer, Payments".into(),
+            not_shown: vec!["Kafka".into(), "<b>Rust</b>".into()],
+        });
+        let md = markdown::render(&b);
+        assert!(
+            md.contains(
+                "## Requirements not shown (Staff Engineer, Payments)\n\n- Kafka\n- \\<b\\>Rust"
+            ),
+            "{md}"
+        );
+        let html = html::render(&b);
+        assert!(html.contains("<li>&lt;b&gt;Rust&lt;/b&gt;</li>"), "{html}");
+    }
+
     #[test]
     fn formats_come_from_the_extension() {
         assert_eq!(Format::from_path(Path::new("-")), Some(Format::Markdown));

@@ -25,6 +25,9 @@ const MIN_QUESTIONS: usize = 5;
 /// Gap questions asked before the claims get their turn.
 const FIRST_GAPS: usize = 3;
 
+/// A sentence as quoted: page, line, text.
+type Sentence<'a> = (u32, u32, &'a str);
+
 /// A piece of evidence the rubric has questions for.
 struct Claim<'a> {
     evidence: &'a Evidence,
@@ -75,11 +78,25 @@ pub(super) fn choose(
             ask(&mut asked, q);
         }
     }
-    for q in flag_questions(a, rubric, cleaner) {
+    // Each sentence is quoted once: several flags raised by one sentence
+    // get the first flag's question (rubric order), and a claim whose
+    // sentence a flag question quotes waits with the reserve.
+    let mut quoted: Vec<Sentence> = Vec::new();
+    for (q, sentence) in flag_questions(a, rubric, cleaner) {
+        if let Some(key) = sentence {
+            if quoted.contains(&key) {
+                continue;
+            }
+            quoted.push(key);
+        }
         ask(&mut asked, q);
     }
+    let mut requoted: Vec<&Claim> = Vec::new();
     for c in &claims {
-        if let Some(q) = claim_question(c, 0) {
+        let key = (c.evidence.page, c.evidence.line, c.evidence.quote.as_str());
+        if quoted.contains(&key) {
+            requoted.push(c);
+        } else if let Some(q) = claim_question(c, 0) {
             ask(&mut asked, q);
         }
     }
@@ -104,7 +121,7 @@ pub(super) fn choose(
             ask(&mut asked, q);
         }
     }
-    for c in &reserve {
+    for c in requoted.into_iter().chain(&reserve) {
         if asked.len() >= MIN_QUESTIONS {
             break;
         }
@@ -136,37 +153,43 @@ pub(super) fn choose(
     asked
 }
 
-/// One question per flag the rubric has questions for, about the first
-/// sentence that raised it, in the assessment's (sorted) flag order. A
-/// question that quotes needs a sentence to quote.
-fn flag_questions(a: &Assessment, rubric: &Rubric, cleaner: &Cleaner) -> Vec<AskedQuestion> {
+/// One question per flag raised that the rubric has questions for, in
+/// rubric order (a team puts the flags it cares most about first), about
+/// the first sentence that raised it, with that sentence (page, line,
+/// text) when the question quotes it. A question that quotes needs a
+/// sentence to quote.
+fn flag_questions<'a>(
+    a: &'a Assessment,
+    rubric: &Rubric,
+    cleaner: &Cleaner,
+) -> Vec<(AskedQuestion, Option<Sentence<'a>>)> {
     let mut out = Vec::new();
-    for flag in &a.flags {
-        let Some(question) = rubric
-            .flags
-            .iter()
-            .find(|f| &f.id == flag)
-            .and_then(|f| f.questions.first())
-        else {
+    for rule in rubric.flags.iter().filter(|f| a.flags.contains(&f.id)) {
+        let Some(question) = rule.questions.first() else {
             continue;
         };
         let hit = a
             .flag_evidence
             .iter()
-            .find(|h| &h.flag == flag && !h.quote.is_empty());
+            .find(|h| h.flag == rule.id && !h.quote.is_empty());
         let quotes = question.0.contains("{quote}");
-        let (words, place) = match hit {
-            Some(h) => (
+        let (words, place, sentence) = match hit {
+            Some(h) if quotes => (
                 excerpt(&cleaner.clean(&h.quote), "", QUESTION_QUOTE_CHARS),
                 format!(" at p{} l{}", h.page, h.line),
+                Some((h.page, h.line, h.quote.as_str())),
             ),
+            Some(h) => (String::new(), format!(" at p{} l{}", h.page, h.line), None),
             None if quotes => continue,
-            None => (String::new(), String::new()),
+            None => (String::new(), String::new(), None),
         };
-        out.push(AskedQuestion {
-            text: question.fill(&[("quote", &words)]),
-            probes: format!("checks the flag {flag}{place}"),
-        });
+        out.push((
+            AskedQuestion {
+                text: question.fill(&[("quote", &words)]),
+                probes: format!("checks the flag {}{place}", rule.id),
+            },
+            sentence,
+        ));
     }
     out
 }

@@ -33,6 +33,14 @@ pub fn run(args: &BriefArgs, stdout: &mut impl Write) -> Result<Outcome, Command
         }
     };
     let assessment = assess(&doc, &rubric);
+    if args.redact && assessment.candidate.is_none() {
+        // Redaction removes the name levelscan finds; one it cannot find
+        // may still be in a quote (a profile slug, a signature).
+        eprintln!(
+            "levelscan: {}: warning: no name found in the resume, so redaction could remove none; read the brief before sharing it",
+            args.file.display()
+        );
+    }
     let brief = brief::build(
         &args.file.display().to_string(),
         &assessment,

@@ -158,5 +158,64 @@ mod tests {
     fn the_default_rubric_asks_about_everything() {
         let rubric = crate::rubric::load_default().unwrap();
         assert_eq!(unasked(&rubric), Vec::<String>::new());
+        for f in &rubric.flags {
+            assert!(!f.questions.is_empty(), "flag {} has no question", f.id);
+        }
+    }
+
+    /// The default rubric with its first `from` replaced by `to`.
+    fn default_with(from: &str, to: &str) -> Result<Rubric, crate::rubric::RubricError> {
+        let text = crate::rubric::DEFAULT_RUBRIC.replacen(from, to, 1);
+        assert_ne!(text, crate::rubric::DEFAULT_RUBRIC, "{from:?} not found");
+        crate::rubric::load_str(&text, "edited.toml")
+    }
+
+    #[test]
+    fn bad_questions_are_refused_where_they_are_written() {
+        let unknown = default_with("“{quote}”", "“{quot}”")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            unknown.contains("no placeholder is called {quot}"),
+            "{unknown}"
+        );
+        assert!(unknown.starts_with("edited.toml:"), "{unknown}");
+        let stray = default_with("“{quote}”", "“{quote”")
+            .unwrap_err()
+            .to_string();
+        assert!(stray.contains("placeholder"), "{stray}");
+        let empty = default_with("questions = [\"", "questions = [\" \", \"")
+            .unwrap_err()
+            .to_string();
+        assert!(empty.contains("a question is empty"), "{empty}");
+        // Nothing to quote on an expectation.
+        let expect = default_with(
+            "questions = [\"Tell me about a feature",
+            "questions = [\"{quote}: tell me about a feature",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(expect.contains("{level}"), "{expect}");
+    }
+
+    #[test]
+    fn a_rubric_without_questions_loads_with_warnings() {
+        let text: String = crate::rubric::DEFAULT_RUBRIC
+            .lines()
+            .filter(|l| !l.starts_with("questions = "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let rubric = crate::rubric::load_str(&text, "bare.toml").unwrap();
+        let warnings = unasked(&rubric);
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w == "signal \"tradeoff\" has no `questions`")
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.starts_with("family \"scale\": none of its"))
+        );
     }
 }
