@@ -133,9 +133,10 @@ pub struct ExplainArgs {
 pub enum RubricCommand {
     /// Write the built-in default rubric to stdout, to edit.
     Print,
-    /// Load a rubric strictly and test every rule's examples.
+    /// Load a rubric (or a skill vocabulary such as rubrics/skills.toml)
+    /// strictly and test every rule's examples.
     Check {
-        /// The rubric TOML file.
+        /// The rubric or skill vocabulary TOML file.
         file: PathBuf,
     },
 }

@@ -23,4 +23,5 @@ pub mod report;
 pub mod rubric;
 pub mod screen;
 pub mod segment;
+pub mod skills;
 pub mod walk;

@@ -38,6 +38,8 @@ pub enum CommandError {
     #[error(transparent)]
     Rubric(#[from] levelscan::rubric::RubricError),
     #[error(transparent)]
+    Skills(#[from] levelscan::skills::SkillsError),
+    #[error(transparent)]
     Labels(#[from] levelscan::calibrate::labels::LabelsError),
     #[error("{file}: {count} rubric example(s) fail:\n{details}")]
     RubricExamples {
