@@ -29,6 +29,10 @@ pub enum Command {
     /// Explain one resume's level: evidence quoted with its place, flags,
     /// the claim check and what the next level up needs.
     Explain(ExplainArgs),
+    /// Print what levelscan reads from a job posting (TXT, MD, PDF, DOCX):
+    /// title, level, years, required and nice-to-have skills, and what is
+    /// not assessed.
+    Job(JobArgs),
     /// Print the default rubric or check a rubric file.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -125,6 +129,21 @@ pub struct ExplainArgs {
     /// `text` for people, `json` for tools.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct JobArgs {
+    /// The job posting.
+    pub file: PathBuf,
+    /// `text` for people, `json` for tools.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    /// A skill vocabulary TOML file instead of the built-in
+    /// rubrics/skills.toml.
+    #[arg(long, value_name = "FILE")]
+    pub skills: Option<PathBuf>,
     #[command(flatten)]
     pub limits: LimitArgs,
 }

@@ -17,6 +17,7 @@ pub mod detect;
 pub mod document;
 pub mod extract;
 pub mod isolate;
+pub mod job;
 pub mod rank;
 pub mod redact;
 pub mod report;

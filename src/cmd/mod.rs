@@ -4,6 +4,7 @@
 pub mod calibrate;
 pub mod explain;
 pub mod extract;
+pub mod job;
 pub mod parallel;
 pub mod progress;
 pub mod rubric;
@@ -38,6 +39,8 @@ pub enum CommandError {
     #[error(transparent)]
     Rubric(#[from] levelscan::rubric::RubricError),
     #[error(transparent)]
+    Job(#[from] levelscan::job::JobError),
+    #[error(transparent)]
     Skills(#[from] levelscan::skills::SkillsError),
     #[error(transparent)]
     Labels(#[from] levelscan::calibrate::labels::LabelsError),
@@ -57,6 +60,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Command::Extract(args) => extract::run(&args, &mut out)?,
         Command::Worker(args) => worker::run(&args)?,
         Command::Explain(args) => explain::run(&args, &mut out)?,
+        Command::Job(args) => job::run(&args, &mut out)?,
         Command::Rubric(command) => rubric::run(&command, &mut out)?,
         Command::Calibrate(args) => calibrate::run(&args, &mut out)?,
     };

@@ -192,8 +192,36 @@ fn spelt_as_a_name(text: &str, c: &Candidate, written: &str) -> bool {
             chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
         })
     };
-    !title_word(before.split_whitespace().next_back())
-        && !title_word(text[c.end..].split_whitespace().next())
+    // The word before counts only when it is not the sentence's first
+    // word, which is capitalised anyway ("Strong Go in production").
+    let previous = before.split_whitespace().next_back();
+    let previous_opens_sentence = previous.is_some_and(|w| {
+        before[..before.len() - w.len()]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_none_or(|ch| {
+                matches!(
+                    ch,
+                    '.' | '!'
+                        | '?'
+                        | ':'
+                        | ';'
+                        | '•'
+                        | '·'
+                        | '*'
+                        | '-'
+                        | '–'
+                        | '—'
+                        | '('
+                        | '"'
+                        | '|'
+                )
+            })
+    });
+    let in_title_words = (title_word(previous) && !previous_opens_sentence)
+        || title_word(text[c.end..].split_whitespace().next());
+    !in_title_words
 }
 
 /// Whether the text between two mentions only separates list items:
