@@ -66,7 +66,7 @@ fn main() {
     let per_line = find.as_secs_f64() / (rounds * lines) as f64;
     let per_resume = find.as_secs_f64() / (rounds * resumes.len()) as f64;
     println!(
-        "vocabulary: {} skills, loaded and checked in {:.1} ms",
+        "vocabulary: {} skills, loaded in {:.1} ms",
         vocab.len(),
         load.as_secs_f64() * 1e3
     );
