@@ -33,6 +33,10 @@ pub enum Command {
     /// it does not show yet, and the questions to ask (DOCX, HTML or
     /// Markdown by the output's extension).
     Brief(BriefArgs),
+    /// Print what levelscan reads from a job posting (TXT, MD, PDF, DOCX):
+    /// title, level, years, required and nice-to-have skills, and what is
+    /// not assessed.
+    Job(JobArgs),
     /// Print the default rubric or check a rubric file.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -178,13 +182,29 @@ pub struct BriefArgs {
     pub limits: LimitArgs,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct JobArgs {
+    /// The job posting.
+    pub file: PathBuf,
+    /// `text` for people, `json` for tools.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    /// A skill vocabulary TOML file instead of the built-in
+    /// rubrics/skills.toml.
+    #[arg(long, value_name = "FILE")]
+    pub skills: Option<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum RubricCommand {
     /// Write the built-in default rubric to stdout, to edit.
     Print,
-    /// Load a rubric strictly and test every rule's examples.
+    /// Load a rubric (or a skill vocabulary such as rubrics/skills.toml)
+    /// strictly and test every rule's examples.
     Check {
-        /// The rubric TOML file.
+        /// The rubric or skill vocabulary TOML file.
         file: PathBuf,
     },
 }

@@ -5,6 +5,7 @@ pub mod brief;
 pub mod calibrate;
 pub mod explain;
 pub mod extract;
+pub mod job;
 pub mod parallel;
 pub mod progress;
 pub mod rubric;
@@ -39,6 +40,10 @@ pub enum CommandError {
     #[error(transparent)]
     Rubric(#[from] levelscan::rubric::RubricError),
     #[error(transparent)]
+    Job(#[from] levelscan::job::JobError),
+    #[error(transparent)]
+    Skills(#[from] levelscan::skills::SkillsError),
+    #[error(transparent)]
     Labels(#[from] levelscan::calibrate::labels::LabelsError),
     #[error("{file}: {count} rubric example(s) fail:\n{details}")]
     RubricExamples {
@@ -57,6 +62,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Command::Worker(args) => worker::run(&args)?,
         Command::Explain(args) => explain::run(&args, &mut out)?,
         Command::Brief(args) => brief::run(&args, &mut out)?,
+        Command::Job(args) => job::run(&args, &mut out)?,
         Command::Rubric(command) => rubric::run(&command, &mut out)?,
         Command::Calibrate(args) => calibrate::run(&args, &mut out)?,
     };

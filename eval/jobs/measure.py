@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Measure `levelscan job` on real public job postings it was not written for.
+
+The postings are cached outside the repository, in /work/corpus/jobs/<name>.md
+(or $JOBS_CACHE), as listed in eval/jobs/manifest.csv: the GitHub repository,
+path and commit each came from, its sha256, and the reading a recruiter would
+make of it (title, level, years asked for, required and nice-to-have skills in
+the vocabulary's canonical names; a choice as {"one_of": [...]}), written
+before levelscan read any of them. A missing file is fetched again with
+`git show COMMIT:PATH` from a clone given in $JOBS_REPOS (a folder holding
+owner+name/ clones), when there is one.
+
+For each posting the script runs `levelscan job FILE --format json` and
+compares: requirements match when they name the same set of skills. It prints
+recall and precision of required and of nice skills over the set, the level
+and years agreement, and every difference.
+
+Usage: eval/jobs/measure.py [--levelscan target/release/levelscan]
+"""
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CACHE = Path(os.environ.get("JOBS_CACHE", "/work/corpus/jobs"))
+
+
+def key(requirement):
+    names = [requirement] if isinstance(requirement, str) else requirement["one_of"]
+    return "|".join(sorted(names))
+
+
+def cached(row):
+    path = CACHE / f"{row['name']}.md"
+    if not path.exists():
+        repos = os.environ.get("JOBS_REPOS")
+        if not repos:
+            sys.exit(f"{path}: missing; set JOBS_REPOS to a folder of clones to fetch it")
+        clone = Path(repos) / row["repo"].replace("/", "+")
+        text = subprocess.run(["git", "-C", str(clone), "show", f"{row['commit']}:{row['path']}"],
+                              check=True, capture_output=True).stdout
+        CACHE.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != row["sha256"]:
+        sys.exit(f"{path}: sha256 {digest} is not the manifest's {row['sha256']}")
+    return path
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--levelscan", default=str(HERE.parent.parent / "target/release/levelscan"))
+    args = parser.parse_args()
+    tally = {w: {"right": 0, "expected": 0, "found": 0} for w in ("required", "nice")}
+    level_right = years_right = titles_right = 0
+    rows = list(csv.DictReader(open(HERE / "manifest.csv", newline="")))
+    for row in rows:
+        path = cached(row)
+        expected = json.loads(row["expected"])
+        run = subprocess.run([args.levelscan, "job", str(path), "--format", "json"], capture_output=True, text=True)
+        if run.returncode != 0:
+            print(f"{row['name']}: levelscan failed: {run.stderr.strip()}")
+            for w in tally:
+                tally[w]["expected"] += len(expected[w])
+            continue
+        read = json.loads(run.stdout)
+        notes = []
+        for w in tally:
+            want = [key(r) for r in expected[w]]
+            got = [key(r) for r in read[w]]
+            tally[w]["expected"] += len(want)
+            tally[w]["found"] += len(got)
+            tally[w]["right"] += sum(1 for g in got if g in want)
+            notes += [f"{w}: missed {k}" for k in want if k not in got]
+            notes += [f"{w}: read {k}, not expected" for k in got if k not in want]
+        level_right += read["level"] == expected["level"]
+        years_right += read["years_min"] == expected["years_min"]
+        title_ok = (read["title"] or "").lower().find(expected["title"].lower()) >= 0
+        titles_right += title_ok
+        if read["level"] != expected["level"]:
+            notes.append(f"level {read['level']}, expected {expected['level']}")
+        if read["years_min"] != expected["years_min"]:
+            notes.append(f"years_min {read['years_min']}, expected {expected['years_min']}")
+        if not title_ok:
+            notes.append(f"title {read['title']!r}, expected {expected['title']!r}")
+        print(f"{row['name']}: {len(notes)} difference(s)")
+        for n in notes:
+            print(f"    {n}")
+    n = len(rows)
+    print(f"\n{n} postings")
+    for w, t in tally.items():
+        recall = t["right"] / max(t["expected"], 1)
+        precision = t["right"] / max(t["found"], 1)
+        print(f"{w}: recall {recall:.2f} ({t['right']}/{t['expected']}), precision {precision:.2f} ({t['right']}/{t['found']})")
+    print(f"level exact {level_right}/{n}, years_min exact {years_right}/{n}, title found {titles_right}/{n}")
+
+
+if __name__ == "__main__":
+    main()

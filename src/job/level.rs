@@ -1,0 +1,295 @@
+//! What a posting says about the person it wants: its title, the level
+//! the title (or the text) asks for, and the fewest years it asks for.
+//!
+//! The level comes from the title's words as the rubric's `[[title]]`
+//! rules read a resume's title (Junior, Senior, Staff, Principal, Lead,
+//! intern...), or a ladder numeral ("Engineer II"); failing that from the
+//! text ("staff-level scope", "senior-level"); failing that from the years
+//! asked for, by the ladder's usual years (`levels.md`). A title with no
+//! seniority word ("Backend Engineer") says nothing by itself.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::rubric::{Level, Rubric};
+
+use super::sections::{PostingLine, SectionKind, normalise};
+
+/// The posting's title: a "Title:"/"Position:" line, else its first line
+/// when that is short and not a sentence or a section heading.
+pub fn title(lines: &[PostingLine]) -> Option<String> {
+    const LABELS: &[&str] = &[
+        "job title:",
+        "title:",
+        "position:",
+        "role:",
+        "job:",
+        "opening:",
+    ];
+    for line in lines.iter().take(15) {
+        let lower = line.original.to_lowercase();
+        for label in LABELS {
+            if let Some(rest) = lower.strip_prefix(label) {
+                let start = line.original.len() - rest.len();
+                let t = clean_title(&line.original[start..]);
+                if !t.is_empty() {
+                    return Some(t);
+                }
+            }
+        }
+    }
+    let first = lines.first()?;
+    let text = clean_title(&first.original);
+    let words = text.split_whitespace().count();
+    let is_section = first.heading
+        && first.section != SectionKind::Other
+        && first.section != SectionKind::Opening;
+    (words > 0 && words <= 14 && !text.ends_with('.') && !is_section).then_some(text)
+}
+
+/// A title without Markdown emphasis and "Job description:" or "We're
+/// hiring:" before it.
+fn clean_title(text: &str) -> String {
+    let mut t = text
+        .trim()
+        .trim_matches(['*', '_', '#', ' '])
+        .trim()
+        .to_string();
+    for prefix in [
+        "job description:",
+        "job posting:",
+        "we're hiring:",
+        "we are hiring:",
+        "hiring:",
+        "now hiring:",
+        "job description -",
+        "job description –",
+    ] {
+        if t.to_lowercase().starts_with(prefix) {
+            t = t[prefix.len()..].trim().to_string();
+        }
+    }
+    t
+}
+
+/// The level a title claims by a seniority word, or `None` when it has
+/// none (a plain "Engineer" or a manager's title).
+pub fn level_of_title(title: &str) -> Option<Level> {
+    if let Some(level) = ladder_numeral(title) {
+        return Some(level);
+    }
+    let rule = crate::classify::claims::title_rule(title, rubric())?;
+    // "engineer" is the rubric's catch-all claim: no seniority said.
+    if rule.claim == "engineer" {
+        return None;
+    }
+    rule.level
+}
+
+/// "Software Engineer II", "SDE III": the numbered ladder many companies
+/// use, I = entry to V = principal.
+fn ladder_numeral(title: &str) -> Option<Level> {
+    static NUMERAL: OnceLock<Regex> = OnceLock::new();
+    let re = NUMERAL.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:engineer|developer|sde|swe|programmer|sre)\s*,?\s*(i{1,3}|iv|v|[1-5])\b",
+        )
+        .expect("the ladder pattern compiles")
+    });
+    let caps = re.captures(title)?;
+    Some(match caps[1].to_ascii_lowercase().as_str() {
+        "i" | "1" => Level::Entry,
+        "ii" | "2" => Level::Mid,
+        "iii" | "3" => Level::Senior,
+        "iv" | "4" => Level::Staff,
+        _ => Level::Principal,
+    })
+}
+
+/// "staff-level scope", "a senior-level engineer", "entry level": a level
+/// the text names outright.
+pub fn level_in_text(lines: &[PostingLine]) -> Option<Level> {
+    const PHRASES: &[(&str, Level)] = &[
+        ("principal-level", Level::Principal),
+        ("principal level", Level::Principal),
+        ("staff-level", Level::Staff),
+        ("staff level", Level::Staff),
+        ("staff engineer", Level::Staff),
+        ("senior-level", Level::Senior),
+        ("senior level", Level::Senior),
+        ("senior engineer", Level::Senior),
+        ("mid-level", Level::Mid),
+        ("mid level", Level::Mid),
+        ("intermediate-level", Level::Mid),
+        ("entry-level", Level::Entry),
+        ("entry level", Level::Entry),
+        ("junior-level", Level::Entry),
+        ("junior engineer", Level::Entry),
+        ("new grad", Level::Entry),
+        ("new graduate", Level::Entry),
+        ("internship", Level::Entry),
+    ];
+    lines
+        .iter()
+        .filter(|l| !matches!(l.section, SectionKind::About | SectionKind::Benefits))
+        .find_map(|l| {
+            let lower = normalise(&l.original);
+            PHRASES
+                .iter()
+                .find(|(p, _)| lower.contains(p))
+                .map(|&(_, level)| level)
+        })
+}
+
+/// The level the ladder (`levels.md`) usually reaches by these years:
+/// 0–1 entry, 2–4 mid, 5–7 senior, 8–11 staff, 12+ principal.
+pub fn level_of_years(years: f64) -> Level {
+    match years {
+        y if y < 2.0 => Level::Entry,
+        y if y < 5.0 => Level::Mid,
+        y if y < 8.0 => Level::Senior,
+        y if y < 12.0 => Level::Staff,
+        _ => Level::Principal,
+    }
+}
+
+/// The fewest years of experience the posting asks for: "5+ years", "at
+/// least 3 years", "3-5 years" (→ 3), "five years". Read from lines that
+/// ask for something (the requirements, or any line outside the company
+/// blurb and benefits that speaks of experience); the largest such figure
+/// when several are given ("5+ years overall, 2+ with Kubernetes").
+pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
+    static YEARS: OnceLock<Regex> = OnceLock::new();
+    let re = YEARS.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+            (?:at\ least|minimum\ of|min\.?|minimum|over|more\ than|\b)
+            \s*
+            (?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)
+            \s*\+?\s*
+            (?:(?:-|–|—|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*)?
+            (?:\(\d{1,2}\)\s*)?
+            (?:years?|yrs?)\b
+            (?P<tail>.{0,40})",
+        )
+        .expect("the years pattern compiles")
+    });
+    let mut best: Option<f64> = None;
+    for line in lines {
+        let in_scope = match line.section {
+            SectionKind::Required => true,
+            SectionKind::Nice | SectionKind::About | SectionKind::Benefits => false,
+            _ => !sectioned || line.original.to_lowercase().contains("experience"),
+        };
+        if !in_scope {
+            continue;
+        }
+        let asked = super::requirements::clauses(&line.original)
+            .into_iter()
+            .filter(|(_, clause)| !super::requirements::is_nice(clause));
+        for caps in asked.flat_map(|(_, clause)| re.captures_iter(clause)) {
+            let tail = caps["tail"].to_lowercase();
+            // "years old", "years of age": an age, never read (see
+            // fairness); "years ago", "years in business": not experience.
+            if ["old", "of age", "ago", "in business", "of history", "young"]
+                .iter()
+                .any(|w| tail.trim_start().starts_with(w))
+            {
+                continue;
+            }
+            let Some(n) = number(&caps["n"]) else {
+                continue;
+            };
+            if n <= 30.0 {
+                best = Some(best.map_or(n, |b: f64| b.max(n)));
+            }
+        }
+    }
+    best
+}
+
+fn number(word: &str) -> Option<f64> {
+    let w = word.to_ascii_lowercase();
+    let n = match w.as_str() {
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "twelve" => 12.0,
+        "fifteen" => 15.0,
+        digits => digits.parse().ok()?,
+    };
+    Some(n)
+}
+
+/// The default rubric, for its title rules.
+fn rubric() -> &'static Rubric {
+    static RUBRIC: OnceLock<Rubric> = OnceLock::new();
+    RUBRIC.get_or_init(|| {
+        crate::rubric::load_default_deferred()
+            .unwrap_or_else(|e| panic!("the built-in rubric is invalid: {e}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_words_give_the_level() {
+        for (title, level) in [
+            ("Senior Backend Engineer", Some(Level::Senior)),
+            ("Staff Software Engineer, Platform", Some(Level::Staff)),
+            ("Principal Engineer", Some(Level::Principal)),
+            ("Junior Frontend Developer", Some(Level::Entry)),
+            ("Software Engineering Intern", Some(Level::Entry)),
+            ("Software Engineer II", Some(Level::Mid)),
+            ("Backend Engineer", None),
+            ("Engineering Manager", None),
+        ] {
+            assert_eq!(level_of_title(title), level, "{title}");
+        }
+    }
+
+    fn line(text: &str, section: SectionKind) -> PostingLine {
+        PostingLine {
+            text: text.into(),
+            original: text.into(),
+            section,
+            heading: false,
+        }
+    }
+
+    #[test]
+    fn years_are_the_fewest_asked_for() {
+        let cases = [
+            ("5+ years of backend experience", Some(5.0)),
+            ("At least 3 years building services", Some(3.0)),
+            ("3-5 years of experience with Go", Some(3.0)),
+            ("Five years of professional experience", Some(5.0)),
+            ("Must be 25 years old", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                years_min(&[line(text, SectionKind::Required)], true),
+                want,
+                "{text}"
+            );
+        }
+        // The company's age is not a requirement.
+        assert_eq!(
+            years_min(
+                &[line("We have been around for 20 years", SectionKind::About)],
+                true
+            ),
+            None
+        );
+    }
+}

@@ -1,0 +1,525 @@
+//! Reading a job posting: what the job asks for, in the vocabulary's terms.
+//!
+//! Takes a posting (TXT, MD, PDF or DOCX, read by the same extractors and
+//! under the same limits as resumes) and the skill vocabulary; gives a
+//! [`Job`]: its title, the level and years it asks for, its required and
+//! nice-to-have skills (each one skill or a choice of skills, with the
+//! posting's line as the quote), and what it asks that is never assessed
+//! (a degree, an age, a nationality...). Never turns anything about a
+//! person into a requirement.
+//!
+//! Where skills count (see `docs/job-reading.md`):
+//! - a posting with sections: a requirements section ("Requirements", "What
+//!   you'll need", "You have"...) gives required skills, except a clause
+//!   that says plus/ideally/preferred, which gives nice ones; a nice-to-have
+//!   section ("Nice to have", "Bonus", "Preferred"...) gives nice skills; the
+//!   duties ("What you'll do") and the team's stack ("Our stack") give nice
+//!   skills: they describe the work, they do not demand it; the company
+//!   blurb, benefits and how to apply give nothing; so does other text unless
+//!   a sentence in it asks for something ("experience with", "you have");
+//! - a posting in prose: every sentence that asks for something gives
+//!   required skills (nice when it says plus/bonus/preferred); sentences
+//!   about the stack or the duties give nice skills;
+//! - skills in the title ("Senior Go Engineer") are required.
+
+mod fairness;
+mod level;
+mod requirements;
+mod sections;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::document::Line;
+use crate::extract::{Limits, extract_file};
+use crate::rubric::Level;
+use crate::skills::{SkillId, Vocabulary};
+
+use sections::{PostingLine, SectionKind, contains_words, normalise};
+
+/// What a posting asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    /// The posting's path as given.
+    pub file: String,
+    pub title: Option<String>,
+    /// The level asked for, when the title or the text says it.
+    pub level: Option<Level>,
+    /// The fewest years of experience asked for.
+    pub years_min: Option<f64>,
+    pub required: Vec<Requirement>,
+    pub nice: Vec<Requirement>,
+    /// What the posting asks that is never assessed, one line each
+    /// ("degree requirement: not assessed (“BS in CS”)").
+    pub not_assessed: Vec<String>,
+}
+
+/// One requirement: a skill, or a choice of skills any one of which meets it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requirement {
+    pub any_of: Vec<SkillId>,
+    /// The posting's line it came from (or the list item given on the
+    /// command line).
+    pub quote: String,
+}
+
+/// Why a posting (or a requirement list) could not be read. Each message
+/// names the file and says what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JobError {
+    #[error("{file}: cannot read the job posting: {problem}")]
+    Unreadable { file: String, problem: String },
+    #[error("{file}: not a job posting: {why}")]
+    NotAPosting { file: String, why: String },
+    #[error("requirement list {list:?}: {problem}")]
+    List { list: String, problem: String },
+}
+
+/// Read a job posting file.
+pub fn read_job(path: &Path, limits: &Limits, vocab: &Vocabulary) -> Result<Job, JobError> {
+    let file = path.display().to_string();
+    let doc = extract_file(path, limits).map_err(|e| JobError::Unreadable {
+        file: file.clone(),
+        problem: e.to_string(),
+    })?;
+    read_posting(&doc.lines, &file, vocab)
+}
+
+/// Read a posting from its extracted lines; `file` names it in the result
+/// and in errors.
+pub fn read_posting(lines: &[Line], file: &str, vocab: &Vocabulary) -> Result<Job, JobError> {
+    let lines = sections::sections(lines);
+    let not_a_posting = |why: &str| JobError::NotAPosting {
+        file: file.to_string(),
+        why: why.to_string(),
+    };
+    if reads_as_a_resume(&lines) {
+        return Err(not_a_posting(
+            "it reads as a resume (Experience, Education... and nothing addressed to a candidate); give the job description",
+        ));
+    }
+    let sectioned = lines
+        .iter()
+        .any(|l| matches!(l.section, SectionKind::Required | SectionKind::Nice));
+    if !asks_for_someone(&lines, sectioned) {
+        return Err(not_a_posting(
+            "no requirements section (\"Requirements\", \"What you'll need\", \"Nice to have\"...) and no sentences asking for experience or skills",
+        ));
+    }
+    let title = level::title(&lines);
+    let mut required: Vec<Requirement> = Vec::new();
+    let mut nice: Vec<Requirement> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        if line.text.is_empty()
+            || (index == 0 && title.as_deref().is_some_and(|t| line.original.contains(t)))
+        {
+            continue;
+        }
+        for (at, clause) in requirements::clauses(&line.text) {
+            let Some(wish) = wish_of(line.section, clause, sectioned) else {
+                continue;
+            };
+            // The quote is the posting's line, or its sentence when the line
+            // is a paragraph.
+            let quote = match requirements::sentences(&line.text).len() {
+                0 | 1 => line.original.as_str(),
+                _ => requirements::sentence_at(&line.text, at),
+            };
+            let found = requirements::requirements_in(clause, quote, vocab);
+            match wish {
+                Wish::Required => required.extend(found),
+                Wish::Nice => nice.extend(found),
+            }
+        }
+    }
+    let (mut required, nice) = settle(required, nice);
+    // Skills in the title ("Senior Go Engineer") are required, unless the
+    // posting's own lists say otherwise ("Payments" in the title, "payments
+    // background" under nice to have).
+    if let Some(t) = &title {
+        let mut from_title = Vec::new();
+        for r in requirements::requirements_in(t, t, vocab) {
+            let listed =
+                |list: &[Requirement]| list.iter().any(|k| sorted(&k.any_of) == sorted(&r.any_of));
+            if !listed(&required) && !listed(&nice) {
+                from_title.push(r);
+            }
+        }
+        from_title.append(&mut required);
+        required = from_title;
+    }
+    let years_min = level::years_min(&lines, sectioned);
+    let level = title
+        .as_deref()
+        .and_then(level::level_of_title)
+        .or_else(|| level::level_in_text(&lines))
+        .or_else(|| years_min.map(level::level_of_years));
+    if required.is_empty() && nice.is_empty() && years_min.is_none() && level.is_none() {
+        return Err(not_a_posting(
+            "it asks for nothing levelscan can read: no skill from the vocabulary, no years, no level",
+        ));
+    }
+    Ok(Job {
+        file: file.to_string(),
+        title,
+        level,
+        years_min,
+        required,
+        nice,
+        not_assessed: fairness::not_assessed(&lines),
+    })
+}
+
+/// Whether a clause's skills are asked for, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wish {
+    Required,
+    Nice,
+}
+
+/// Words that make a sentence ask for something of the candidate.
+const ASKING: &[&str] = &[
+    "experience",
+    "experienced",
+    "proficiency",
+    "proficient",
+    "knowledge",
+    "familiar",
+    "familiarity",
+    "you have",
+    "you've",
+    "you bring",
+    "must",
+    "required",
+    "requirement",
+    "strong",
+    "background in",
+    "expertise",
+    "expert",
+    "skilled",
+    "skills",
+    "comfortable",
+    "fluent",
+    "fluency",
+    "solid",
+    "hands-on",
+    "understanding",
+    "years",
+    "looking for",
+    "ideal candidate",
+    "you are",
+    "you're",
+    "ability to",
+    "should have",
+    "should know",
+    "need",
+    "needs",
+    "able to",
+    "track record",
+    "worked with",
+    "you know",
+    "deep",
+    "mastery",
+    "command of",
+    "competence",
+    "competent",
+    "you can",
+    "we expect",
+    "qualified",
+];
+
+/// Words that make a sentence describe the duties.
+const DUTIES: &[&str] = &[
+    "you will",
+    "you'll",
+    "you would",
+    "your job",
+    "your role",
+    "responsible for",
+    "day to day",
+    "day-to-day",
+];
+
+fn wish_of(section: SectionKind, clause: &str, sectioned: bool) -> Option<Wish> {
+    let lower = normalise(clause);
+    let any = |words: &[&str]| words.iter().any(|w| contains_words(&lower, w));
+    let nice_or = |wish: Wish| {
+        Some(if requirements::is_nice(clause) {
+            Wish::Nice
+        } else {
+            wish
+        })
+    };
+    match section {
+        SectionKind::About | SectionKind::Benefits => None,
+        SectionKind::Required if requirements::describes_stack(clause) => Some(Wish::Nice),
+        SectionKind::Required => nice_or(Wish::Required),
+        SectionKind::Nice | SectionKind::Stack | SectionKind::Duties => Some(Wish::Nice),
+        SectionKind::Opening | SectionKind::Other if sectioned => (any(ASKING)
+            || requirements::is_nice(clause))
+        .then(|| nice_or(Wish::Required))
+        .flatten(),
+        SectionKind::Opening | SectionKind::Other => {
+            if requirements::is_nice(clause) || requirements::describes_stack(clause) {
+                Some(Wish::Nice)
+            } else if any(ASKING) {
+                Some(Wish::Required)
+            } else if any(DUTIES) {
+                Some(Wish::Nice)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Each requirement once: the first of equal ones kept; a nice-to-have
+/// that is already required dropped.
+fn settle(
+    required: Vec<Requirement>,
+    nice: Vec<Requirement>,
+) -> (Vec<Requirement>, Vec<Requirement>) {
+    let mut kept: Vec<Requirement> = Vec::new();
+    let singles = |list: &[Requirement]| -> Vec<SkillId> {
+        list.iter()
+            .filter(|r| r.any_of.len() == 1)
+            .map(|r| r.any_of[0])
+            .collect()
+    };
+    for r in required {
+        let same = |k: &Requirement| sorted(&k.any_of) == sorted(&r.any_of);
+        if !kept.iter().any(same) {
+            kept.push(r);
+        }
+    }
+    let required_singles = singles(&kept);
+    let mut kept_nice: Vec<Requirement> = Vec::new();
+    for r in nice {
+        let same = |k: &Requirement| sorted(&k.any_of) == sorted(&r.any_of);
+        let already_required =
+            kept.iter().any(same) || r.any_of.iter().all(|s| required_singles.contains(s));
+        if !already_required && !kept_nice.iter().any(same) {
+            kept_nice.push(r);
+        }
+    }
+    (kept, kept_nice)
+}
+
+fn sorted(ids: &[SkillId]) -> Vec<SkillId> {
+    let mut v = ids.to_vec();
+    v.sort();
+    v
+}
+
+/// A resume, not a posting: resume section headings and nothing addressed
+/// to a candidate.
+fn reads_as_a_resume(lines: &[PostingLine]) -> bool {
+    const RESUME_HEADINGS: &[&str] = &[
+        "education",
+        "work experience",
+        "professional experience",
+        "employment",
+        "employment history",
+        "work history",
+        "certifications",
+        "publications",
+        "projects",
+        "experience",
+        "awards",
+    ];
+    let headings = lines
+        .iter()
+        .filter(|l| l.heading && RESUME_HEADINGS.contains(&normalise(&l.original).as_str()))
+        .count();
+    headings >= 2 && posting_cues(lines) < 2
+}
+
+/// Phrases only a posting uses: addressed to a candidate or naming its parts.
+const POSTING_CUES: &[&str] = &[
+    "requirements",
+    "qualifications",
+    "responsibilities",
+    "nice to have",
+    "nice-to-have",
+    "you will",
+    "you'll",
+    "the role",
+    "this role",
+    "ideal candidate",
+    "we are looking for",
+    "we're looking for",
+    "years of experience",
+    "apply",
+    "benefits",
+    "job description",
+    "what you'll do",
+    "what we offer",
+    "must have",
+    "you have",
+    "you bring",
+    "join our",
+    "join us",
+    "join the",
+    "salary",
+    "compensation",
+    "hiring",
+    "candidate",
+    "candidates",
+    "your team",
+    "you would",
+    "we offer",
+    "position",
+];
+
+fn posting_cues(lines: &[PostingLine]) -> usize {
+    let text = lines
+        .iter()
+        .map(|l| normalise(&l.original))
+        .collect::<Vec<_>>()
+        .join("\n");
+    POSTING_CUES
+        .iter()
+        .filter(|cue| contains_words(&text, cue))
+        .count()
+}
+
+/// Whether the text asks for a person at all: a requirements section and a
+/// cue, or several cues.
+fn asks_for_someone(lines: &[PostingLine], sectioned: bool) -> bool {
+    let cues = posting_cues(lines);
+    cues >= 3 || (sectioned && cues >= 1)
+}
+
+/// Requirements given on the command line: `"go, kafka"` is two, `"a|b"`
+/// or `"one of a, b"` is one choice. Every name must be a skill of the
+/// vocabulary (any spelling, versions ignored).
+pub fn parse_requirement_list(
+    list: &str,
+    vocab: &Vocabulary,
+) -> Result<Vec<Requirement>, JobError> {
+    let error = |problem: String| JobError::List {
+        list: list.to_string(),
+        problem,
+    };
+    let trimmed = list.trim();
+    let lower = trimmed.to_lowercase();
+    let whole_choice = ["one of ", "any of "]
+        .iter()
+        .find(|p| lower.starts_with(*p));
+    let items: Vec<(String, Vec<&str>)> = match whole_choice {
+        Some(prefix) => {
+            let rest = &trimmed[prefix.len()..];
+            vec![(rest.trim().to_string(), rest.split([',', '|']).collect())]
+        }
+        None => trimmed
+            .split([',', ';'])
+            .map(|item| (item.trim().to_string(), item.split('|').collect()))
+            .collect(),
+    };
+    let mut out = Vec::new();
+    for (quote, names) in items {
+        let mut any_of = Vec::new();
+        for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            let id = vocab
+                .canonical(name)
+                .ok_or_else(|| error(unknown_skill(name, vocab)))?;
+            if !any_of.contains(&id) {
+                any_of.push(id);
+            }
+        }
+        if !any_of.is_empty() {
+            out.push(Requirement { any_of, quote });
+        }
+    }
+    if out.is_empty() {
+        return Err(error(
+            "names no skill; give names such as \"go, kafka\" or \"one of python, go\"".into(),
+        ));
+    }
+    Ok(out)
+}
+
+/// "unknown skill "kafak": not in the vocabulary (did you mean Kafka?)".
+fn unknown_skill(name: &str, vocab: &Vocabulary) -> String {
+    let wanted = name.to_lowercase();
+    let closest = vocab
+        .ids()
+        .map(|id| (edit_distance(&wanted, &vocab.name(id).to_lowercase()), id))
+        .min();
+    match closest {
+        Some((d, id)) if d <= 2 => format!(
+            "unknown skill \"{name}\": not in the vocabulary (rubrics/skills.toml); did you mean {}?",
+            vocab.name(id)
+        ),
+        _ => format!("unknown skill \"{name}\": not in the vocabulary (rubrics/skills.toml)"),
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+/// The JSON `levelscan job --format json` prints (shape fixed by
+/// design.md): requirements by canonical name, a choice as `{"one_of":
+/// [...]}`.
+#[derive(Debug, Serialize)]
+pub struct JobJson<'a> {
+    pub title: Option<&'a str>,
+    pub level: Option<Level>,
+    pub years_min: Option<f64>,
+    pub required: Vec<RequirementJson>,
+    pub nice: Vec<RequirementJson>,
+    pub not_assessed: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum RequirementJson {
+    Skill(String),
+    OneOf { one_of: Vec<String> },
+}
+
+impl Job {
+    pub fn to_json<'a>(&'a self, vocab: &Vocabulary) -> JobJson<'a> {
+        let names = |list: &[Requirement]| -> Vec<RequirementJson> {
+            list.iter()
+                .map(|r| match r.any_of.as_slice() {
+                    [one] => RequirementJson::Skill(vocab.name(*one).to_string()),
+                    many => RequirementJson::OneOf {
+                        one_of: many.iter().map(|&s| vocab.name(s).to_string()).collect(),
+                    },
+                })
+                .collect()
+        };
+        JobJson {
+            title: self.title.as_deref(),
+            level: self.level,
+            years_min: self.years_min,
+            required: names(&self.required),
+            nice: names(&self.nice),
+            not_assessed: &self.not_assessed,
+        }
+    }
+
+    /// Whether the posting named any skill of the vocabulary.
+    pub fn has_skills(&self) -> bool {
+        !self.required.is_empty() || !self.nice.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests;

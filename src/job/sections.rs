@@ -1,0 +1,429 @@
+//! The parts of a job posting: which lines are headings and what each
+//! heading's section is for (requirements, nice-to-haves, the team's stack,
+//! the duties, the company, the benefits).
+//!
+//! Takes the posting's lines; gives each line with the kind of section it
+//! sits in. A heading is a line the extractor marked (a Markdown `#`, a
+//! DOCX heading style, a larger PDF font), or a short line that ends with a
+//! colon or names a known section ("Requirements", "Nice to have"). A line
+//! such as "Requirements: Go, Kafka" is a heading and its content at once.
+//! The words are English and fixed here, as the resume's section words are
+//! in `segment`.
+
+use crate::document::Line;
+
+/// What a section of a posting is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    /// Before the first heading: the title and an opening paragraph.
+    Opening,
+    Required,
+    Nice,
+    /// "Our stack", "Technologies": what the team uses.
+    Stack,
+    /// "Responsibilities", "What you'll do".
+    Duties,
+    /// "About us", "Who we are": the company.
+    About,
+    /// "Benefits", "What we offer", how to apply, equal opportunity.
+    Benefits,
+    /// A heading of no known kind.
+    Other,
+}
+
+/// Heading words by kind, tried in this order: the first kind with a
+/// phrase in the heading wins, so "Preferred qualifications" is `Nice`
+/// before "qualifications" makes it `Required`.
+const HEADINGS: &[(SectionKind, &[&str])] = &[
+    (
+        SectionKind::Benefits,
+        &[
+            "benefits",
+            "perks",
+            "what we offer",
+            "we offer",
+            "compensation",
+            "salary",
+            "pay range",
+            "what's in it for you",
+            "how to apply",
+            "to apply",
+            "application process",
+            "interview process",
+            "hiring process",
+            "equal opportunity",
+            "equal employment",
+            "eeo",
+            "diversity",
+            "inclusion",
+            "location",
+            "our offer",
+            "why you'll love",
+        ],
+    ),
+    (
+        SectionKind::Nice,
+        &[
+            "nice to have",
+            "nice-to-have",
+            "nice to haves",
+            "nice-to-haves",
+            "bonus",
+            "preferred",
+            "pluses",
+            "plus",
+            "extra credit",
+            "good to have",
+            "desirable",
+            "desired",
+            "ideally",
+            "would be great",
+            "even better",
+            "sets you apart",
+            "brownie points",
+            "additional qualifications",
+            "not required",
+            "optional",
+            "stand out",
+            "great if",
+            "we'd love",
+            "we would love",
+            "would be nice",
+            "it's a plus",
+            "is a plus",
+        ],
+    ),
+    (
+        SectionKind::Required,
+        &[
+            "requirements",
+            "required",
+            "qualifications",
+            "must have",
+            "must-have",
+            "must haves",
+            "must-haves",
+            "what you'll need",
+            "what you will need",
+            "what you need",
+            "what we're looking for",
+            "what we are looking for",
+            "who we're looking for",
+            "who we are looking for",
+            "who you are",
+            "you have",
+            "you should have",
+            "about you",
+            "your profile",
+            "required skills",
+            "skills and experience",
+            "skills & experience",
+            "what you bring",
+            "what you'll bring",
+            "you bring",
+            "ideal candidate",
+            "essential",
+            "essentials",
+            "competencies",
+            "your background",
+            "need to have",
+            "your skills",
+            "your experience",
+            "you are",
+            "you're",
+            "we expect",
+            "what it takes",
+            "key skills",
+            "technical skills",
+            "skills",
+            "experience",
+            "what we need",
+            "we're looking for",
+            "we are looking for",
+            "looking for",
+            "prerequisites",
+            "you will have",
+            "you'll have",
+            "you might be a fit",
+        ],
+    ),
+    (
+        SectionKind::Stack,
+        &[
+            "our stack",
+            "tech stack",
+            "technology stack",
+            "technologies",
+            "our technology",
+            "tools we use",
+            "the stack",
+            "stack",
+            "our tools",
+            "tech we use",
+            "tools and technologies",
+            "tooling",
+        ],
+    ),
+    (
+        SectionKind::Duties,
+        &[
+            "responsibilities",
+            "what you'll do",
+            "what you will do",
+            "what you'd do",
+            "the role",
+            "about the role",
+            "your role",
+            "in this role",
+            "day to day",
+            "day-to-day",
+            "what you'll work on",
+            "what you will work on",
+            "your mission",
+            "you will",
+            "you'll",
+            "the job",
+            "duties",
+            "your impact",
+            "what you'll be doing",
+            "what you will be doing",
+            "the work",
+            "the position",
+            "about the position",
+            "the opportunity",
+            "about the job",
+            "job description",
+            "overview",
+            "summary",
+            "what we're building",
+            "the challenge",
+            "projects",
+            "mission",
+        ],
+    ),
+    (
+        SectionKind::About,
+        &[
+            "about us",
+            "about the company",
+            "who we are",
+            "company",
+            "our team",
+            "the team",
+            "about the team",
+            "our mission",
+            "why join",
+            "why us",
+            "culture",
+            "our values",
+            "values",
+            "about ",
+        ],
+    ),
+];
+
+/// The most words a line may have to be taken for a heading.
+const MAX_HEADING_WORDS: usize = 9;
+
+/// One line of the posting in its section.
+#[derive(Debug, Clone)]
+pub struct PostingLine {
+    /// The content, without a heading that opened the line
+    /// ("Requirements: Go, Kafka" → "Go, Kafka"); empty for a heading.
+    pub text: String,
+    /// The line as written, for quotes.
+    pub original: String,
+    pub section: SectionKind,
+    /// Whether this line is (or opens with) a heading.
+    pub heading: bool,
+}
+
+/// Every line of the posting with the section it sits in.
+pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
+    let mut current = SectionKind::Opening;
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let text = line.text.trim();
+        if let Some((kind, rest)) = inline_heading(text) {
+            current = kind;
+            out.push(PostingLine {
+                text: rest.to_string(),
+                original: text.to_string(),
+                section: kind,
+                heading: true,
+            });
+            continue;
+        }
+        if is_heading(line) {
+            current = heading_kind(text).unwrap_or(SectionKind::Other);
+            out.push(PostingLine {
+                text: String::new(),
+                original: text.to_string(),
+                section: current,
+                heading: true,
+            });
+            continue;
+        }
+        out.push(PostingLine {
+            text: text.to_string(),
+            original: text.to_string(),
+            section: current,
+            heading: false,
+        });
+    }
+    out
+}
+
+/// Whether a line reads as a heading of its own.
+fn is_heading(line: &Line) -> bool {
+    let raw = line.text.trim_start();
+    // A list item is content, whatever it says.
+    let bullet = raw.starts_with(['-', '•', '·', '▪', '◦', '–'])
+        || (raw.starts_with('*') && !raw.starts_with("**"))
+        || raw.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
+        });
+    if bullet {
+        return false;
+    }
+    let text = strip_decoration(&line.text);
+    let words = text.split_whitespace().count();
+    if words == 0 || words > MAX_HEADING_WORDS {
+        return false;
+    }
+    if line.section_hint.is_some() {
+        return true;
+    }
+    let sentence_like = text.ends_with(['.', ',', ';']);
+    !sentence_like
+        && (text.ends_with(':') || heading_kind(&line.text).is_some_and(|_| exact_heading(&text)))
+}
+
+/// A short line that is nothing but a known heading phrase ("Nice to
+/// have", "Requirements"), perhaps with a leading word ("Our
+/// requirements").
+fn exact_heading(text: &str) -> bool {
+    let norm = normalise(text);
+    HEADINGS
+        .iter()
+        .flat_map(|(_, phrases)| phrases.iter())
+        .any(|p| {
+            let p = p.trim();
+            let Some(before) = norm.strip_suffix(p) else {
+                return false;
+            };
+            let before: Vec<&str> = before.split_whitespace().collect();
+            // "Backend experience" in a list is content; "Our requirements",
+            // "Key skills", "Preferred qualifications" are headings.
+            before.is_empty()
+                || (before.len() <= 2 && before.iter().all(|w| HEADING_MODIFIERS.contains(w)))
+        })
+}
+
+/// Words that may open a heading before its known phrase.
+const HEADING_MODIFIERS: &[&str] = &[
+    "our",
+    "your",
+    "the",
+    "key",
+    "technical",
+    "required",
+    "relevant",
+    "core",
+    "basic",
+    "minimum",
+    "preferred",
+    "additional",
+    "job",
+    "role",
+    "other",
+    "general",
+    "desired",
+    "bonus",
+    "main",
+    "primary",
+    "what",
+    "and",
+    "&",
+];
+
+/// "Requirements: Go, Kafka, PostgreSQL": a known heading, a colon, and
+/// content on the same line.
+fn inline_heading(text: &str) -> Option<(SectionKind, &str)> {
+    let (head, rest) = text.split_once(':')?;
+    let rest = rest.trim();
+    if rest.is_empty() || head.split_whitespace().count() > 5 {
+        return None;
+    }
+    let kind = heading_kind(head)?;
+    // "Must have: Go" yes; "Skills: ..." in a requirements list yes; but a
+    // sentence that merely contains a colon late is not a heading.
+    exact_heading(head).then_some((kind, rest))
+}
+
+/// The kind a heading names, if any.
+pub fn heading_kind(heading: &str) -> Option<SectionKind> {
+    let norm = normalise(heading);
+    HEADINGS.iter().find_map(|(kind, phrases)| {
+        phrases
+            .iter()
+            .any(|p| {
+                contains_words(&norm, p.trim_end()) || (p.ends_with(' ') && norm.starts_with(p))
+            })
+            .then_some(*kind)
+    })
+}
+
+/// Lower case, curly quotes straightened, decoration and a trailing colon
+/// removed, whitespace collapsed.
+pub fn normalise(text: &str) -> String {
+    strip_decoration(text)
+        .trim_end_matches(':')
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A line without Markdown emphasis, bullets and surrounding punctuation.
+fn strip_decoration(text: &str) -> String {
+    text.trim()
+        .trim_start_matches(['-', '*', '•', '·', '#', '>', ' '])
+        .replace("**", "")
+        .replace("__", "")
+        .trim_matches(['*', '_', ' '])
+        .to_string()
+}
+
+/// Whether `text` holds `phrase` as whole words.
+pub fn contains_words(text: &str, phrase: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    text.match_indices(phrase).any(|(at, _)| {
+        !word(text[..at].chars().next_back()) && !word(text[at + phrase.len()..].chars().next())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_are_sorted_by_what_they_are_for() {
+        for (heading, kind) in [
+            ("Requirements", SectionKind::Required),
+            ("What you'll need", SectionKind::Required),
+            ("What You\u{2019}ll Need:", SectionKind::Required),
+            ("Preferred qualifications", SectionKind::Nice),
+            ("Nice to have", SectionKind::Nice),
+            ("Bonus points", SectionKind::Nice),
+            ("Our stack", SectionKind::Stack),
+            ("Responsibilities", SectionKind::Duties),
+            ("About us", SectionKind::About),
+            ("Benefits", SectionKind::Benefits),
+        ] {
+            assert_eq!(heading_kind(heading), Some(kind), "{heading}");
+        }
+        assert_eq!(heading_kind("Kafka"), None);
+    }
+}

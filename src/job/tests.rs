@@ -1,0 +1,113 @@
+//! Reading postings written inline: sections, prose, choices, pluses,
+//! the level and years, what is not assessed, and what is refused.
+
+use super::*;
+use crate::extract::extract_bytes;
+
+fn read(text: &str) -> Result<Job, JobError> {
+    let doc = extract_bytes(text.as_bytes(), "md", &Limits::default()).expect("text extracts");
+    read_posting(&doc.lines, "posting.md", Vocabulary::builtin())
+}
+
+fn names(list: &[Requirement]) -> Vec<String> {
+    let v = Vocabulary::builtin();
+    list.iter()
+        .map(|r| {
+            r.any_of
+                .iter()
+                .map(|&s| v.name(s))
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect()
+}
+
+#[test]
+fn a_sectioned_posting_gives_required_and_nice() {
+    let job = read(
+        "# Senior Backend Engineer\n\nAcme builds logistics software with Elixir.\n\n## Requirements\n\n- 5+ years building backend services\n- Strong Go and PostgreSQL\n- Kafka is a plus\n\n## Nice to have\n\n- gRPC\n- Terraform\n\n## Benefits\n\n- Free Java classes\n",
+    )
+    .unwrap();
+    assert_eq!(job.title.as_deref(), Some("Senior Backend Engineer"));
+    assert_eq!(job.level, Some(Level::Senior));
+    assert_eq!(job.years_min, Some(5.0));
+    assert_eq!(names(&job.required), ["Go", "PostgreSQL"]);
+    assert_eq!(names(&job.nice), ["Kafka", "gRPC", "Terraform"]);
+    assert_eq!(job.required[0].quote, "- Strong Go and PostgreSQL");
+}
+
+#[test]
+fn one_of_a_list_is_one_requirement() {
+    let job = read("Backend Engineer\n\nRequirements:\n- Fluency in one of Ruby, PHP, Python, Go\n- Python, Go or Java\n").unwrap();
+    assert_eq!(
+        names(&job.required),
+        ["Ruby|PHP|Python|Go", "Python|Go|Java"]
+    );
+}
+
+#[test]
+fn a_prose_posting_is_read_by_its_sentences() {
+    let job = read(
+        "Data Engineer\n\nWe are a small analytics company. We are looking for someone with at least 3 years of experience with Python and SQL. You know Airflow well. Experience with Snowflake would be a plus. You will build pipelines on AWS.\n",
+    )
+    .unwrap();
+    assert_eq!(job.years_min, Some(3.0));
+    assert_eq!(job.level, Some(Level::Mid));
+    assert_eq!(names(&job.required), ["Python", "SQL", "Apache Airflow"]);
+    assert_eq!(names(&job.nice), ["Snowflake", "AWS"]);
+    // A paragraph's requirement is quoted by its sentence.
+    assert_eq!(job.required[2].quote, "You know Airflow well.");
+}
+
+#[test]
+fn degrees_and_ages_are_not_assessed() {
+    let job = read("Junior Developer\n\nRequirements\n- BS in Computer Science\n- Recent graduate\n- JavaScript\n").unwrap();
+    assert_eq!(names(&job.required), ["JavaScript"]);
+    assert_eq!(job.not_assessed.len(), 2, "{:?}", job.not_assessed);
+    assert!(job.not_assessed[0].starts_with("degree requirement: not assessed"));
+}
+
+#[test]
+fn a_resume_is_not_a_posting() {
+    let e = read("Jane Doe\njane@example.com\n\n## Experience\n\nSenior Engineer, Acme (2019-2024)\n- Built Go services\n\n## Education\n\nBSc Computer Science\n\n## Skills\n\nGo, Kafka\n").unwrap_err();
+    assert!(matches!(e, JobError::NotAPosting { .. }), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("posting.md: not a job posting: it reads as a resume"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_novel_is_not_a_posting() {
+    let e = read("Chapter One\n\nIt was a bright cold day in April, and the clocks were striking thirteen. She walked home through the rain and thought about the sea.\n").unwrap_err();
+    assert!(matches!(e, JobError::NotAPosting { .. }), "{e}");
+}
+
+#[test]
+fn requirement_lists_from_the_command_line() {
+    let v = Vocabulary::builtin();
+    let list = parse_requirement_list("go, kafka, postgres|mysql", v).unwrap();
+    assert_eq!(names(&list), ["Go", "Kafka", "PostgreSQL|MySQL"]);
+    let list = parse_requirement_list("one of python, go", v).unwrap();
+    assert_eq!(names(&list), ["Python|Go"]);
+    let e = parse_requirement_list("go, kafak", v)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("unknown skill \"kafak\"") && e.contains("did you mean Kafka?"),
+        "{e}"
+    );
+    assert!(parse_requirement_list(" , ", v).is_err());
+}
+
+#[test]
+fn the_json_shape_is_the_contract() {
+    let job =
+        read("Staff Engineer\n\nRequirements\n- 8+ years\n- Go or Rust\n- Kubernetes\n").unwrap();
+    let json = serde_json::to_string(&job.to_json(Vocabulary::builtin())).unwrap();
+    assert_eq!(
+        json,
+        r#"{"title":"Staff Engineer","level":"staff","years_min":8.0,"required":[{"one_of":["Go","Rust"]},"Kubernetes"],"nice":[],"not_assessed":[]}"#
+    );
+}

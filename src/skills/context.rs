@@ -1,0 +1,242 @@
+//! Context rules for spellings that are also ordinary words: "Go" the
+//! language, not "go to market"; "C" the language, not "C-level" or
+//! "Series C"; "Swift" the language, not the bank network.
+//!
+//! Takes one candidate mention and its text; says whether the context
+//! accepts it, rejects it, or leaves it to the list rule (an item beside
+//! accepted skills in a list). The rules are data from the vocabulary
+//! (`needs_context`, `context`, `near`, `not_near`); nothing here knows any
+//! particular skill.
+
+use super::matcher::Candidate;
+use super::schema::ContextKind;
+use crate::extract::dictionary::is_word;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct ContextRule {
+    pub kinds: Vec<ContextKind>,
+    /// Lower-case phrases that, within the window, accept the mention.
+    pub near: Vec<String>,
+    /// Lower-case phrases that, within the window, reject it whatever else.
+    pub not_near: Vec<String>,
+    /// Words on each side looked at.
+    pub window: usize,
+    /// Whether the spelling is also a person's name.
+    pub also_a_name: bool,
+    /// Lower-case title words ("senior", "engineer") that do not make a
+    /// Capitalised neighbour a name.
+    pub title_words: std::sync::Arc<[String]>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Verdict {
+    Accepted,
+    /// Accepted only as an item of a list of accepted skills.
+    IfListed,
+    Rejected,
+}
+
+impl ContextRule {
+    pub fn judge(&self, text: &str, c: &Candidate, written: &str) -> Verdict {
+        if self.also_a_name && self.reads_as_a_name(text, c) {
+            return Verdict::Rejected;
+        }
+        let window = self.window_text(text, c);
+        if self.not_near.iter().any(|p| contains_phrase(&window, p)) {
+            return Verdict::Rejected;
+        }
+        let accepted = self.kinds.iter().any(|kind| match kind {
+            ContextKind::List => false,
+            ContextKind::Near => self.near.iter().any(|p| contains_phrase(&window, p)),
+            ContextKind::Version => followed_by_version(&text[c.end..]),
+            ContextKind::Case => spelt_as_a_name(text, c, written),
+        });
+        if accepted {
+            Verdict::Accepted
+        } else if self.kinds.contains(&ContextKind::List) {
+            Verdict::IfListed
+        } else {
+            Verdict::Rejected
+        }
+    }
+
+    /// "Cassandra Smith", "Mary Jenkins": directly beside another
+    /// Capitalised word that is not a title word, the mention is part of a
+    /// person's name. A sentence's first word is capitalised anyway, so
+    /// there it counts only when it is no English word ("Mary", not
+    /// "Replaced").
+    fn reads_as_a_name(&self, text: &str, c: &Candidate) -> bool {
+        let is_capitalised = |word: &str| {
+            word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().all(char::is_alphabetic)
+                && word.chars().any(char::is_lowercase)
+                && !self
+                    .title_words
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case(word))
+        };
+        let before = text[..c.start].strip_suffix(' ').and_then(|b| {
+            let word = b.rsplit(' ').next()?;
+            let opens_sentence = b[..b.len() - word.len()]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|ch| matches!(ch, '.' | '!' | '?' | ':' | '•' | '-' | '|'));
+            Some(is_capitalised(word) && !(opens_sentence && is_word(&word.to_lowercase())))
+        });
+        let after = text[c.end..]
+            .strip_prefix(' ')
+            .and_then(|a| a.split(' ').next())
+            .map(|w| w.trim_end_matches([',', '.', ';', ':', ')']))
+            .is_some_and(is_capitalised);
+        before == Some(true) || after
+    }
+
+    /// The mention with up to `window` words on each side, as the text has
+    /// them (so "http://" stays one piece), lower case.
+    fn window_text(&self, text: &str, c: &Candidate) -> String {
+        let from = start_of_words_before(text, c.start, self.window);
+        let to = end_of_words_after(text, c.end, self.window);
+        text[from..to].to_lowercase()
+    }
+}
+
+/// Where the `count`-th word before `at` starts (0 when there are fewer).
+fn start_of_words_before(text: &str, at: usize, count: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, ch) in text[..at].char_indices().rev() {
+        if ch.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == count {
+                    return i + ch.len_utf8();
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    0
+}
+
+/// Where the `count`-th word after `at` ends (the text's end when there
+/// are fewer).
+fn end_of_words_after(text: &str, at: usize, count: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, ch) in text[at..].char_indices() {
+        if ch.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == count {
+                    return at + i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text.len()
+}
+
+/// Whether `haystack` holds `phrase` as whole words (where the phrase starts
+/// or ends with a letter or digit).
+pub(super) fn contains_phrase(haystack: &str, phrase: &str) -> bool {
+    let word = |ch: Option<char>| ch.is_some_and(|ch| ch.is_alphanumeric());
+    let first_is_word = word(phrase.chars().next());
+    let last_is_word = word(phrase.chars().next_back());
+    haystack.match_indices(phrase).any(|(at, _)| {
+        let joined_before = first_is_word && word(haystack[..at].chars().next_back());
+        let joined_after = last_is_word && word(haystack[at + phrase.len()..].chars().next());
+        !joined_before && !joined_after
+    })
+}
+
+/// "Go 1.22", "C99", "Swift 5": a version number follows. A year ("Spring
+/// 2023") is not a version.
+fn followed_by_version(rest: &str) -> bool {
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let rest = rest.strip_prefix(['v', 'V']).unwrap_or(rest);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return false;
+    }
+    let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    !year && !rest[digits.len()..].starts_with(|ch: char| ch.is_alphabetic())
+}
+
+/// Spelt exactly as the vocabulary writes it ("Go", "Rust") in the middle
+/// of a sentence of ordinary words: not the sentence's first word (any word
+/// is capitalised there) and not among Capitalised Title Words ("Ready Set
+/// Go", "the Rust Belt").
+fn spelt_as_a_name(text: &str, c: &Candidate, written: &str) -> bool {
+    if &text[c.start..c.end] != written {
+        return false;
+    }
+    let before = text[..c.start].trim_end();
+    let sentence_start = before.chars().next_back().is_none_or(|ch| {
+        matches!(
+            ch,
+            '.' | '!' | '?' | ':' | ';' | '•' | '·' | '*' | '-' | '–' | '—' | '(' | '"' | '|'
+        )
+    });
+    if sentence_start {
+        return false;
+    }
+    let title_word = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+        })
+    };
+    // The word before counts only when it is not the sentence's first
+    // word, which is capitalised anyway ("Strong Go in production").
+    let previous = before.split_whitespace().next_back();
+    let previous_opens_sentence = previous.is_some_and(|w| {
+        before[..before.len() - w.len()]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_none_or(|ch| {
+                matches!(
+                    ch,
+                    '.' | '!'
+                        | '?'
+                        | ':'
+                        | ';'
+                        | '•'
+                        | '·'
+                        | '*'
+                        | '-'
+                        | '–'
+                        | '—'
+                        | '('
+                        | '"'
+                        | '|'
+                )
+            })
+    });
+    let in_title_words = (title_word(previous) && !previous_opens_sentence)
+        || title_word(text[c.end..].split_whitespace().next());
+    !in_title_words
+}
+
+/// Whether the text between two mentions only separates list items:
+/// commas, slashes, "and", "or", brackets.
+pub(super) fn list_gap(gap: &str) -> bool {
+    if gap.len() > 16 {
+        return false;
+    }
+    let words: Vec<&str> = gap
+        .split(|ch: char| ch.is_whitespace() || ",;/|&+()[]·•*".contains(ch))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 2
+        && words
+            .iter()
+            .all(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "or"))
+        && (gap.contains(|ch: char| ",;/|&+()[]·•*".contains(ch)) || !words.is_empty())
+}
