@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::classify::{self, ClaimCheck, FamilyScore, FeatureValue};
 use crate::detect::{self, Evidence, FlagHit};
 use crate::document::Document;
+use crate::jobfit::{self, JobContext, JobFit};
 use crate::rubric::{FlagWhen, Level, Rubric};
 use crate::segment::{self, Role, RoleKind, YearsSource};
 
@@ -61,6 +62,8 @@ pub struct Assessment {
     pub missing_for_next: Vec<String>,
     /// The dated roles the years come from, as read.
     pub roles: Vec<Role>,
+    /// The resume against a job posting, when one was given (`--job`).
+    pub job: Option<JobFit>,
 }
 
 impl Assessment {
@@ -75,8 +78,15 @@ impl Assessment {
 
 /// Assess one extracted resume against a rubric.
 pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
+    assess_for_job(doc, rubric, None)
+}
+
+/// [`assess`], and with a posting, the resume matched against it
+/// ([`Assessment::job`]).
+pub fn assess_for_job(doc: &Document, rubric: &Rubric, job: Option<&JobContext>) -> Assessment {
     let seg = segment::segment(doc, rubric);
-    let found = detect::detect(doc, &seg, rubric);
+    let sentences = detect::sentences::sentences(doc, &seg);
+    let found = detect::detect_in(doc, &seg, &sentences, rubric);
 
     // The most recent engineering (or management) role's title; the
     // headline or the summary's opening when no such role is dated, or when
@@ -136,6 +146,17 @@ pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
     flags.sort();
     flags.dedup();
 
+    let job = job.map(|ctx| {
+        jobfit::match_job(
+            doc,
+            &seg,
+            &sentences,
+            class.level,
+            seg.years_engineering,
+            ctx,
+        )
+    });
+
     Assessment {
         level: class.level,
         track,
@@ -159,5 +180,6 @@ pub fn assess(doc: &Document, rubric: &Rubric) -> Assessment {
         email: seg.email,
         missing_for_next: class.missing_for_next,
         roles: seg.roles,
+        job,
     }
 }

@@ -36,7 +36,7 @@ pub enum Command {
     /// Print what levelscan reads from a job posting (TXT, MD, PDF, DOCX):
     /// title, level, years, required and nice-to-have skills, and what is
     /// not assessed.
-    Job(JobArgs),
+    Job(PostingArgs),
     /// Print the default rubric or check a rubric file.
     #[command(subcommand)]
     Rubric(RubricCommand),
@@ -122,9 +122,41 @@ pub struct ScreenArgs {
     #[arg(short, long)]
     pub quiet: bool,
     #[command(flatten)]
+    pub job: JobArgs,
+    #[command(flatten)]
     pub batch: BatchArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// A job posting to match resumes against, and what may override it.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct JobArgs {
+    /// Match every resume against this job posting (TXT, MD, PDF or DOCX):
+    /// each requirement shown, listed or absent with its quote, a job_fit
+    /// from 0 to 100, and the ranking by fit. `levelscan job JOB` shows
+    /// what is read from it.
+    #[arg(long, value_name = "JOB")]
+    pub job: Option<PathBuf>,
+    /// Required skills instead of the posting's, comma-separated ("go,
+    /// kafka"); "ruby|python" is one requirement either meets. Works
+    /// without --job too.
+    #[arg(long, value_name = "LIST")]
+    pub must: Option<String>,
+    /// Nice-to-have skills instead of the posting's, as --must.
+    #[arg(long, value_name = "LIST")]
+    pub nice: Option<String>,
+    /// A skill vocabulary TOML file instead of the built-in
+    /// rubrics/skills.toml.
+    #[arg(long, value_name = "FILE")]
+    pub skills: Option<PathBuf>,
+}
+
+impl JobArgs {
+    /// Whether a posting (or a list of skills) was given at all.
+    pub fn given(&self) -> bool {
+        self.job.is_some() || self.must.is_some() || self.nice.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,6 +193,8 @@ pub struct ExplainArgs {
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
     #[command(flatten)]
+    pub job: JobArgs,
+    #[command(flatten)]
     pub limits: LimitArgs,
 }
 
@@ -179,11 +213,13 @@ pub struct BriefArgs {
     #[arg(long)]
     pub redact: bool,
     #[command(flatten)]
+    pub job: JobArgs,
+    #[command(flatten)]
     pub limits: LimitArgs,
 }
 
 #[derive(Debug, clap::Args)]
-pub struct JobArgs {
+pub struct PostingArgs {
     /// The job posting.
     pub file: PathBuf,
     /// `text` for people, `json` for tools.
@@ -232,6 +268,13 @@ pub struct WorkerArgs {
     /// ranking CSV shows no more.
     #[arg(long, value_name = "N")]
     pub quotes_per_family: Option<usize>,
+    /// The job posting as the parent read it (a `JobSpec` as JSON): every
+    /// resume is matched against the same reading.
+    #[arg(long, value_name = "JSON")]
+    pub job_spec: Option<String>,
+    /// The skill vocabulary the batch was given.
+    #[arg(long, value_name = "FILE")]
+    pub skills: Option<PathBuf>,
     /// Also send each assessed file's interview brief (for `screen
     /// --briefs`).
     #[arg(long)]

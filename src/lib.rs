@@ -19,6 +19,7 @@ pub mod document;
 pub mod extract;
 pub mod isolate;
 pub mod job;
+pub mod jobfit;
 pub mod matching;
 pub mod rank;
 pub mod redact;

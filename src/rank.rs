@@ -1,8 +1,8 @@
 //! Ranking: each row's key in, the rows' order with their ranks out.
 //!
-//! Assessed rows come first, ordered by level (principal first, the
-//! management track after the IC ladder), then score (highest first), then
-//! file path; they are numbered 1..N. Rows not assessed follow in path
+//! Assessed rows come first, ordered by job fit when the screen matched a
+//! posting (highest first), then level (principal first, the management
+//! track after the IC ladder), then score (highest first), then file path; they are numbered 1..N. Rows not assessed follow in path
 //! order, unranked. The order depends only on the records, never on the
 //! order they arrived in.
 
@@ -54,6 +54,8 @@ pub struct RankKey<'a> {
     /// [`RankLevel::order`]; 0 when not assessed.
     pub level: usize,
     pub score: f64,
+    /// `job_fit` when the screen matched a posting.
+    pub fit: Option<f64>,
     pub file: &'a str,
 }
 
@@ -62,7 +64,11 @@ fn ranking_order(a: &RankKey, b: &RankKey) -> Ordering {
         .cmp(&a.assessed)
         .then_with(|| {
             if a.assessed {
-                b.level.cmp(&a.level).then(b.score.total_cmp(&a.score))
+                let fit = |k: &RankKey| k.fit.unwrap_or(f64::NEG_INFINITY);
+                fit(b)
+                    .total_cmp(&fit(a))
+                    .then(b.level.cmp(&a.level))
+                    .then(b.score.total_cmp(&a.score))
             } else {
                 Ordering::Equal
             }
@@ -102,6 +108,7 @@ mod tests {
                 .and_then(RankLevel::from_name)
                 .map_or(0, RankLevel::order),
             score: record.score.unwrap_or(0.0),
+            fit: record.job.as_ref().map(|j| j.job_fit),
             file: &record.file,
         }
     }
@@ -138,6 +145,35 @@ mod tests {
                 ("0.pdf", None),
                 ("a.pdf", None),
             ]
+        );
+    }
+
+    #[test]
+    fn job_fit_first_then_level_and_score_break_ties() {
+        let with_fit = |file: &str, level: &str, score: f64, fit: f64| {
+            let mut r = assessed(file, level, score);
+            r.job = Some(crate::jobfit::JobFit {
+                posting: "posting.md".into(),
+                job_fit: fit,
+                level_fit: None,
+                requirements: Vec::new(),
+            });
+            r
+        };
+        let records = [
+            with_fit("staff.pdf", "staff", 50.0, 40.0),
+            with_fit("mid.pdf", "mid", 10.0, 90.0),
+            with_fit("senior.pdf", "senior", 20.0, 90.0),
+            with_fit("senior-low.pdf", "senior", 5.0, 90.0),
+        ];
+        let keys: Vec<RankKey> = records.iter().map(key_of).collect();
+        let order: Vec<&str> = ranking(&keys)
+            .into_iter()
+            .map(|(i, _)| records[i].file.as_str())
+            .collect();
+        assert_eq!(
+            order,
+            ["senior.pdf", "senior-low.pdf", "mid.pdf", "staff.pdf"]
         );
     }
 }

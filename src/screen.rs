@@ -10,10 +10,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::assess::assess;
+use crate::assess::assess_for_job;
 use crate::brief::{self, Brief};
 use crate::dedupe::ContentHash;
 use crate::extract::{self, Limits};
+use crate::jobfit::JobContext;
 use crate::report::Record;
 use crate::rubric::Rubric;
 
@@ -63,6 +64,15 @@ pub struct RecordKeys {
     pub score: Option<f64>,
     pub email: Option<String>,
     pub note: String,
+    /// With `--job`, the fit the ranking orders by first.
+    #[serde(default)]
+    pub job: Option<JobFitKey>,
+}
+
+/// The part of a record's job fit the ranking needs.
+#[derive(Debug, Deserialize)]
+pub struct JobFitKey {
+    pub job_fit: f64,
 }
 
 impl ScreenedRaw {
@@ -80,12 +90,15 @@ pub fn keep_strongest(record: &mut Record, quotes: usize) {
     }
 }
 
-/// Screen one file. `display` is the path as the report shows it.
+/// Screen one file, match it against a posting when one is given, and
+/// build its brief when asked. `display` is the path as the report shows
+/// it.
 pub fn screen_file(
     path: &Path,
     display: String,
     limits: &Limits,
     rubric: &Rubric,
+    job: Option<&JobContext>,
     brief_request: Option<BriefRequest>,
 ) -> Screened {
     let bytes = match extract::read_file(path, limits) {
@@ -104,7 +117,7 @@ pub fn screen_file(
     match extract::extract_bytes(&bytes, &extension, limits) {
         Ok(doc) => {
             drop(bytes);
-            let assessment = assess(&doc, rubric);
+            let assessment = assess_for_job(&doc, rubric, job);
             Screened {
                 bytes: bytes_hash,
                 text: ContentHash::of_text(&doc.plain_text()),

@@ -73,7 +73,7 @@ pub fn discover(roots: &[PathBuf]) -> Vec<Found> {
     discover_skipping(roots, &[])
 }
 
-/// [`discover`], leaving out the files `skip` names (a run's own outputs,
+/// [`discover`], leaving out the files and folders `skip` names (a run's own outputs,
 /// written into the folder it screens) by whatever path they are reached:
 /// a link, another hard link, a linked folder.
 pub fn discover_skipping(roots: &[PathBuf], skip: &[&Path]) -> Vec<Found> {
@@ -114,9 +114,18 @@ struct Skipped {
 
 impl Walker {
     fn skipping(skip: &[&Path]) -> Walker {
+        // A folder to skip (a run's briefs folder) counts as walked already,
+        // so no path reaches into it, a link included.
+        let visited = skip
+            .iter()
+            .filter(|path| path.is_dir())
+            .filter_map(|path| fs::canonicalize(path).ok())
+            .collect();
         Walker {
+            visited,
             skip: skip
                 .iter()
+                .filter(|path| !path.is_dir())
                 .filter_map(|path| {
                     Some(Skipped {
                         key: file_key(path)?,
@@ -407,6 +416,29 @@ mod tests {
         assert!(walker.is_skipped(&root.join("ranking.csv"), Some((0, 0))));
         assert!(!walker.is_skipped(&root.join("sub/ranking.csv"), Some((0, 0))));
         assert!(!walker.is_skipped(&root.join("a.pdf"), Some((0, 0))));
+    }
+
+    /// A folder to skip (a run's briefs) is not walked, by any path.
+    #[cfg(unix)]
+    #[test]
+    fn a_skipped_folder_is_not_walked() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("root");
+        touch(&root.join("a.pdf"));
+        touch(&root.join("briefs/a.docx"));
+        std::os::unix::fs::symlink(root.join("briefs"), root.join("linked")).unwrap();
+        let briefs = root.join("briefs");
+        assert_eq!(
+            files(&discover_skipping(
+                std::slice::from_ref(&root),
+                &[briefs.as_path()]
+            )),
+            vec![root.join("a.pdf")]
+        );
+        assert_eq!(
+            files(&discover(std::slice::from_ref(&root))),
+            vec![root.join("a.pdf"), root.join("briefs/a.docx")]
+        );
     }
 
     #[test]

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::assess::{Assessment, Track};
 use crate::classify::{self, ClaimCheck};
 use crate::detect::Evidence;
+use crate::jobfit::{Depth, Importance, JobFit};
 use crate::redact;
 use crate::report::cells::cut_at_word;
 use crate::report::html::explain_flag;
@@ -265,7 +266,38 @@ pub fn build(file: &str, a: &Assessment, rubric: &Rubric, redact: bool) -> Brief
             .collect(),
         questions,
         flags: flags(a, rubric, &cleaner),
-        job: None,
+        job: a.job.as_ref().map(job_gaps),
+    }
+}
+
+/// The posting's requirements the resume does not show in work, each
+/// with what the resume does instead ("listed only", "not on the resume").
+fn job_gaps(fit: &JobFit) -> JobGaps {
+    let posting = std::path::Path::new(&fit.posting)
+        .file_name()
+        .map_or(fit.posting.clone(), |n| n.to_string_lossy().into_owned());
+    JobGaps {
+        posting,
+        not_shown: fit
+            .requirements
+            .iter()
+            .filter(|r| r.depth != Depth::Shown)
+            .map(|r| {
+                format!(
+                    "{}{}: {}",
+                    r.requirement,
+                    if r.importance == Importance::Nice {
+                        " (nice to have)"
+                    } else {
+                        ""
+                    },
+                    match r.depth {
+                        Depth::Listed => "listed, not shown in work the person did",
+                        _ => "not on the resume",
+                    }
+                )
+            })
+            .collect(),
     }
 }
 

@@ -6,11 +6,13 @@
 
 use std::io::Write;
 
-use levelscan::assess::assess;
+use levelscan::assess::assess_for_job;
 use levelscan::brief::{self, Format};
 use levelscan::extract::extract_file;
+use levelscan::jobfit::JobContext;
 use levelscan::rubric::{Rubric, load_default, load_file};
 
+use super::posting::{Skills, resolved_posting};
 use super::{CommandError, Outcome};
 use crate::cli::BriefArgs;
 
@@ -25,6 +27,14 @@ pub fn run(args: &BriefArgs, stdout: &mut impl Write) -> Result<Outcome, Command
         Some(path) => load_file(path)?,
         None => load_default()?,
     };
+    // A posting that cannot be read stops here, before the resume is read.
+    let skills = Skills::load(args.job.skills.as_deref())?;
+    let job = resolved_posting(&args.job, &args.limits.to_limits(), &rubric, &skills)?;
+    let ctx = job.as_ref().map(|(job, rules)| JobContext {
+        job,
+        vocab: skills.vocabulary(),
+        rules,
+    });
     let doc = match extract_file(&args.file, &args.limits.to_limits()) {
         Ok(doc) => doc,
         Err(e) => {
@@ -32,7 +42,7 @@ pub fn run(args: &BriefArgs, stdout: &mut impl Write) -> Result<Outcome, Command
             return Ok(Outcome::SomeInputsFailed);
         }
     };
-    let assessment = assess(&doc, &rubric);
+    let assessment = assess_for_job(&doc, &rubric, ctx.as_ref());
     if args.redact && assessment.candidate.is_none() {
         // Redaction removes the name levelscan finds; one it cannot find
         // may still be in a quote (a profile slug, a signature).

@@ -194,6 +194,7 @@ fn screen_all(
         args.rubric.as_deref(),
         None,
         None,
+        None,
     )?;
     let progress = Progress::new(labelled.len() as u64, args.quiet);
     let paths: Vec<&Path> = labelled.iter().map(|label| label.path.as_path()).collect();

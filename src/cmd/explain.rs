@@ -6,11 +6,15 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use levelscan::assess::{Assessment, Track, assess};
+use levelscan::assess::{Assessment, Track, assess_for_job};
 use levelscan::extract::extract_file;
+use levelscan::jobfit::{Depth, Importance, JobFit};
 use levelscan::rubric::{Level, Rubric, load_default, load_file};
 use levelscan::segment::{RoleKind, YearsSource};
 
+use levelscan::jobfit::JobContext;
+
+use super::posting::{Skills, resolved_posting};
 use super::{CommandError, Outcome};
 use crate::cli::{ExplainArgs, TextOrJson};
 
@@ -26,6 +30,14 @@ pub fn run(args: &ExplainArgs, out: &mut impl Write) -> Result<Outcome, CommandE
         Some(path) => load_file(path)?,
         None => load_default()?,
     };
+    // A posting that cannot be read stops here, before the resume is read.
+    let skills = Skills::load(args.job.skills.as_deref())?;
+    let job = resolved_posting(&args.job, &args.limits.to_limits(), &rubric, &skills)?;
+    let ctx = job.as_ref().map(|(job, rules)| JobContext {
+        job,
+        vocab: skills.vocabulary(),
+        rules,
+    });
     let doc = match extract_file(&args.file, &args.limits.to_limits()) {
         Ok(doc) => doc,
         Err(e) => {
@@ -33,7 +45,7 @@ pub fn run(args: &ExplainArgs, out: &mut impl Write) -> Result<Outcome, CommandE
             return Ok(Outcome::SomeInputsFailed);
         }
     };
-    let a = assess(&doc, &rubric);
+    let a = assess_for_job(&doc, &rubric, ctx.as_ref());
     match args.format {
         TextOrJson::Json => {
             let report = JsonReport {
@@ -197,6 +209,56 @@ fn write_text(
             )?;
             for m in &a.missing_for_next {
                 writeln!(out, "  {m}")?;
+            }
+        }
+    }
+    if let Some(fit) = &a.job {
+        writeln!(out)?;
+        write_job_fit(fit, out)?;
+    }
+    Ok(())
+}
+
+/// The resume against the posting: the fit, then every requirement with
+/// its depth and quote.
+fn write_job_fit(fit: &JobFit, out: &mut impl Write) -> std::io::Result<()> {
+    let level = fit.level_fit.map_or(String::new(), |l| {
+        format!("   level: {} the posting's", l.name())
+    });
+    writeln!(out, "job fit: {:.0}/100{level}", fit.job_fit)?;
+    for importance in [Importance::Required, Importance::Nice] {
+        let of_kind: Vec<_> = fit
+            .requirements
+            .iter()
+            .filter(|r| r.importance == importance)
+            .collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        writeln!(
+            out,
+            "{}:",
+            match importance {
+                Importance::Required => "required",
+                Importance::Nice => "nice to have",
+            }
+        )?;
+        for r in of_kind {
+            let year = r.year.map_or(String::new(), |y| format!(", {y}"));
+            let skill = match &r.skill {
+                Some(s) if *s != r.requirement => format!(" ({s})"),
+                _ => String::new(),
+            };
+            match (r.depth, r.page, r.line, &r.quote) {
+                (Depth::Absent, ..) | (_, None, ..) | (_, _, None, _) | (_, _, _, None) => {
+                    writeln!(out, "  {:<7} {}", r.depth.name(), r.requirement)?
+                }
+                (depth, Some(page), Some(line), Some(quote)) => writeln!(
+                    out,
+                    "  {:<7} {}{skill} p{page} l{line}{year}: \"{quote}\"",
+                    depth.name(),
+                    r.requirement
+                )?,
             }
         }
     }

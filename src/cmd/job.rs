@@ -10,9 +10,9 @@ use levelscan::job::{Job, Requirement, read_job};
 use levelscan::skills::Vocabulary;
 
 use super::{CommandError, Outcome};
-use crate::cli::{JobArgs, TextOrJson};
+use crate::cli::{PostingArgs, TextOrJson};
 
-pub fn run(args: &JobArgs, out: &mut impl Write) -> Result<Outcome, CommandError> {
+pub fn run(args: &PostingArgs, out: &mut impl Write) -> Result<Outcome, CommandError> {
     let loaded;
     let vocab = match &args.skills {
         Some(path) => {

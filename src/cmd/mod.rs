@@ -7,6 +7,7 @@ pub mod explain;
 pub mod extract;
 pub mod job;
 pub mod parallel;
+pub mod posting;
 pub mod progress;
 pub mod rubric;
 pub mod screen;

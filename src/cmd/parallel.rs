@@ -30,12 +30,21 @@ pub fn start<R: DeserializeOwned>(
     limits: &LimitArgs,
     rubric: Option<&Path>,
     quotes_per_family: Option<usize>,
+    job: Option<&WorkerJob>,
     brief: Option<BriefRequest>,
 ) -> Result<(rayon::ThreadPool, WorkerPool<R>), CommandError> {
     let mut config = worker_pool_config(batch, limits)?;
     if let Some(path) = rubric {
         config.args.push("--rubric".into());
         config.args.push(path.as_os_str().to_owned());
+    }
+    if let Some(job) = job {
+        config.args.push("--job-spec".into());
+        config.args.push(job.spec_json.clone().into());
+        if let Some(path) = &job.skills {
+            config.args.push("--skills".into());
+            config.args.push(path.as_os_str().to_owned());
+        }
     }
     if let Some(quotes) = quotes_per_family {
         config.args.push("--quotes-per-family".into());
@@ -53,6 +62,14 @@ pub fn start<R: DeserializeOwned>(
     // work so that the workers get ready meanwhile.
     pool.prestart(threads.current_num_threads());
     Ok((threads, pool))
+}
+
+/// What workers match each file against: the posting as the parent read
+/// it (a `JobSpec` as JSON), and the skill vocabulary file, if not the
+/// built-in one.
+pub struct WorkerJob {
+    pub spec_json: String,
+    pub skills: Option<std::path::PathBuf>,
 }
 
 /// The rayon pool for `-j N`; without `-j`, one thread per core.

@@ -34,7 +34,8 @@ use levelscan::rubric::{Level, Rubric, load_default_deferred, load_file};
 use levelscan::screen::{BriefRequest, RecordKeys, ScreenedRaw};
 use levelscan::walk::{Found, discover_skipping};
 
-use super::parallel;
+use super::parallel::{self, WorkerJob};
+use super::posting::{Skills, job_rules, read_posting};
 use super::progress::Progress;
 use super::summary::{Counted, Summary};
 use super::{CommandError, Outcome};
@@ -47,7 +48,16 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     // Only the CSV's strongest quotes are written: without another report,
     // the workers need not send the rest.
     let quotes_per_family = (!keep_all_evidence).then_some(report::csv::QUOTES_PER_CELL);
-    // Workers first: each loads the rubric on its own while this process
+    // A posting is read before anything else: one that cannot be read
+    // stops the run with nothing written, and the workers are handed its
+    // reading.
+    let skills = Skills::load(args.job.skills.as_deref())?;
+    let posting = read_posting(&args.job, &args.limits.to_limits(), skills.vocabulary())?;
+    let worker_job = posting.as_ref().map(|spec| WorkerJob {
+        spec_json: serde_json::to_string(spec).expect("a job spec always serialises"),
+        skills: args.job.skills.clone(),
+    });
+    // Workers next: each loads the rubric on its own while this process
     // loads it, opens the outputs and discovers the files. A rubric that
     // does not load stops the run here all the same (dropping the pool
     // stops the workers).
@@ -63,6 +73,7 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         &args.limits,
         args.rubric.as_deref(),
         quotes_per_family,
+        worker_job.as_ref(),
         brief_request,
     )?;
     // The parent matches no rule: the embedded rubric (which its tests
@@ -72,6 +83,9 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         Some(path) => load_file(path)?,
         None => load_default_deferred()?,
     };
+    if posting.is_some() {
+        job_rules(&rubric)?;
+    }
     let mut ranking_out = open_output(args.output.as_deref())?;
     let mut evidence_out = args
         .evidence
@@ -93,11 +107,13 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     }
 
     // This run's own outputs, written into the folder it screens, are not
-    // applicants.
+    // applicants: nor is the briefs folder (an earlier run's briefs
+    // included).
     let outputs: Vec<&Path> = [
         args.output.as_deref(),
         args.evidence.as_deref(),
         args.html.as_deref(),
+        args.briefs.as_deref(),
     ]
     .into_iter()
     .flatten()
@@ -196,6 +212,7 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
             assessed: row.status == STATUS_OK && verdict.duplicate_of.is_none(),
             level: row.level.map_or(0, RankLevel::order),
             score: row.score,
+            fit: row.fit,
             file: &row.file,
         })
         .collect();
@@ -210,7 +227,8 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     let families: Vec<String> = rubric.families.iter().map(|f| f.id.clone()).collect();
     match args.format {
         RankingFormat::Csv => {
-            let mut writer = RankingWriter::new(&mut ranking_out, &families, args.bom)?;
+            let mut writer =
+                RankingWriter::new(&mut ranking_out, &families, posting.is_some(), args.bom)?;
             ranked.for_each(|record| writer.write(record))?;
             writer.finish()?;
         }
@@ -372,6 +390,7 @@ struct Row {
     status: String,
     level: Option<RankLevel>,
     score: f64,
+    fit: Option<f64>,
     bytes: Option<ContentHash>,
     text: Option<ContentHash>,
     email: Option<String>,
@@ -384,6 +403,7 @@ impl Row {
             brief,
             level: keys.level.as_deref().and_then(RankLevel::from_name),
             score: keys.score.unwrap_or(0.0),
+            fit: keys.job.map(|j| j.job_fit),
             email: keys.email.as_deref().and_then(normalise_email),
             file: keys.file,
             status: keys.status,

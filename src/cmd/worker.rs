@@ -6,9 +6,11 @@
 //! it (`Path::display`), so the parent can file it away unread.
 
 use levelscan::isolate::worker;
+use levelscan::jobfit::JobContext;
 use levelscan::rubric::{load_default_deferred, load_file};
 use levelscan::screen::{BriefRequest, keep_strongest, screen_file};
 
+use super::posting::{Skills, job_rules, resolve_spec};
 use super::{CommandError, Outcome};
 use crate::cli::WorkerArgs;
 
@@ -22,11 +24,33 @@ pub fn run(args: &WorkerArgs) -> Result<Outcome, CommandError> {
         Some(path) => load_file(path)?,
         None => load_default_deferred()?,
     };
+    // With a posting, every file is matched against the parent's reading of
+    // it; a spec that does not resolve stops the worker before any file.
+    let skills = Skills::load(args.skills.as_deref())?;
+    let job = match &args.job_spec {
+        Some(json) => Some((
+            resolve_spec(json, skills.vocabulary())?,
+            job_rules(&rubric)?,
+        )),
+        None => None,
+    };
+    let ctx = job.as_ref().map(|(job, rules)| JobContext {
+        job,
+        vocab: skills.vocabulary(),
+        rules,
+    });
     worker::serve_stdio(|path| {
         let brief = args.brief.then_some(BriefRequest {
             redact: args.redact,
         });
-        let mut screened = screen_file(path, path.display().to_string(), &limits, &rubric, brief);
+        let mut screened = screen_file(
+            path,
+            path.display().to_string(),
+            &limits,
+            &rubric,
+            ctx.as_ref(),
+            brief,
+        );
         if let Some(quotes) = args.quotes_per_family {
             keep_strongest(&mut screened.record, quotes);
         }

@@ -82,7 +82,17 @@ fn round2(v: f64) -> f64 {
 
 /// Find the evidence and flags in one document.
 pub fn detect(doc: &Document, seg: &Segmented, rubric: &Rubric) -> Detection {
-    let sentences = sentences::sentences(doc, seg);
+    detect_in(doc, seg, &sentences::sentences(doc, seg), rubric)
+}
+
+/// [`detect`] over the document's sentences, already split (`--job` reads
+/// them too).
+pub fn detect_in(
+    doc: &Document,
+    seg: &Segmented,
+    sentences: &[sentences::Sentence],
+    rubric: &Rubric,
+) -> Detection {
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut flags: Vec<FlagHit> = Vec::new();
     let mut pending: Vec<PendingFlag> = Vec::new();

@@ -9,21 +9,34 @@ use std::io::Write;
 
 use super::Record;
 use super::cells::{cut_at_word, neutralise};
+use crate::jobfit::{Depth, Importance};
 
 /// Quotes per evidence cell, and characters per quote.
 pub const QUOTES_PER_CELL: usize = 3;
 const QUOTE_CHARS: usize = 140;
 
+/// The columns a screen with `--job` adds after the others.
+pub const JOB_COLUMNS: [&str; 6] = [
+    "job_fit",
+    "level_fit",
+    "required_shown",
+    "required_listed",
+    "required_missing",
+    "nice_shown",
+];
+
 /// The ranking written one record at a time, so a batch never needs all
-/// its records in memory. `families` are the rubric's family ids in order.
+/// its records in memory. `families` are the rubric's family ids in order;
+/// with `job`, the [`JOB_COLUMNS`] follow.
 pub struct RankingWriter<W: Write> {
     writer: ::csv::Writer<W>,
     families: Vec<String>,
+    job: bool,
 }
 
 impl<W: Write> RankingWriter<W> {
     /// Write the byte-order mark (with `bom`) and the header.
-    pub fn new(mut out: W, families: &[String], bom: bool) -> std::io::Result<Self> {
+    pub fn new(mut out: W, families: &[String], job: bool, bom: bool) -> std::io::Result<Self> {
         if bom {
             out.write_all("\u{FEFF}".as_bytes())?;
         }
@@ -51,15 +64,22 @@ impl<W: Write> RankingWriter<W> {
         }
         header.push("flags".into());
         header.push("note".into());
+        if job {
+            header.extend(JOB_COLUMNS.iter().map(|c| c.to_string()));
+        }
         writer.write_record(&header)?;
         Ok(RankingWriter {
             writer,
             families: families.to_vec(),
+            job,
         })
     }
 
     pub fn write(&mut self, record: &Record) -> std::io::Result<()> {
-        let cells = row(record, &self.families);
+        let mut cells = row(record, &self.families);
+        if self.job {
+            cells.extend(job_cells(record));
+        }
         self.writer
             .write_record(cells.iter().map(|c| neutralise(c)))?;
         Ok(())
@@ -108,6 +128,34 @@ fn row(r: &Record, families: &[String]) -> Vec<String> {
     cells.push(r.flags.join(";"));
     cells.push(r.note.clone());
     cells
+}
+
+/// The `--job` columns: the fit, the level against the posting's, and the
+/// requirements by depth, `; `-separated, a shown one with the latest year
+/// of a dated role it was shown in ("Go (2024); Kafka").
+fn job_cells(r: &Record) -> Vec<String> {
+    let Some(fit) = r.job.as_ref().filter(|_| r.is_assessed()) else {
+        return vec![String::new(); JOB_COLUMNS.len()];
+    };
+    let shown = |importance: Importance| {
+        fit.requirements
+            .iter()
+            .filter(|v| v.importance == importance && v.depth == Depth::Shown)
+            .map(|v| match v.year {
+                Some(year) => format!("{} ({year})", v.requirement),
+                None => v.requirement.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    vec![
+        format!("{:.0}", fit.job_fit),
+        fit.level_fit.map_or(String::new(), |l| l.name().into()),
+        shown(Importance::Required),
+        fit.labels(Importance::Required, Depth::Listed).join("; "),
+        fit.labels(Importance::Required, Depth::Absent).join("; "),
+        shown(Importance::Nice),
+    ]
 }
 
 /// The strongest few quotes with their places:

@@ -6,6 +6,7 @@ use std::io::Write;
 
 use super::Record;
 use super::cells::neutralise;
+use crate::jobfit::Importance;
 
 /// The evidence table written one record at a time.
 pub struct EvidenceWriter<W: Write> {
@@ -44,6 +45,28 @@ impl<W: Write> EvidenceWriter<W> {
                 self.writer
                     .write_record(cells.iter().map(|c| neutralise(c)))?;
             }
+        }
+        // With `--job`: a row per requirement the resume names, its family
+        // `required` or `nice`, its signal the requirement and its depth
+        // ("Go: shown"), its weight what it earns toward `job_fit`.
+        for v in record.job.iter().flat_map(|fit| &fit.requirements) {
+            let (Some(page), Some(line), Some(quote)) = (v.page, v.line, &v.quote) else {
+                continue;
+            };
+            let cells = [
+                record.file.clone(),
+                match v.importance {
+                    Importance::Required => "required".into(),
+                    Importance::Nice => "nice".into(),
+                },
+                format!("{}: {}", v.requirement, v.depth.name()),
+                format!("{:.2}", v.credit),
+                page.to_string(),
+                line.to_string(),
+                quote.clone(),
+            ];
+            self.writer
+                .write_record(cells.iter().map(|c| neutralise(c)))?;
         }
         Ok(())
     }

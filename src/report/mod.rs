@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assess::Assessment;
 use crate::classify::FeatureValue;
+use crate::jobfit::JobFit;
 use crate::rubric::Rubric;
 
 /// Row statuses (design.md): `ok` is assessed, the rest say why not.
@@ -86,6 +87,10 @@ pub struct Record {
     /// only): what calibration refits from.
     #[serde(default)]
     pub features: Vec<FeatureValue>,
+    /// The resume against the job posting (`--job` only): its fit and each
+    /// requirement's verdict with its quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job: Option<JobFit>,
 }
 
 /// How much of the hidden text a row's note quotes.
@@ -161,6 +166,7 @@ impl Record {
             ic_level: Some(a.level.name().into()),
             probabilities: Some(a.probabilities),
             features: a.features.clone(),
+            job: a.job.clone(),
         }
     }
 
@@ -187,6 +193,7 @@ impl Record {
             ic_level: None,
             probabilities: None,
             features: Vec::new(),
+            job: None,
         }
     }
 

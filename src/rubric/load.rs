@@ -16,12 +16,12 @@ use toml::Spanned;
 
 use super::schema::{self, Examples, Measure, RubricFile};
 use super::{
-    ClaimRules, DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Expectation, Family, Feature, FlagRule, Level,
-    LevelRule, Metric, Model, Question, Rubric, Scoring, SectionKind, SectionWeights, Signal, Tier,
-    TitleRule, YearsRule,
+    ClaimRules, DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME, Expectation, Family, Feature, FitWeights,
+    FlagRule, JobRules, Level, LevelRule, Metric, Model, Question, Rubric, Scoring, SectionKind,
+    SectionWeights, Signal, Tier, TitleRule, YearsRule,
 };
 use crate::matching::ascii_bounds::AsciiBounds;
-use crate::matching::inflect::combined_source;
+use crate::matching::inflect::{combined_source, verb_forms};
 use crate::matching::metric_words::{ContextWords, MetricWords};
 use crate::matching::rule_regex::RuleRegex;
 
@@ -273,6 +273,7 @@ impl Loader<'_> {
         let levels = self.levels(&raw.levels, &find_family, &known_signal)?;
         let model = self.model(&raw.model, &families)?;
         let claims = self.claims(&raw.claims)?;
+        let job = raw.job.as_ref().map(|j| self.job(j)).transpose()?;
 
         let mut achievement_signals = Vec::new();
         for s in &raw.scoring.achievement_signals {
@@ -412,6 +413,7 @@ impl Loader<'_> {
             titles,
             model,
             claims,
+            job,
         })
     }
 
@@ -504,6 +506,56 @@ impl Loader<'_> {
             overclaimed_probability: raw.overclaimed_probability,
             underclaimed_probability: raw.underclaimed_probability,
             min_evidence: raw.min_evidence,
+        })
+    }
+
+    /// The `[job]` table: work verbs in every regular form, fit weights
+    /// that are points (scaled to sum to 100), a listed credit below 1.
+    fn job(&self, raw: &Spanned<schema::JobDef>) -> Result<JobRules, RubricError> {
+        let span = raw.span();
+        let raw = raw.get_ref();
+        let mut work_verbs = BTreeSet::new();
+        for verb in &raw.work_verbs {
+            let verb = verb.trim();
+            if verb.is_empty() || verb.contains(char::is_whitespace) {
+                return Err(self.error(
+                    span.clone(),
+                    format!("[job] work_verbs: one word each (found {verb:?})"),
+                ));
+            }
+            work_verbs.extend(verb_forms(verb));
+        }
+        if work_verbs.is_empty() {
+            return Err(self.error(span, "[job] work_verbs: list at least one verb"));
+        }
+        let w = &raw.fit_weights;
+        let parts = [w.required, w.nice, w.level, w.years];
+        let total: f64 = parts.iter().sum();
+        if parts.iter().any(|p| !p.is_finite() || *p < 0.0) || total <= 0.0 || w.required <= 0.0 {
+            return Err(self.error(
+                span,
+                "[job] fit_weights: points of 0 or more, required above 0",
+            ));
+        }
+        if !(0.0..1.0).contains(&raw.listed_credit) {
+            return Err(self.error(
+                span,
+                format!(
+                    "[job] listed_credit: from 0 up to (not including) 1, the credit of shown (found {})",
+                    raw.listed_credit
+                ),
+            ));
+        }
+        let scale = 100.0 / total;
+        Ok(JobRules {
+            work_verbs,
+            weights: FitWeights {
+                required: w.required * scale,
+                nice: w.nice * scale,
+                level: w.level * scale,
+                years: w.years * scale,
+            },
+            listed_credit: raw.listed_credit,
         })
     }
 

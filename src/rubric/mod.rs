@@ -12,7 +12,7 @@ pub mod load;
 pub mod questions;
 pub mod schema;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use crate::matching::rule_regex::RuleRegex;
@@ -33,7 +33,9 @@ pub const DEFAULT_RUBRIC_NAME: &str = "rubrics/backend.toml";
 
 /// The five levels, lowest first. Their names are part of the output
 /// contract, so they are fixed here rather than in the rubric.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Entry,
@@ -287,6 +289,28 @@ pub struct ClaimRules {
     pub min_evidence: usize,
 }
 
+/// How a resume is matched against a job posting (`--job`).
+#[derive(Debug, Clone)]
+pub struct JobRules {
+    /// Every form of the verbs that make a sentence work the person did
+    /// ("built", "owns", "migrating"), lowercase.
+    pub work_verbs: BTreeSet<String>,
+    /// Points of `job_fit` for required skills, nice-to-haves, level and
+    /// years; they sum to 100.
+    pub weights: FitWeights,
+    /// What a requirement only listed earns, against 1 for shown.
+    pub listed_credit: f64,
+}
+
+/// The parts of `job_fit`, as points out of 100.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FitWeights {
+    pub required: f64,
+    pub nice: f64,
+    pub level: f64,
+    pub years: f64,
+}
+
 #[derive(Debug, Clone)]
 pub struct FlagRule {
     pub id: String,
@@ -389,6 +413,9 @@ pub struct Rubric {
     pub titles: Vec<TitleRule>,
     pub model: Model,
     pub claims: ClaimRules,
+    /// How `--job` matches a resume to a posting; none when the rubric has
+    /// no `[job]` table.
+    pub job: Option<JobRules>,
     /// Which signals and flags could match a sentence, before their
     /// regexes run: every signal, then every flag, so one pass over a
     /// sentence answers for both. Read through [`Rubric::candidates`],

@@ -34,6 +34,29 @@ pub struct RubricFile {
     pub titles: Vec<Spanned<TitleDef>>,
     pub model: Spanned<ModelDef>,
     pub claims: ClaimsDef,
+    /// How `--job` weighs a resume against a posting; optional, so a
+    /// rubric without it still screens (without `--job`).
+    #[serde(default)]
+    pub job: Option<Spanned<JobDef>>,
+}
+
+/// How a resume is matched against a job posting's requirements.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobDef {
+    pub work_verbs: Vec<String>,
+    pub fit_weights: FitWeightsDef,
+    pub listed_credit: f64,
+}
+
+/// The parts of `job_fit`, as points out of their sum.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitWeightsDef {
+    pub required: f64,
+    pub nice: f64,
+    pub level: f64,
+    pub years: f64,
 }
 
 /// The level model: a weighted sum of named features against four

@@ -8,7 +8,8 @@
 //!
 //! Parts: `escape` (escaping, highlighting), `table` (a sortable table),
 //! `chart` (bar chart and confusion-matrix heatmap, SVG), `flags` (a
-//! sentence per flag), `screen` (the screen page), `calibrate` (the
+//! sentence per flag), `matrix` (the `--job` requirements matrix),
+//! `screen` (the screen page), `calibrate` (the
 //! calibration page). [`page`], [`Table`],
 //! [`record_card`] and the charts are public so other reports (calibrate)
 //! are built from the same pieces.
@@ -17,6 +18,7 @@ mod calibrate;
 mod chart;
 mod escape;
 mod flags;
+mod matrix;
 mod screen;
 mod table;
 

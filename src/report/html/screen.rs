@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use super::chart::{Bar, bar_chart_svg, palette};
 use super::escape::{escape, highlight, occurs};
 use super::flags::explain;
+use super::matrix::job_matrix;
 use super::table::{Cell, Column, Row, Table};
 use crate::report::{FamilyResult, Quote, Record};
 use crate::rubric::Level;
@@ -52,6 +53,7 @@ pub fn body(page: &ScreenPage) -> String {
     ));
     html.push_str("<main>\n");
     html.push_str(&summary(page.records, &assessed));
+    html.push_str(&job_matrix(&assessed, card_id));
     html.push_str(&candidates(&assessed));
     html.push_str("<section id=\"cards\" aria-labelledby=\"cards-h\"><h2 id=\"cards-h\">Candidates in detail</h2>\n");
     for (index, record) in &assessed {

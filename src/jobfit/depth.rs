@@ -1,0 +1,396 @@
+//! How deep a resume shows each requirement: `shown`, `listed` or `absent`.
+//!
+//! Every sentence (and every job-title line) is searched for the
+//! vocabulary's skills once; a skill also counts for the families it
+//! implies (a Spring Boot service is Java work). A mention is `shown` when
+//! its sentence is work the person did — in the Experience or Projects
+//! section, prose rather than a flat list, with one of the rubric's work
+//! verbs, and not mostly a list of tools ("Tech used: Go, Kafka, Redis") —
+//! and `listed` anywhere else. Each requirement keeps its deepest mention;
+//! among shown ones the most recent role's, so a recruiter reads the
+//! latest year the skill was used.
+
+use serde::{Deserialize, Serialize};
+
+use super::{JobContext, RequirementVerdict};
+use crate::detect::sentences::Sentence;
+use crate::document::Document;
+use crate::report::cells::cut_at_word;
+use crate::rubric::SectionKind;
+use crate::segment::Segmented;
+use crate::skills::{SkillId, SkillMention};
+
+/// How deep a resume shows a requirement, shallowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Depth {
+    Absent,
+    Listed,
+    Shown,
+}
+
+impl Depth {
+    pub fn name(self) -> &'static str {
+        match self {
+            Depth::Absent => "absent",
+            Depth::Listed => "listed",
+            Depth::Shown => "shown",
+        }
+    }
+}
+
+/// The most of a sentence a requirement's quote keeps.
+const QUOTE_CHARS: usize = 200;
+
+/// The best mention found so far for one requirement.
+#[derive(Debug, Clone)]
+struct Found {
+    depth: Depth,
+    skill: SkillId,
+    year: Option<i32>,
+    page: u32,
+    line: u32,
+    quote: String,
+}
+
+impl Found {
+    /// Deeper wins; between two shown, the later role's year wins; else
+    /// the first found stays (reading order).
+    fn beats(&self, other: &Found) -> bool {
+        (self.depth, self.year) > (other.depth, other.year)
+    }
+}
+
+/// One text that may name skills: a sentence, or a job-title line.
+struct Passage<'a> {
+    text: &'a str,
+    page: u32,
+    line: u32,
+    /// The year of the dated role it belongs to, when it is work shown.
+    year: Option<i32>,
+    work: bool,
+}
+
+/// Each requirement of the posting, in its order, with its verdict.
+pub fn verdicts(
+    doc: &Document,
+    seg: &Segmented,
+    sentences: &[Sentence],
+    ctx: &JobContext,
+) -> Vec<RequirementVerdict> {
+    let requirements = &ctx.job.requirements;
+    let mut best: Vec<Option<Found>> = vec![None; requirements.len()];
+    let role_of_line = roles_by_line(seg);
+    let role_year = |line_index: usize| {
+        role_of_line
+            .get(line_index)
+            .copied()
+            .flatten()
+            .map(|r| seg.roles[r].end.year)
+    };
+
+    let mut consider = |passage: &Passage, mentions: &[SkillMention]| {
+        let among_tools = listed_among_tools(passage.text, mentions);
+        for (mention, among_tools) in mentions.iter().zip(among_tools) {
+            let work = passage.work && !among_tools;
+            let found = Found {
+                depth: if work { Depth::Shown } else { Depth::Listed },
+                skill: mention.skill,
+                year: if work { passage.year } else { None },
+                page: passage.page,
+                line: passage.line,
+                quote: quote_around(passage.text, mention.start, mention.end),
+            };
+            let skills = std::iter::once(mention.skill)
+                .chain(ctx.vocab.implies(mention.skill).iter().copied());
+            for skill in skills {
+                for (i, requirement) in requirements.iter().enumerate() {
+                    if requirement.any_of.contains(&skill)
+                        && best[i].as_ref().is_none_or(|b| found.beats(b))
+                    {
+                        best[i] = Some(Found {
+                            skill,
+                            ..found.clone()
+                        });
+                    }
+                }
+            }
+        }
+    };
+
+    for sentence in sentences {
+        let mentions = ctx.vocab.find(&sentence.text);
+        if mentions.is_empty() {
+            continue;
+        }
+        let work = matches!(
+            sentence.section,
+            SectionKind::Experience | SectionKind::Projects
+        ) && sentence.list_items == 0
+            && has_work_verb(&sentence.text, ctx);
+        let passage = Passage {
+            text: &sentence.text,
+            page: sentence.page,
+            line: sentence.line,
+            year: if sentence.section == SectionKind::Experience {
+                role_year(sentence.line_index)
+            } else {
+                None
+            },
+            work,
+        };
+        consider(&passage, &mentions);
+    }
+    // Job-title lines are not sentences; a skill in a title ("Go
+    // Developer") is listed there.
+    for (i, line) in doc.lines.iter().enumerate() {
+        if !seg.lines[i].role_header {
+            continue;
+        }
+        let mentions = ctx.vocab.find(&line.text);
+        if !mentions.is_empty() {
+            let passage = Passage {
+                text: &line.text,
+                page: line.page,
+                line: line.line,
+                year: None,
+                work: false,
+            };
+            consider(&passage, &mentions);
+        }
+    }
+
+    requirements
+        .iter()
+        .zip(best)
+        .map(|(requirement, found)| match found {
+            Some(f) => RequirementVerdict {
+                requirement: requirement.label.clone(),
+                importance: requirement.importance,
+                depth: f.depth,
+                credit: super::score::depth_credit(f.depth, ctx.rules),
+                skill: Some(ctx.vocab.name(f.skill).to_string()),
+                year: f.year,
+                page: Some(f.page),
+                line: Some(f.line),
+                quote: Some(f.quote),
+            },
+            None => RequirementVerdict {
+                requirement: requirement.label.clone(),
+                importance: requirement.importance,
+                depth: Depth::Absent,
+                credit: 0.0,
+                skill: None,
+                year: None,
+                page: None,
+                line: None,
+                quote: None,
+            },
+        })
+        .collect()
+}
+
+/// For each document line, the role whose bullets it is among: from a
+/// role's first line up to the next role or heading.
+fn roles_by_line(seg: &Segmented) -> Vec<Option<usize>> {
+    let mut starts: Vec<(usize, usize)> = seg
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(r, role)| (role.first_line, r))
+        .collect();
+    starts.sort_unstable();
+    let mut out = vec![None; seg.lines.len()];
+    let mut next = starts.iter().peekable();
+    let mut current = None;
+    for (i, info) in seg.lines.iter().enumerate() {
+        if info.heading {
+            current = None;
+        }
+        while let Some(&&(first, r)) = next.peek() {
+            if first > i {
+                break;
+            }
+            current = Some(r);
+            next.next();
+        }
+        out[i] = current;
+    }
+    out
+}
+
+/// Whether a sentence holds one of the rubric's work verbs.
+fn has_work_verb(text: &str, ctx: &JobContext) -> bool {
+    words(text).any(|w| {
+        ctx.rules.work_verbs.contains(w) || ctx.rules.work_verbs.contains(&w.to_lowercase())
+    })
+}
+
+/// Items after (or before) a mention that [`listed_among_tools`] looks at.
+const WINDOW: usize = 5;
+
+/// For each mention (left to right), whether it is named among tools
+/// rather than in work: the whole sentence is mostly skill names (two or
+/// more with hardly another word: "Tech used: Go, Kafka, Redis", "Worked
+/// with Go, Kafka, Postgres and gRPC"), or the run of words it starts or
+/// ends is (six items, itself included, with four or more skills and at
+/// most one other word: a skills line the layout ran into a bullet). "Built
+/// with Python, Flask, MongoDB, and NodeJS" still shows its tools. Naming
+/// tools is not showing work with them.
+fn listed_among_tools(text: &str, mentions: &[SkillMention]) -> Vec<bool> {
+    let items = skills_and_words(text, mentions);
+    let skills = items.iter().filter(|&&skill| skill).count();
+    let words = items.len() - skills;
+    let whole = skills >= 2 && words <= skills + 1;
+    let positions: Vec<usize> = (0..items.len()).filter(|&i| items[i]).collect();
+    positions
+        .iter()
+        .map(|&p| {
+            let dense = |run: &[bool]| {
+                let skills = run.iter().filter(|&&skill| skill).count();
+                skills >= 4 && run.len() - skills <= 1
+            };
+            let before = &items[p.saturating_sub(WINDOW)..=p];
+            let after = &items[p..(p + WINDOW + 1).min(items.len())];
+            whole || dense(before) || dense(after)
+        })
+        .collect()
+}
+
+/// The sentence as a run of items, `true` for a skill mention (once,
+/// however many words it spans) and `false` for any other word.
+fn skills_and_words(text: &str, mentions: &[SkillMention]) -> Vec<bool> {
+    let mut items = Vec::new();
+    let mut next_mention = mentions.iter().peekable();
+    for (start, _) in word_spans(text) {
+        while next_mention.next_if(|m| m.start <= start).is_some() {
+            items.push(true);
+        }
+        if !mentions.iter().any(|m| (m.start..m.end).contains(&start)) {
+            items.push(false);
+        }
+    }
+    items.extend(next_mention.map(|_| true));
+    items
+}
+
+/// Each word holding a letter, with its byte offset.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive(|c: char| !c.is_alphanumeric())
+        .scan(0usize, |offset, piece| {
+            let start = *offset;
+            *offset += piece.len();
+            let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+            Some((start, word))
+        })
+        .filter(|(_, word)| word.chars().any(char::is_alphabetic))
+}
+
+/// The words of a text, split at anything not a letter, digit or
+/// apostrophe.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+}
+
+/// The sentence, or the part of it around the mention when it is long,
+/// cut at words and marked with "…" where cut.
+fn quote_around(text: &str, start: usize, end: usize) -> String {
+    if text.chars().count() <= QUOTE_CHARS {
+        return text.to_string();
+    }
+    // Start a little before the mention, at a word boundary.
+    let lead = text[..start]
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(0, |(i, _)| i);
+    let from = if lead == 0 {
+        0
+    } else {
+        text[lead..]
+            .find(char::is_whitespace)
+            .map_or(lead, |s| lead + s + 1)
+            .min(start)
+    };
+    let cut = cut_at_word(&text[from..], QUOTE_CHARS.max(end - from + 1));
+    if from > 0 { format!("… {cut}") } else { cut }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::skills::Vocabulary;
+
+    #[test]
+    fn a_list_of_tools_is_not_work() {
+        let vocab = Vocabulary::builtin();
+        for text in [
+            "Technologies used: Go, Kafka, Postgres",
+            "Worked with Go, Kafka, PostgreSQL and gRPC",
+            "Tools used: Docker, Kubernetes",
+            "Spring Boot Hibernate Liquibase JUnit Mockito Maven GCP Kubernetes Legacy code Refactoring PostgreSQL Git",
+        ] {
+            let ms = vocab.find(text);
+            assert!(ms.len() >= 2, "{text}: {ms:?}");
+            assert!(listed_among_tools(text, &ms).iter().all(|&l| l), "{text}");
+        }
+        for text in [
+            "Built a Go service that streams Kafka events into Postgres",
+            "Migrated billing from Ruby to Go, cutting p99 latency by half",
+            "Developed high-throughput marketplace microservices with Apache Kafka & FastAPI, migrating the legacy Django monolith to FastAPI",
+            "Built with Python, Flask, MongoDB, and NodeJS, and deployed on Kubernetes in an on-premise environment.",
+        ] {
+            let ms = vocab.find(text);
+            assert!(ms.len() >= 2, "{text}: {ms:?}");
+            assert!(listed_among_tools(text, &ms).iter().all(|&l| !l), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_tool_line_run_into_a_bullet_lists_its_tools_only() {
+        let text = "Java Spring Boot Hibernate Liquibase JUnit Mockito Maven GCP Kubernetes Legacy code Corrective maintenance of the billing back end, where I migrated the invoice store to PostgreSQL";
+        let ms = Vocabulary::builtin().find(text);
+        let listed = listed_among_tools(text, &ms);
+        let by_name: Vec<(&str, bool)> = ms
+            .iter()
+            .zip(listed)
+            .map(|(m, l)| (&text[m.start..m.end], l))
+            .collect();
+        assert!(by_name.contains(&("Kubernetes", true)), "{by_name:?}");
+        assert!(by_name.contains(&("PostgreSQL", false)), "{by_name:?}");
+    }
+
+    #[test]
+    fn words_are_found_at_their_byte_offsets() {
+        let text = "Built—the ’Go’ API in Kafka";
+        let spans: Vec<(usize, &str)> = word_spans(text).collect();
+        for (start, word) in &spans {
+            assert_eq!(&text[*start..*start + word.len()], *word);
+        }
+        assert_eq!(spans.len(), 6);
+    }
+
+    #[test]
+    fn one_skill_is_never_a_list() {
+        let text = "Kafka";
+        let mentions = Vocabulary::builtin().find(text);
+        assert_eq!(mentions.len(), 1);
+        assert_eq!(listed_among_tools(text, &mentions), [false]);
+    }
+
+    #[test]
+    fn a_long_sentence_is_quoted_around_its_mention() {
+        let text = format!(
+            "{} migrated the ledger to Kafka {}",
+            "word ".repeat(60),
+            "tail ".repeat(60)
+        );
+        let start = text.find("Kafka").unwrap();
+        let quote = quote_around(&text, start, start + 5);
+        assert!(quote.starts_with("… "), "{quote}");
+        assert!(quote.contains("migrated the ledger to Kafka"), "{quote}");
+        assert!(quote.chars().count() <= QUOTE_CHARS + 4, "{quote}");
+        assert_eq!(quote_around("Built it in Go", 12, 14), "Built it in Go");
+    }
+}

@@ -1,0 +1,365 @@
+//! A resume against a posting's requirements: `shown` only in work the
+//! person did, `listed` in skills lists, summaries and tool lines (so a
+//! stuffed skills list never shows a skill), `absent` otherwise; aliases,
+//! versions and implied families; short ambiguous words; "one of"
+//! requirements; the fit number.
+
+use levelscan::assess::{Assessment, assess_for_job};
+use levelscan::extract::{Limits, extract_bytes};
+use levelscan::jobfit::{Depth, Importance, JobContext, JobSpec, LevelFit, RequirementVerdict};
+use levelscan::rubric::{Level, load_default};
+use levelscan::skills::Vocabulary;
+
+fn spec(required: &[&[&str]], nice: &[&[&str]]) -> JobSpec {
+    let lists = |l: &[&[&str]]| -> Vec<Vec<String>> {
+        l.iter()
+            .map(|r| r.iter().map(|s| s.to_string()).collect())
+            .collect()
+    };
+    JobSpec {
+        file: "test posting".into(),
+        level: Some(Level::Senior),
+        years_min: Some(5.0),
+        required: lists(required),
+        nice: lists(nice),
+    }
+}
+
+fn run(resume: &str, spec: &JobSpec) -> Assessment {
+    let rubric = load_default().expect("default rubric loads");
+    let vocab = Vocabulary::builtin();
+    let job = spec.resolve(vocab).expect("the posting's skills are known");
+    let ctx = JobContext {
+        job: &job,
+        vocab,
+        rules: rubric.job.as_ref().expect("the default rubric has [job]"),
+    };
+    let doc = extract_bytes(resume.as_bytes(), "md", &Limits::default()).expect("text extracts");
+    assess_for_job(&doc, &rubric, Some(&ctx))
+}
+
+fn verdict<'a>(a: &'a Assessment, requirement: &str) -> &'a RequirementVerdict {
+    let fit = a.job.as_ref().expect("matched against the posting");
+    fit.requirements
+        .iter()
+        .find(|r| r.requirement == requirement)
+        .unwrap_or_else(|| panic!("no verdict for {requirement}: {:#?}", fit.requirements))
+}
+
+const BACKEND: &str = "\
+Sam Doe
+sam@example.com
+
+Experience
+
+Senior Software Engineer, Freightline — Jan 2019 – Mar 2024
+- Built the shipment-tracking service in Go, consuming Kafka events and writing to PostgreSQL.
+- Migrated 40 cron jobs to Kubernetes CronJobs.
+
+Software Engineer, Parcelly — Jun 2015 – Dec 2018
+- Wrote the billing API in Python (Django), cutting invoice errors by 30%.
+
+Skills
+Go, Kafka, PostgreSQL, Redis, Kubernetes, Terraform, gRPC, Python
+";
+
+#[test]
+fn work_shows_a_skill_a_list_only_lists_it_and_the_rest_is_absent() {
+    let a = run(
+        BACKEND,
+        &spec(
+            &[&["Go"], &["Kafka"], &["Redis"], &["Rust"]],
+            &[&["Terraform"]],
+        ),
+    );
+    let go = verdict(&a, "Go");
+    assert_eq!(go.depth, Depth::Shown);
+    assert_eq!(go.year, Some(2024), "the latest role it was shown in");
+    // The fifth text line (blank lines are not lines of the document).
+    assert_eq!((go.page, go.line), (Some(1), Some(5)));
+    assert!(
+        go.quote
+            .as_deref()
+            .unwrap()
+            .starts_with("Built the shipment-tracking service in Go"),
+        "{go:?}"
+    );
+    assert_eq!(verdict(&a, "Kafka").depth, Depth::Shown);
+    assert_eq!(verdict(&a, "Redis").depth, Depth::Listed);
+    assert_eq!(verdict(&a, "Redis").year, None);
+    assert_eq!(verdict(&a, "Rust").depth, Depth::Absent);
+    assert_eq!(verdict(&a, "Rust").quote, None);
+    assert_eq!(verdict(&a, "Terraform").depth, Depth::Listed);
+    assert_eq!(verdict(&a, "Terraform").importance, Importance::Nice);
+}
+
+#[test]
+fn a_stuffed_skills_list_and_summary_never_show_a_skill() {
+    let stuffer = "\
+Alex Roe
+
+Summary
+Expert in Go, Kafka, PostgreSQL, Kubernetes, gRPC, Redis, Terraform and AWS.
+
+Experience
+
+Software Engineer, Shopsy — 2020 – 2024
+- Built internal dashboards and reports for the sales team.
+- Technologies used: Go, Kafka, PostgreSQL, Kubernetes, gRPC, Redis
+- Worked with Go, Kafka, PostgreSQL and gRPC.
+
+Skills
+Go, Golang, Kafka, Apache Kafka, PostgreSQL, Postgres, Kubernetes, k8s, gRPC, Redis, Terraform, AWS
+";
+    let required: &[&[&str]] = &[
+        &["Go"],
+        &["Kafka"],
+        &["PostgreSQL"],
+        &["Kubernetes"],
+        &["gRPC"],
+    ];
+    let a = run(stuffer, &spec(required, &[]));
+    for r in required {
+        let v = verdict(&a, r[0]);
+        assert_eq!(v.depth, Depth::Listed, "{v:?}");
+    }
+    // The honest resume that shows three of the five fits better than the
+    // stuffer that lists all five.
+    let honest = run(BACKEND, &spec(required, &[]));
+    let fit = |a: &Assessment| a.job.as_ref().unwrap().job_fit;
+    assert!(
+        fit(&honest) > fit(&a),
+        "honest {} vs stuffer {}",
+        fit(&honest),
+        fit(&a)
+    );
+}
+
+#[test]
+fn aliases_versions_and_families_name_one_skill() {
+    let resume = "\
+Experience
+
+Backend Engineer, Ledgerly — 2018 – 2023
+- Built the settlement service with Spring Boot 3.4 on k8s, backed by Postgres 15.
+- Rewrote the importer in golang.
+";
+    let a = run(
+        resume,
+        &spec(&[&["Java"], &["Kubernetes"], &["PostgreSQL"], &["Go"]], &[]),
+    );
+    let java = verdict(&a, "Java");
+    assert_eq!(
+        java.depth,
+        Depth::Shown,
+        "a Spring Boot service is Java work"
+    );
+    assert_eq!(java.skill.as_deref(), Some("Java"));
+    for skill in ["Kubernetes", "PostgreSQL", "Go"] {
+        assert_eq!(verdict(&a, skill).depth, Depth::Shown, "{skill}");
+    }
+}
+
+#[test]
+fn short_ambiguous_words_count_only_as_the_technology() {
+    let resume = "\
+Experience
+
+Product Engineer, Marketly — 2019 – 2024
+- Led the go-to-market launch of the new pricing page with the C-level team after our Series C.
+- Built the payments integration with the SWIFT network for R&D partners.
+";
+    let a = run(resume, &spec(&[&["Go"], &["C"], &["Swift"], &["R"]], &[]));
+    for skill in ["Go", "C", "Swift", "R"] {
+        assert_eq!(verdict(&a, skill).depth, Depth::Absent, "{skill}");
+    }
+}
+
+#[test]
+fn one_of_is_met_by_any_of_its_skills() {
+    let a = run(BACKEND, &spec(&[&["Ruby", "PHP", "Python"]], &[]));
+    let v = verdict(&a, "one of Ruby, PHP, Python");
+    assert_eq!(v.depth, Depth::Shown);
+    assert_eq!(v.skill.as_deref(), Some("Python"));
+    assert_eq!(v.year, Some(2018));
+}
+
+#[test]
+fn the_fit_weighs_requirements_level_and_years() {
+    let a = run(BACKEND, &spec(&[&["Go"], &["Kafka"]], &[]));
+    let fit = a.job.as_ref().unwrap();
+    // Both required skills shown and 9 years against 5 asked: only the
+    // level can take points away.
+    match fit.level_fit {
+        Some(LevelFit::At | LevelFit::Above) => assert_eq!(fit.job_fit, 100.0),
+        Some(LevelFit::Below) => assert!(fit.job_fit < 100.0 && fit.job_fit >= 80.0),
+        None => panic!("the posting names a level"),
+    }
+    let none = run(
+        "Experience\n\nBarista, Beanery — 2020 – 2024\n- Made coffee.\n",
+        &spec(&[&["Go"], &["Kafka"]], &[]),
+    );
+    assert!(none.job.as_ref().unwrap().job_fit < 20.0, "{:?}", none.job);
+}
+
+#[test]
+fn without_a_posting_nothing_is_matched() {
+    let rubric = load_default().unwrap();
+    let doc = extract_bytes(BACKEND.as_bytes(), "md", &Limits::default()).unwrap();
+    assert_eq!(assess_for_job(&doc, &rubric, None).job, None);
+}
+
+// ------------------------------------------------------------- the CLI
+
+use std::path::Path;
+use std::process::Command;
+
+fn levelscan(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_levelscan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("levelscan runs")
+}
+
+fn write_resumes(dir: &Path) {
+    std::fs::write(dir.join("backend.md"), BACKEND).unwrap();
+    std::fs::write(
+        dir.join("frontend.md"),
+        "Experience\n\nFrontend Engineer, Pixelry — 2016 – 2024\n- Built the checkout in React and TypeScript.\n\nSkills\nReact, TypeScript, Go\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn screen_with_must_and_nice_adds_the_job_columns_and_ranks_by_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    write_resumes(dir.path());
+    let out = dir.path().join("ranking.csv");
+    let run = levelscan(&[
+        "screen",
+        dir.path().to_str().unwrap(),
+        "--must",
+        "go, kafka",
+        "--nice",
+        "terraform",
+        "-o",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header[header.len() - 6..],
+        [
+            "job_fit",
+            "level_fit",
+            "required_shown",
+            "required_listed",
+            "required_missing",
+            "nice_shown"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    // The Go and Kafka resume first; the React one lists Go and has no Kafka.
+    assert!(rows[0][col("file")].ends_with("backend.md"));
+    assert_eq!(&rows[0][col("required_shown")], "Go (2024); Kafka (2024)");
+    assert_eq!(&rows[0][col("nice_shown")], "");
+    assert!(rows[1][col("file")].ends_with("frontend.md"));
+    assert_eq!(&rows[1][col("required_listed")], "Go");
+    assert_eq!(&rows[1][col("required_missing")], "Kafka");
+    let fit = |r: &csv::StringRecord| r[col("job_fit")].parse::<f64>().unwrap();
+    assert!(fit(&rows[0]) > fit(&rows[1]));
+    // No level in a --must list: no level fit.
+    assert_eq!(&rows[0][col("level_fit")], "");
+}
+
+#[test]
+fn an_unknown_skill_stops_the_run_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    write_resumes(dir.path());
+    let out = dir.path().join("ranking.csv");
+    let run = levelscan(&[
+        "screen",
+        dir.path().to_str().unwrap(),
+        "--must",
+        "go, flurbo",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("flurbo"), "{stderr}");
+    assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn explain_and_brief_show_the_requirements() {
+    let dir = tempfile::tempdir().unwrap();
+    write_resumes(dir.path());
+    let resume = dir.path().join("frontend.md");
+    let run = levelscan(&[
+        "explain",
+        resume.to_str().unwrap(),
+        "--must",
+        "react, kafka",
+    ]);
+    let text = String::from_utf8_lossy(&run.stdout);
+    assert!(text.contains("job fit: "), "{text}");
+    assert!(
+        text.contains("shown   React p1 l3, 2024: \"Built the checkout in React and TypeScript.\""),
+        "{text}"
+    );
+    assert!(text.contains("absent  Kafka"), "{text}");
+    let run = levelscan(&[
+        "brief",
+        resume.to_str().unwrap(),
+        "--must",
+        "react, kafka",
+        "-o",
+        "-",
+    ]);
+    let brief = String::from_utf8_lossy(&run.stdout);
+    assert!(brief.contains("Requirements not shown"), "{brief}");
+    assert!(brief.contains("Kafka: not on the resume"), "{brief}");
+    assert!(!brief.contains("React:"), "React is shown: {brief}");
+}
+
+#[test]
+fn the_html_report_has_the_requirements_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    write_resumes(dir.path());
+    let html = dir.path().join("report.html");
+    let run = levelscan(&[
+        "screen",
+        dir.path().to_str().unwrap(),
+        "--must",
+        "go, kafka",
+        "-o",
+        dir.path().join("r.csv").to_str().unwrap(),
+        "--html",
+        html.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(run.status.success());
+    let page = std::fs::read_to_string(html).unwrap();
+    assert!(page.contains("<table class=\"matrix\">"));
+    assert!(
+        page.contains("<summary>● shown 2024</summary>"),
+        "a shown cell with its year"
+    );
+    assert!(
+        page.contains("<summary>○ listed</summary>"),
+        "a listed cell"
+    );
+    assert!(
+        page.contains("<td class=\"absent\">—</td>"),
+        "an absent cell"
+    );
+}
