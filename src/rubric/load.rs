@@ -303,6 +303,14 @@ impl Loader<'_> {
                 .word_regex(&raw.years.engineering_titles, "[years] engineering_titles")?,
             student_titles: self.word_regex(&raw.years.student_titles, "[years] student_titles")?,
             other_titles: self.word_regex(&raw.years.other_titles, "[years] other_titles")?,
+            undecided_titles: if raw.years.undecided_titles.is_empty() {
+                // Optional: none listed is a rule that never matches (a
+                // word boundary and its absence at once).
+                self.rule_regex(r"\b\B".to_string())
+                    .map_err(|e| self.error_at(0, format!("[years] undecided_titles: {e}")))?
+            } else {
+                self.word_regex(&raw.years.undecided_titles, "[years] undecided_titles")?
+            },
             engineering_work: self
                 .word_regex(&raw.years.engineering_work, "[years] engineering_work")?,
         };

@@ -64,6 +64,12 @@ pub(super) fn date_source(suffix: &str) -> String {
     )
 }
 
+/// The dashes a range is written with: hyphen-minus, the en, em, figure
+/// and quotation dashes, and the Unicode hyphens some fonts print instead
+/// (awesome-cv's "May 2023 ‑ Present" uses the non-breaking hyphen, U+2011)
+/// and the minus sign.
+const DASHES: &str = "-|–|—|‒|―|‐|‑|−";
+
 /// Words for "to this day" in the languages [`MONTH`] knows.
 const PRESENT: &str = r"present|now|current(?:ly)?|today|ongoing|date|heute|aktuell|jetzt|derzeit|pr[ée]sent|aujourd[’']hui|actuel(?:le)?|en cours|presente|actual(?:idad|mente)?|atual(?:mente)?|hoy|oggi|attuale";
 
@@ -71,7 +77,7 @@ pub(super) fn range_regex() -> &'static FixedRegex {
     static RE: OnceLock<FixedRegex> = OnceLock::new();
     RE.get_or_init(|| {
         let src = format!(
-            r"(?i)\b{}\s*(?:-|–|—|‒|―|to|until|till|through|bis|à|a|até|hasta)\s*(?:(?P<present>{PRESENT})\b|{}|(?P<short>\d\d)\b)?",
+            r"(?i)\b{}\s*(?:{DASHES}|to|until|till|through|bis|à|a|até|hasta)\s*(?:(?P<present>{PRESENT})\b|{}|(?P<short>\d\d)\b)?",
             date_source("1"),
             date_source("2")
         );
@@ -87,6 +93,23 @@ fn present_word() -> &'static regex::Regex {
             .expect("the present words are a constant and compile")
     })
 }
+
+/// "Since 2023", "since March 2019", "seit 05/2020": a range that runs to
+/// this day, written by its start alone at the start of a line.
+fn since_regex() -> &'static regex::Regex {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"(?i)^\W*(?:since|seit|depuis|desde)\s+{}",
+            date_source("1")
+        ))
+        .expect("the since pattern is a constant and compiles")
+    })
+}
+
+/// The most words a line may hold after a "since" date for it to be a
+/// role's dates.
+const MAX_WORDS_AFTER_SINCE: usize = 8;
 
 pub(super) fn date_regex() -> &'static FixedRegex {
     static RE: OnceLock<FixedRegex> = OnceLock::new();
@@ -271,7 +294,28 @@ pub fn find_date_range(text: &str) -> Option<DateRange> {
             span: (whole.start(), whole.end()),
         });
     }
-    None
+    // Only a "since" that opens its line, with nothing after its date or a
+    // separator before a title, is a role's dates: "IT experience since
+    // 2010", "since 2019 a lot changed" or "… developing solutions since
+    // 1988" are not.
+    let opening = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !["since ", "seit ", "depuis ", "desde "].iter().any(|w| {
+        opening
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w))
+    }) {
+        return None;
+    }
+    let caps = since_regex().captures(text)?;
+    let whole = caps.get(0)?;
+    let after = text[whole.end()..].trim_start();
+    let separated = after.is_empty() || after.starts_with(['|', '–', '—', '-', '·', ':']);
+    let words_after = after.split_whitespace().count();
+    (separated && words_after <= MAX_WORDS_AFTER_SINCE).then_some(DateRange {
+        start: date_from(&caps, "1")?,
+        end: DateEnd::Present,
+        span: (text.len() - opening.len(), whole.end()),
+    })
 }
 
 /// The document's "today": its own date, else the latest date in its text.

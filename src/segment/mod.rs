@@ -83,7 +83,7 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
         // Wrapped anywhere inside the range: after the dash ("Mar 2021 –" /
         // "Present"), before it ("Sep. 2021" / "– Present") or inside the
         // end date ("Jun 2010 – Dec" / "2015").
-        let dashes = ['–', '—', '-'];
+        let dashes = ['–', '—', '-', '‒', '―', '‐', '‑', '−'];
         let tail = texts[i].trim_start();
         let open_before = ranges[i - 1].is_none() || previous.ends_with(dashes);
         if !open_before || !is_date_tail(tail.trim_start_matches(dashes)) {
@@ -430,6 +430,50 @@ mod tests {
                 ym: ym(2024, 3),
                 month_known: true
             }
+        );
+    }
+
+    /// awesome-cv prints "May 2023 ‑ Present" with the non-breaking hyphen
+    /// (U+2011); other fonts use the hyphen (U+2010) or the minus sign.
+    #[test]
+    fn ranges_written_with_unicode_hyphens() {
+        for dash in ['‑', '‐', '−'] {
+            let r = find_date_range(&format!("SOFTWARE DEVELOPER May 2023 {dash} Present"))
+                .unwrap_or_else(|| panic!("{dash:?}"));
+            assert_eq!(r.end, DateEnd::Present);
+            let r = find_date_range(&format!("2013 {dash} 2016")).unwrap();
+            assert_eq!(
+                r.end,
+                DateEnd::Date {
+                    ym: ym(2016, 1),
+                    month_known: false
+                }
+            );
+        }
+    }
+
+    /// "Since 2023" opening a role's line runs to this day; a "since" in a
+    /// sentence or after a label is not a role's dates.
+    #[test]
+    fn since_a_date_opens_a_range_only_at_the_start_of_a_line() {
+        let r = find_date_range("Since March 2019").unwrap();
+        assert_eq!(
+            r.start,
+            DateEnd::Date {
+                ym: ym(2019, 3),
+                month_known: true
+            }
+        );
+        assert_eq!(r.end, DateEnd::Present);
+        assert!(find_date_range("• since 2021 | Platform Engineer, Acme").is_some());
+        assert!(find_date_range("since 2019 a lot changed").is_none());
+        assert!(find_date_range("IT experience: since 2010").is_none());
+        assert!(find_date_range("Acme has been developing solutions since 1988").is_none());
+        assert!(
+            find_date_range(
+                "Since 2019, I have worked as a part-time lecturer at three schools, teaching software engineering"
+            )
+            .is_none()
         );
     }
 

@@ -350,6 +350,7 @@ fn is_title(part: &str, rubric: &Rubric) -> bool {
         || rubric.titles.iter().any(|t| t.regex.is_match(part))
         || years.student_titles.is_match(part)
         || years.other_titles.is_match(part)
+        || years.undecided_titles.is_match(part)
 }
 
 /// Whether the date range on line `i` is a job's: a title on that line or
@@ -377,16 +378,20 @@ fn same_line_parts(text: &str, range: &DateRange) -> Vec<String> {
 }
 
 /// A line that can be part of a role's header: short, not a bullet, not a
-/// heading, not a sentence; or a title followed by the role's tools
+/// heading, not a sentence (a short titled line may end in a full stop); or a title followed by the role's tools
 /// ("Software developer TFS, Git, .NET, C#, WPF").
 fn is_context_line(text: &str, info: &LineInfo, is_title: &dyn Fn(&str) -> bool) -> bool {
     let text = text.trim();
     if text.is_empty() || info.heading || heading_kind(text).is_some() || starts_with_bullet(text) {
         return false;
     }
-    let short_phrase = text.split_whitespace().count() <= 12
-        && !text.ends_with(['.', ';'])
-        && info.list_items == 0;
+    let words = text.split_whitespace().count();
+    // A full stop ends a sentence, but also some resumes' role lines
+    // ("Founder and Manager, Acme SARL."): a short line with a title in it
+    // is still a header.
+    let sentence_end = text.ends_with(['.', ';'])
+        && !(words <= SHORT_TITLE_LINE_WORDS && split_parts(text).iter().any(|p| is_title(p)));
+    let short_phrase = words <= 12 && !sentence_end && info.list_items == 0;
     let titled_list = info.list_items > 0
         && text
             .split(',')
@@ -395,9 +400,13 @@ fn is_context_line(text: &str, info: &LineInfo, is_title: &dyn Fn(&str) -> bool)
     short_phrase || titled_list
 }
 
+/// The most words a role line ending in a full stop may hold.
+const SHORT_TITLE_LINE_WORDS: usize = 8;
+
 /// What a title's months count as: student work first (an "Intern
 /// Software Engineer" is an intern), then engineering, then another
-/// career; none for an empty title or one no list knows.
+/// career; none for an empty title, one no list knows, or one that says
+/// only who ran the work ("Founder and Manager": its lines decide).
 pub fn role_kind(title: &str, rubric: &Rubric) -> Option<RoleKind> {
     let years = &rubric.years;
     if title.is_empty() {
@@ -406,6 +415,8 @@ pub fn role_kind(title: &str, rubric: &Rubric) -> Option<RoleKind> {
         Some(RoleKind::Student)
     } else if years.engineering_titles.is_match(title) {
         Some(RoleKind::Engineering)
+    } else if years.undecided_titles.is_match(title) {
+        None
     } else if years.other_titles.is_match(title) {
         Some(RoleKind::Other)
     } else {
