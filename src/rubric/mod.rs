@@ -363,6 +363,10 @@ pub struct YearsRule {
     /// Manager"): checked before `other_titles`, they leave the kind to the
     /// role's own lines, as an untitled role's.
     pub undecided_titles: RuleRegex,
+    /// Dated entries that are not jobs even with a title in them
+    /// ("Personal Projects", "AWS Certified Developer", "… Nanodegree"):
+    /// their months are no one's years.
+    pub not_jobs: RuleRegex,
     /// Words that describe engineering work: an untitled role whose own
     /// lines hold one counts as engineering.
     pub engineering_work: RuleRegex,

@@ -158,6 +158,7 @@ mod tests {
                 &rubric.years.student_titles,
                 &rubric.years.other_titles,
                 &rubric.years.undecided_titles,
+                &rubric.years.not_jobs,
                 &rubric.years.engineering_work,
             ]);
         let mut found = 0;
@@ -203,6 +204,7 @@ mod tests {
                     rubric.years.student_titles.clone(),
                     rubric.years.other_titles.clone(),
                     rubric.years.undecided_titles.clone(),
+                    rubric.years.not_jobs.clone(),
                     rubric.years.engineering_work.clone(),
                 ])
                 .collect()

@@ -111,6 +111,9 @@ pub struct YearsDef {
     /// Optional: a rubric written before it existed has none.
     #[serde(default)]
     pub undecided_titles: Vec<String>,
+    /// Optional, as `undecided_titles`.
+    #[serde(default)]
+    pub not_jobs: Vec<String>,
     pub engineering_work: Vec<String>,
 }
 

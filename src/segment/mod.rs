@@ -693,6 +693,18 @@ mod tests {
         assert_eq!(s.lines[8].section, SectionKind::Experience);
     }
 
+    /// Personal projects, certificates and courses are dated like jobs,
+    /// some with a title in them; none is anyone's years.
+    #[test]
+    fn projects_certificates_and_courses_are_not_roles() {
+        let s = roles_of(
+            "Experience\nSoftware Engineer, Northwind — Jan 2016 – Dec 2019\nPersonal Projects | 2009 - Present\nSelf-Driving Car Engineer Nanodegree, Udacity — Feb 2017 – Dec 2017\nCertifications: AWS Certified Developer - Associate - Oct 2018 - Oct 2020",
+            "2024-01-01",
+        );
+        assert_eq!(s.roles.len(), 1, "{:?}", s.roles);
+        assert_eq!(s.years_engineering, 4.0);
+    }
+
     #[test]
     fn a_school_dated_like_a_job_is_not_a_role() {
         let s = roles_of(

@@ -162,6 +162,10 @@ pub(super) fn find_roles(
                 }
             }
         }
+        // A project, a certificate or a course dated like a job is not one.
+        if groups.iter().flatten().any(|p| years.not_jobs.is_match(p)) {
+            continue;
+        }
         let (title, employer) = title_and_employer(&groups, &is_title);
         // A dated line with no title that names a school or a degree is
         // education under a heading levelscan did not know.
