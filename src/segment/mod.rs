@@ -86,7 +86,19 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
         let dashes = ['–', '—', '-', '‒', '―', '‐', '‑', '−'];
         let tail = texts[i].trim_start();
         let open_before = ranges[i - 1].is_none() || previous.ends_with(dashes);
-        if !open_before || !is_date_tail(tail.trim_start_matches(dashes)) {
+        if !open_before {
+            continue;
+        }
+        if !is_date_tail(tail.trim_start_matches(dashes)) {
+            // A margin's two lines beside a role: the start and its dash
+            // before the title ("07.2020- Senior Engineer, Acme"), the end
+            // before the next line's text ("now Works on …", "2015
+            // Software engineer"). That next line stays a line of its own.
+            if ranges[i - 1].is_none()
+                && let Some(range) = range_over_margin_lines(previous, tail)
+            {
+                ranges[i - 1] = Some(range);
+            }
             continue;
         }
         let joined = format!("{previous} {tail}");
@@ -210,6 +222,36 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
         candidate,
         email,
     }
+}
+
+/// The range a margin sets over two lines, each also holding text: the
+/// start and a dash opening the first line ("07.2020- Developer, Acme"),
+/// the end opening the second ("06.2020 Designed …"). Its span is the
+/// start and dash on the first line.
+fn range_over_margin_lines(first: &str, second: &str) -> Option<DateRange> {
+    let start = dates::date_regex().for_text(first).find(first)?;
+    if !first[..start.start()].chars().all(|c| !c.is_alphanumeric()) {
+        return None;
+    }
+    let after = &first[start.end()..];
+    let dash = after.trim_start().chars().next()?;
+    if !matches!(dash, '–' | '—' | '-' | '‒' | '―' | '‐' | '‑' | '−') {
+        return None;
+    }
+    let open_end = first.len() - after.trim_start().len() + dash.len_utf8();
+    let end = second.split_whitespace().next()?;
+    let whole_date = |t: &str| {
+        dates::date_regex()
+            .for_text(t)
+            .find(t)
+            .is_some_and(|m| m.start() == 0 && m.end() == t.len())
+    };
+    if !is_date_tail(end) && !whole_date(end) {
+        return None;
+    }
+    let mut range = find_date_range(&format!("{} {end}", &first[..open_end]))?;
+    range.span = (start.start(), open_end);
+    Some(range)
 }
 
 /// "Senior backend engineer with 9 years …": the title a summary opens
@@ -722,6 +764,38 @@ mod tests {
             "2025-01-01",
         );
         assert_eq!(s.headline.as_deref(), Some("Senior backend engineer"));
+    }
+
+    /// A margin setting each range over two lines, the start and a dash
+    /// before the role's title, the end before the next line's text.
+    #[test]
+    fn a_range_over_two_margin_lines_is_read_whole() {
+        let s = roles_of(
+            "Experience\n07.2020- Senior Security Engineer, Northwind SE, Nuremberg.\nnow Works on security testing across the software lifecycle of the vehicle platform.\n04.2017- Developer, Eastgate GmbH, Ingolstadt.\n06.2020 Designed and implemented an intrusion detection prototype in C++.\n2011 - Elektrowerk, Vilnius\n2015 Software engineer\n• Control unit for a battery management system.",
+            "2024-07-01",
+        );
+        assert_eq!(s.roles.len(), 3, "{:?}", s.roles);
+        assert!(s.roles[0].ongoing);
+        assert_eq!(s.roles[2].title, "Software engineer");
+        // Jan 2011 to Apr 2017 (Jan 2015 – Apr 2017 unworked) and Apr 2017
+        // to Jul 2024: 4 + 7.25 years.
+        assert!(
+            (s.years_engineering - 11.25).abs() < 0.1,
+            "{}",
+            s.years_engineering
+        );
+    }
+
+    /// A doctorate's research at a university is shown apart, as student
+    /// work; an engineer's work in a university lab is engineering.
+    #[test]
+    fn research_at_a_university_is_not_professional_years() {
+        let s = roles_of(
+            "Experience\n04.2017 - 06.2020 Developer, Eastgate GmbH\n09.2010 - 04.2017 Researcher at the Department of Computer Science, Northfield University\n08.2019 - 12.2020 Engineer-researcher, Northfield University",
+            "2021-01-01",
+        );
+        assert_eq!(s.roles[1].kind, RoleKind::Student);
+        assert_eq!(s.roles[2].kind, RoleKind::Engineering);
     }
 
     /// Regression (a real resume's page footer "2of3" above a date line):

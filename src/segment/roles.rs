@@ -177,8 +177,16 @@ pub(super) fn find_roles(
         }
         lines[i].role_header = true;
         let first_line = used.iter().copied().chain([i]).min().unwrap_or(i);
+        // Research at a university (a doctorate's years) is academic
+        // work, shown apart as a student's, not professional years.
+        let academic =
+            is_research_title(&title) && groups.iter().flatten().any(|p| names_education(p));
         roles.push(Role {
-            kind: role_kind(&title, rubric).unwrap_or(RoleKind::Engineering),
+            kind: if academic {
+                RoleKind::Student
+            } else {
+                role_kind(&title, rubric).unwrap_or(RoleKind::Engineering)
+            },
             title,
             employer,
             start,
@@ -218,6 +226,19 @@ pub(super) fn find_roles(
 /// How many lines under an untitled role are read for what kind of work
 /// it was.
 const DESCRIPTION_LINES: usize = 8;
+
+/// A research title that names no engineering job: "Researcher", "PhD
+/// Candidate", "Postdoctoral Fellow" — not "Research Engineer" or
+/// "engineer-researcher", whose lab work is engineering.
+fn is_research_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    ["research", "phd", "ph.d", "doctoral", "postdoc"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && !["engineer", "developer", "programmer"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
 
 /// Whether a part of a role header names a school or a degree.
 fn names_education(part: &str) -> bool {
@@ -289,7 +310,8 @@ fn title_and_employer(groups: &[Vec<String>], is_title: &dyn Fn(&str) -> bool) -
         let employer = groups.iter().flatten().find(|p| names_something(p));
         return (String::new(), employer.cloned().unwrap_or_default());
     };
-    let title = without_trailing_note(without_label(&groups[g][k])).to_string();
+    let title =
+        without_trailing_note(without_label(without_leading_date(&groups[g][k]))).to_string();
     let on_title_line = groups[g]
         .iter()
         .enumerate()
@@ -321,6 +343,17 @@ fn without_label(title: &str) -> &str {
         }
     }
     title
+}
+
+/// A title without the end of a range a margin set before it on its line
+/// ("2015 Software engineer" under "2011 - Elektrowerk").
+fn without_leading_date(title: &str) -> &str {
+    match super::dates::date_regex().for_text(title).find(title) {
+        Some(m) if m.start() == 0 && title[m.end()..].starts_with(' ') => {
+            title[m.end()..].trim_start()
+        }
+        _ => title,
+    }
 }
 
 /// A title without a note in brackets after it: "Chief Technology Officer
