@@ -66,9 +66,9 @@ pub(super) fn date_source(suffix: &str) -> String {
 
 /// The dashes a range is written with: hyphen-minus, the en, em, figure
 /// and quotation dashes, and the Unicode hyphens some fonts print instead
-/// (awesome-cv's "May 2023 ‑ Present" uses the non-breaking hyphen, U+2011)
-/// and the minus sign.
-const DASHES: &str = "-|–|—|‒|―|‐|‑|−";
+/// (awesome-cv's "May 2023 ‑ Present" uses the non-breaking hyphen, U+2011),
+/// the minus sign, and arrows ("2016 → 2017").
+const DASHES: &str = "->|→|⟶|-|–|—|‒|―|‐|‑|−";
 
 /// Words for "to this day" in the languages [`MONTH`] knows.
 const PRESENT: &str = r"present|now|current(?:ly)?|today|ongoing|date|heute|aktuell|jetzt|derzeit|pr[ée]sent|aujourd[’']hui|actuel(?:le)?|en cours|presente|actual(?:idad|mente)?|atual(?:mente)?|hoy|oggi|attuale";

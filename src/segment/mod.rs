@@ -476,10 +476,11 @@ mod tests {
     }
 
     /// awesome-cv prints "May 2023 ‑ Present" with the non-breaking hyphen
-    /// (U+2011); other fonts use the hyphen (U+2010) or the minus sign.
+    /// (U+2011); other fonts use the hyphen (U+2010) or the minus sign, and
+    /// some resumes an arrow.
     #[test]
     fn ranges_written_with_unicode_hyphens() {
-        for dash in ['‑', '‐', '−'] {
+        for dash in ["‑", "‐", "−", "→", "->"] {
             let r = find_date_range(&format!("SOFTWARE DEVELOPER May 2023 {dash} Present"))
                 .unwrap_or_else(|| panic!("{dash:?}"));
             assert_eq!(r.end, DateEnd::Present);
