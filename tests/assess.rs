@@ -344,3 +344,24 @@ fn hidden_leftovers_raise_no_flag_and_stuffing_says_what_was_hidden() {
         assert_eq!(hit.quote, stuffing);
     }
 }
+
+/// Dates set on the line above each role ("Since 2023", "2005 ‑ 2023" with
+/// the non-breaking hyphen some fonts print), titles ending in a full stop,
+/// and a founder's title that says who ran the work, not what it was: the
+/// roles' own lines say it was engineering. A "since" in a sentence is not
+/// a role.
+#[test]
+fn founder_roles_dated_on_the_line_above_are_engineering_years() {
+    let mut d = doc(&data("founder-dates-above-roles.md"));
+    d.diagnostics.document_date = Some("2026-05-01".into());
+    let a = assess(&d, &load_default().unwrap());
+    // 2001–2004 (3 years) and 2005 to May 2026 (21.3 years).
+    assert!(
+        (a.years_experience - 24.3).abs() < 0.2,
+        "{} from {:?}",
+        a.years_experience,
+        a.roles
+    );
+    assert_eq!(a.years_other, 0.0, "{:?}", a.roles);
+    assert_eq!(a.roles.len(), 3, "{:?}", a.roles);
+}

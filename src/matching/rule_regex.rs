@@ -157,6 +157,8 @@ mod tests {
                 &rubric.years.engineering_titles,
                 &rubric.years.student_titles,
                 &rubric.years.other_titles,
+                &rubric.years.undecided_titles,
+                &rubric.years.not_jobs,
                 &rubric.years.engineering_work,
             ]);
         let mut found = 0;
@@ -201,6 +203,8 @@ mod tests {
                     rubric.years.engineering_titles.clone(),
                     rubric.years.student_titles.clone(),
                     rubric.years.other_titles.clone(),
+                    rubric.years.undecided_titles.clone(),
+                    rubric.years.not_jobs.clone(),
                     rubric.years.engineering_work.clone(),
                 ])
                 .collect()

@@ -316,6 +316,9 @@ impl Loader<'_> {
                 .word_regex(&raw.years.engineering_titles, "[years] engineering_titles")?,
             student_titles: self.word_regex(&raw.years.student_titles, "[years] student_titles")?,
             other_titles: self.word_regex(&raw.years.other_titles, "[years] other_titles")?,
+            undecided_titles: self
+                .optional_word_regex(&raw.years.undecided_titles, "[years] undecided_titles")?,
+            not_jobs: self.optional_word_regex(&raw.years.not_jobs, "[years] not_jobs")?,
             engineering_work: self
                 .word_regex(&raw.years.engineering_work, "[years] engineering_work")?,
         };
@@ -803,6 +806,18 @@ impl Loader<'_> {
         }
         self.rule_regex(format!("(?i){}", alts.join("|")))
             .map_err(|e| self.error_at(0, format!("{what}: {e}")))
+    }
+
+    /// As [`Self::word_regex`], for a list a rubric may leave out: none
+    /// listed is a rule that never matches (a word boundary and its absence
+    /// at once).
+    fn optional_word_regex(&self, words: &[String], what: &str) -> Result<RuleRegex, RubricError> {
+        if words.is_empty() {
+            self.rule_regex(r"\b\B".to_string())
+                .map_err(|e| self.error_at(0, format!("{what}: {e}")))
+        } else {
+            self.word_regex(words, what)
+        }
     }
 
     /// A rule's regex, compiled now or on first use as this load asks.

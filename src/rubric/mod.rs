@@ -388,6 +388,14 @@ pub struct YearsRule {
     /// Careers outside engineering. A role whose title matches none of the
     /// three lists (or has no title) counts as engineering.
     pub other_titles: RuleRegex,
+    /// Titles that say who ran the work, not what it was ("Founder and
+    /// Manager"): checked before `other_titles`, they leave the kind to the
+    /// role's own lines, as an untitled role's.
+    pub undecided_titles: RuleRegex,
+    /// Dated entries that are not jobs even with a title in them
+    /// ("Personal Projects", "AWS Certified Developer", "… Nanodegree"):
+    /// their months are no one's years.
+    pub not_jobs: RuleRegex,
     /// Words that describe engineering work: an untitled role whose own
     /// lines hold one counts as engineering.
     pub engineering_work: RuleRegex,

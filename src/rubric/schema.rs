@@ -133,6 +133,12 @@ pub struct YearsDef {
     pub engineering_titles: Vec<String>,
     pub student_titles: Vec<String>,
     pub other_titles: Vec<String>,
+    /// Optional: a rubric written before it existed has none.
+    #[serde(default)]
+    pub undecided_titles: Vec<String>,
+    /// Optional, as `undecided_titles`.
+    #[serde(default)]
+    pub not_jobs: Vec<String>,
     pub engineering_work: Vec<String>,
 }
 

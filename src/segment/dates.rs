@@ -49,8 +49,8 @@ pub struct DateRange {
 }
 
 /// Month names and their common abbreviations in English, German,
-/// French, Spanish and Portuguese, with seasons; `month_number` reads them.
-pub(super) const MONTH: &str = r"(?P<mon>jan(?:uary|uar|vier|v|eiro|\.)?|ene(?:ro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:r(?:ier)?|ereiro)?|mar(?:ch|s|zo|ço)?|m[äa]rz|mrz|apr(?:il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai(?:o)?|jun(?:e|i|io|ho)?|juin|jul(?:y|i|io|ho)?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sep(?:t(?:ember|embre|iembre)?)?|set(?:embro)?|o[ck]t(?:ober|obre|ubre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre)?|spring|summer|fall|autumn|winter)";
+/// French, Spanish, Portuguese and Italian, with seasons; `month_number` reads them.
+pub(super) const MONTH: &str = r"(?P<mon>jan(?:uary|uar|vier|v|eiro|\.)?|gen(?:naio)?|ene(?:ro)?|feb(?:ruary|ruar|rero|braio)?|f[ée]v(?:r(?:ier)?|ereiro)?|mar(?:ch|s|zo|ço)?|m[äa]rz|mrz|apr(?:ile|il)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai(?:o)?|mag(?:gio)?|jun(?:e|i|io|ho)?|juin|giu(?:gno)?|jul(?:y|i|io|ho)?|juil(?:let)?|lug(?:lio)?|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sep(?:t(?:ember|embre|iembre)?)?|set(?:tembre|embro)?|o[ck]t(?:ober|obre|ubre)?|ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre|embre)?|spring|summer|fall|autumn|winter)";
 
 pub(super) fn date_source(suffix: &str) -> String {
     let month = MONTH.replace("?P<mon>", &format!("?P<mon{suffix}>"));
@@ -64,6 +64,12 @@ pub(super) fn date_source(suffix: &str) -> String {
     )
 }
 
+/// The dashes a range is written with: hyphen-minus, the en, em, figure
+/// and quotation dashes, and the Unicode hyphens some fonts print instead
+/// (awesome-cv's "May 2023 ‑ Present" uses the non-breaking hyphen, U+2011),
+/// the minus sign, and arrows ("2016 → 2017").
+const DASHES: &str = "->|→|⟶|-|–|—|‒|―|‐|‑|−";
+
 /// Words for "to this day" in the languages [`MONTH`] knows.
 const PRESENT: &str = r"present|now|current(?:ly)?|today|ongoing|date|heute|aktuell|jetzt|derzeit|pr[ée]sent|aujourd[’']hui|actuel(?:le)?|en cours|presente|actual(?:idad|mente)?|atual(?:mente)?|hoy|oggi|attuale";
 
@@ -71,7 +77,7 @@ pub(super) fn range_regex() -> &'static FixedRegex {
     static RE: OnceLock<FixedRegex> = OnceLock::new();
     RE.get_or_init(|| {
         let src = format!(
-            r"(?i)\b{}\s*(?:-|–|—|‒|―|to|until|till|through|bis|à|a|até|hasta)\s*(?:(?P<present>{PRESENT})\b|{}|(?P<short>\d\d)\b)?",
+            r"(?i)\b{}\s*(?:{DASHES}|to|until|till|through|bis|à|a|até|hasta)\s*(?:(?P<present>{PRESENT})\b|{}|(?P<short>\d\d)\b)?",
             date_source("1"),
             date_source("2")
         );
@@ -88,6 +94,23 @@ fn present_word() -> &'static regex::Regex {
     })
 }
 
+/// "Since 2023", "since March 2019", "seit 05/2020": a range that runs to
+/// this day, written by its start alone at the start of a line.
+fn since_regex() -> &'static regex::Regex {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"(?i)^\W*(?:since|seit|depuis|desde)\s+{}",
+            date_source("1")
+        ))
+        .expect("the since pattern is a constant and compiles")
+    })
+}
+
+/// The most words a line may hold after a "since" date for it to be a
+/// role's dates.
+const MAX_WORDS_AFTER_SINCE: usize = 8;
+
 pub(super) fn date_regex() -> &'static FixedRegex {
     static RE: OnceLock<FixedRegex> = OnceLock::new();
     RE.get_or_init(|| FixedRegex::new(format!(r"(?i)\b{}", date_source("1"))))
@@ -100,6 +123,7 @@ pub(super) fn month_number(name: &str) -> u32 {
     let table = [
         ("jan", 1),
         ("ene", 1),
+        ("gen", 1),
         ("feb", 2),
         ("fév", 2),
         ("fev", 2),
@@ -111,10 +135,13 @@ pub(super) fn month_number(name: &str) -> u32 {
         ("abr", 4),
         ("may", 5),
         ("mai", 5),
+        ("mag", 5),
         ("juin", 6),
         ("juil", 7),
         ("jun", 6),
         ("jul", 7),
+        ("giu", 6),
+        ("lug", 7),
         ("aug", 8),
         ("aoû", 8),
         ("aou", 8),
@@ -123,6 +150,7 @@ pub(super) fn month_number(name: &str) -> u32 {
         ("set", 9),
         ("oct", 10),
         ("okt", 10),
+        ("ott", 10),
         ("out", 10),
         ("nov", 11),
         ("dec", 12),
@@ -238,7 +266,14 @@ pub fn find_date_range(text: &str) -> Option<DateRange> {
             end
         } else if let Some(short) = caps.name("short") {
             // "2018-20", "2017–18": the end year's last two digits, after a
-            // year of the same century.
+            // year of the same century. Two digits that open a longer
+            // number ("2020- 98-375: MTA exam", a phone number) are not.
+            let mut after = text[short.end()..].chars();
+            if after.next().is_some_and(|c| matches!(c, '-' | '/' | '.'))
+                && after.next().is_some_and(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
             match (start, short.as_str().parse::<i32>()) {
                 (
                     DateEnd::Date {
@@ -271,7 +306,28 @@ pub fn find_date_range(text: &str) -> Option<DateRange> {
             span: (whole.start(), whole.end()),
         });
     }
-    None
+    // Only a "since" that opens its line, with nothing after its date or a
+    // separator before a title, is a role's dates: "IT experience since
+    // 2010", "since 2019 a lot changed" or "… developing solutions since
+    // 1988" are not.
+    let opening = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !["since ", "seit ", "depuis ", "desde "].iter().any(|w| {
+        opening
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w))
+    }) {
+        return None;
+    }
+    let caps = since_regex().captures(text)?;
+    let whole = caps.get(0)?;
+    let after = text[whole.end()..].trim_start();
+    let separated = after.is_empty() || after.starts_with(['|', '–', '—', '-', '·', ':']);
+    let words_after = after.split_whitespace().count();
+    (separated && words_after <= MAX_WORDS_AFTER_SINCE).then_some(DateRange {
+        start: date_from(&caps, "1")?,
+        end: DateEnd::Present,
+        span: (text.len() - opening.len(), whole.end()),
+    })
 }
 
 /// The document's "today": its own date, else the latest date in its text.
@@ -415,6 +471,23 @@ mod tests {
                 Some(ym(2022, 8)),
             ),
             ("2019年4月 – 2021年3月", ym(2019, 4), Some(ym(2021, 3))),
+            // Italian, as LinkedIn exports it.
+            (
+                "giugno 2020 - maggio 2024 (4 anni)",
+                ym(2020, 6),
+                Some(ym(2024, 5)),
+            ),
+            (
+                "settembre 2012 - dicembre 2013",
+                ym(2012, 9),
+                Some(ym(2013, 12)),
+            ),
+            (
+                "ottobre 2013 - aprile 2015",
+                ym(2013, 10),
+                Some(ym(2015, 4)),
+            ),
+            ("gennaio 2011 - luglio 2011", ym(2011, 1), Some(ym(2011, 7))),
         ];
         for (text, start, end) in cases {
             assert_eq!(ends(text), Some((*start, *end)), "{text}");
@@ -428,6 +501,8 @@ mod tests {
             "since 2019 a lot changed",
             "Call +1 555 2019-1234",
             "Reduced cost 20-30%",
+            // An exam code after a year is not a short end year (2098).
+            "2020- 98-375: MTA: HTML5 Application Development",
         ] {
             assert_eq!(ends(text), None, "{text}");
         }

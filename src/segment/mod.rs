@@ -83,10 +83,22 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
         // Wrapped anywhere inside the range: after the dash ("Mar 2021 –" /
         // "Present"), before it ("Sep. 2021" / "– Present") or inside the
         // end date ("Jun 2010 – Dec" / "2015").
-        let dashes = ['–', '—', '-'];
+        let dashes = ['–', '—', '-', '‒', '―', '‐', '‑', '−'];
         let tail = texts[i].trim_start();
         let open_before = ranges[i - 1].is_none() || previous.ends_with(dashes);
-        if !open_before || !is_date_tail(tail.trim_start_matches(dashes)) {
+        if !open_before {
+            continue;
+        }
+        if !is_date_tail(tail.trim_start_matches(dashes)) {
+            // A margin's two lines beside a role: the start and its dash
+            // before the title ("07.2020- Senior Engineer, Acme"), the end
+            // before the next line's text ("now Works on …", "2015
+            // Software engineer"). That next line stays a line of its own.
+            if ranges[i - 1].is_none()
+                && let Some(range) = range_over_margin_lines(previous, tail)
+            {
+                ranges[i - 1] = Some(range);
+            }
             continue;
         }
         let joined = format!("{previous} {tail}");
@@ -210,6 +222,36 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
         candidate,
         email,
     }
+}
+
+/// The range a margin sets over two lines, each also holding text: the
+/// start and a dash opening the first line ("07.2020- Developer, Acme"),
+/// the end opening the second ("06.2020 Designed …"). Its span is the
+/// start and dash on the first line.
+fn range_over_margin_lines(first: &str, second: &str) -> Option<DateRange> {
+    let start = dates::date_regex().for_text(first).find(first)?;
+    if !first[..start.start()].chars().all(|c| !c.is_alphanumeric()) {
+        return None;
+    }
+    let after = &first[start.end()..];
+    let dash = after.trim_start().chars().next()?;
+    if !matches!(dash, '–' | '—' | '-' | '‒' | '―' | '‐' | '‑' | '−') {
+        return None;
+    }
+    let open_end = first.len() - after.trim_start().len() + dash.len_utf8();
+    let end = second.split_whitespace().next()?;
+    let whole_date = |t: &str| {
+        dates::date_regex()
+            .for_text(t)
+            .find(t)
+            .is_some_and(|m| m.start() == 0 && m.end() == t.len())
+    };
+    if !is_date_tail(end) && !whole_date(end) {
+        return None;
+    }
+    let mut range = find_date_range(&format!("{} {end}", &first[..open_end]))?;
+    range.span = (start.start(), open_end);
+    Some(range)
 }
 
 /// "Senior backend engineer with 9 years …": the title a summary opens
@@ -433,6 +475,51 @@ mod tests {
         );
     }
 
+    /// awesome-cv prints "May 2023 ‑ Present" with the non-breaking hyphen
+    /// (U+2011); other fonts use the hyphen (U+2010) or the minus sign, and
+    /// some resumes an arrow.
+    #[test]
+    fn ranges_written_with_unicode_hyphens() {
+        for dash in ["‑", "‐", "−", "→", "->"] {
+            let r = find_date_range(&format!("SOFTWARE DEVELOPER May 2023 {dash} Present"))
+                .unwrap_or_else(|| panic!("{dash:?}"));
+            assert_eq!(r.end, DateEnd::Present);
+            let r = find_date_range(&format!("2013 {dash} 2016")).unwrap();
+            assert_eq!(
+                r.end,
+                DateEnd::Date {
+                    ym: ym(2016, 1),
+                    month_known: false
+                }
+            );
+        }
+    }
+
+    /// "Since 2023" opening a role's line runs to this day; a "since" in a
+    /// sentence or after a label is not a role's dates.
+    #[test]
+    fn since_a_date_opens_a_range_only_at_the_start_of_a_line() {
+        let r = find_date_range("Since March 2019").unwrap();
+        assert_eq!(
+            r.start,
+            DateEnd::Date {
+                ym: ym(2019, 3),
+                month_known: true
+            }
+        );
+        assert_eq!(r.end, DateEnd::Present);
+        assert!(find_date_range("• since 2021 | Platform Engineer, Acme").is_some());
+        assert!(find_date_range("since 2019 a lot changed").is_none());
+        assert!(find_date_range("IT experience: since 2010").is_none());
+        assert!(find_date_range("Acme has been developing solutions since 1988").is_none());
+        assert!(
+            find_date_range(
+                "Since 2019, I have worked as a part-time lecturer at three schools, teaching software engineering"
+            )
+            .is_none()
+        );
+    }
+
     #[test]
     fn open_range_means_present() {
         let r = find_date_range("Platform Engineer, Northwind, 2021–").unwrap();
@@ -649,6 +736,18 @@ mod tests {
         assert_eq!(s.lines[8].section, SectionKind::Experience);
     }
 
+    /// Personal projects, certificates and courses are dated like jobs,
+    /// some with a title in them; none is anyone's years.
+    #[test]
+    fn projects_certificates_and_courses_are_not_roles() {
+        let s = roles_of(
+            "Experience\nSoftware Engineer, Northwind — Jan 2016 – Dec 2019\nPersonal Projects | 2009 - Present\nSelf-Driving Car Engineer Nanodegree, Udacity — Feb 2017 – Dec 2017\nCertifications: AWS Certified Developer - Associate - Oct 2018 - Oct 2020",
+            "2024-01-01",
+        );
+        assert_eq!(s.roles.len(), 1, "{:?}", s.roles);
+        assert_eq!(s.years_engineering, 4.0);
+    }
+
     #[test]
     fn a_school_dated_like_a_job_is_not_a_role() {
         let s = roles_of(
@@ -666,6 +765,38 @@ mod tests {
             "2025-01-01",
         );
         assert_eq!(s.headline.as_deref(), Some("Senior backend engineer"));
+    }
+
+    /// A margin setting each range over two lines, the start and a dash
+    /// before the role's title, the end before the next line's text.
+    #[test]
+    fn a_range_over_two_margin_lines_is_read_whole() {
+        let s = roles_of(
+            "Experience\n07.2020- Senior Security Engineer, Northwind SE, Nuremberg.\nnow Works on security testing across the software lifecycle of the vehicle platform.\n04.2017- Developer, Eastgate GmbH, Ingolstadt.\n06.2020 Designed and implemented an intrusion detection prototype in C++.\n2011 - Elektrowerk, Vilnius\n2015 Software engineer\n• Control unit for a battery management system.",
+            "2024-07-01",
+        );
+        assert_eq!(s.roles.len(), 3, "{:?}", s.roles);
+        assert!(s.roles[0].ongoing);
+        assert_eq!(s.roles[2].title, "Software engineer");
+        // Jan 2011 to Apr 2017 (Jan 2015 – Apr 2017 unworked) and Apr 2017
+        // to Jul 2024: 4 + 7.25 years.
+        assert!(
+            (s.years_engineering - 11.25).abs() < 0.1,
+            "{}",
+            s.years_engineering
+        );
+    }
+
+    /// A doctorate's research at a university is shown apart, as student
+    /// work; an engineer's work in a university lab is engineering.
+    #[test]
+    fn research_at_a_university_is_not_professional_years() {
+        let s = roles_of(
+            "Experience\n04.2017 - 06.2020 Developer, Eastgate GmbH\n09.2010 - 04.2017 Researcher at the Department of Computer Science, Northfield University\n08.2019 - 12.2020 Engineer-researcher, Northfield University",
+            "2021-01-01",
+        );
+        assert_eq!(s.roles[1].kind, RoleKind::Student);
+        assert_eq!(s.roles[2].kind, RoleKind::Engineering);
     }
 
     /// Regression (a real resume's page footer "2of3" above a date line):

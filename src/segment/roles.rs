@@ -162,6 +162,10 @@ pub(super) fn find_roles(
                 }
             }
         }
+        // A project, a certificate or a course dated like a job is not one.
+        if groups.iter().flatten().any(|p| years.not_jobs.is_match(p)) {
+            continue;
+        }
         let (title, employer) = title_and_employer(&groups, &is_title);
         // A dated line with no title that names a school or a degree is
         // education under a heading levelscan did not know.
@@ -173,8 +177,16 @@ pub(super) fn find_roles(
         }
         lines[i].role_header = true;
         let first_line = used.iter().copied().chain([i]).min().unwrap_or(i);
+        // Research at a university (a doctorate's years) is academic
+        // work, shown apart as a student's, not professional years.
+        let academic =
+            is_research_title(&title) && groups.iter().flatten().any(|p| names_education(p));
         roles.push(Role {
-            kind: role_kind(&title, rubric).unwrap_or(RoleKind::Engineering),
+            kind: if academic {
+                RoleKind::Student
+            } else {
+                role_kind(&title, rubric).unwrap_or(RoleKind::Engineering)
+            },
             title,
             employer,
             start,
@@ -214,6 +226,19 @@ pub(super) fn find_roles(
 /// How many lines under an untitled role are read for what kind of work
 /// it was.
 const DESCRIPTION_LINES: usize = 8;
+
+/// A research title that names no engineering job: "Researcher", "PhD
+/// Candidate", "Postdoctoral Fellow" — not "Research Engineer" or
+/// "engineer-researcher", whose lab work is engineering.
+fn is_research_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    ["research", "phd", "ph.d", "doctoral", "postdoc"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && !["engineer", "developer", "programmer"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
 
 /// Whether a part of a role header names a school or a degree.
 fn names_education(part: &str) -> bool {
@@ -285,7 +310,8 @@ fn title_and_employer(groups: &[Vec<String>], is_title: &dyn Fn(&str) -> bool) -
         let employer = groups.iter().flatten().find(|p| names_something(p));
         return (String::new(), employer.cloned().unwrap_or_default());
     };
-    let title = without_trailing_note(without_label(&groups[g][k])).to_string();
+    let title =
+        without_trailing_note(without_label(without_leading_date(&groups[g][k]))).to_string();
     let on_title_line = groups[g]
         .iter()
         .enumerate()
@@ -319,6 +345,17 @@ fn without_label(title: &str) -> &str {
     title
 }
 
+/// A title without the end of a range a margin set before it on its line
+/// ("2015 Software engineer" under "2011 - Elektrowerk").
+fn without_leading_date(title: &str) -> &str {
+    match super::dates::date_regex().for_text(title).find(title) {
+        Some(m) if m.start() == 0 && title[m.end()..].starts_with(' ') => {
+            title[m.end()..].trim_start()
+        }
+        _ => title,
+    }
+}
+
 /// A title without a note in brackets after it: "Chief Technology Officer
 /// (CTO)" is "Chief Technology Officer".
 fn without_trailing_note(title: &str) -> &str {
@@ -350,6 +387,7 @@ fn is_title(part: &str, rubric: &Rubric) -> bool {
         || rubric.titles.iter().any(|t| t.regex.is_match(part))
         || years.student_titles.is_match(part)
         || years.other_titles.is_match(part)
+        || years.undecided_titles.is_match(part)
 }
 
 /// Whether the date range on line `i` is a job's: a title on that line or
@@ -377,16 +415,20 @@ fn same_line_parts(text: &str, range: &DateRange) -> Vec<String> {
 }
 
 /// A line that can be part of a role's header: short, not a bullet, not a
-/// heading, not a sentence; or a title followed by the role's tools
+/// heading, not a sentence (a short titled line may end in a full stop); or a title followed by the role's tools
 /// ("Software developer TFS, Git, .NET, C#, WPF").
 fn is_context_line(text: &str, info: &LineInfo, is_title: &dyn Fn(&str) -> bool) -> bool {
     let text = text.trim();
     if text.is_empty() || info.heading || heading_kind(text).is_some() || starts_with_bullet(text) {
         return false;
     }
-    let short_phrase = text.split_whitespace().count() <= 12
-        && !text.ends_with(['.', ';'])
-        && info.list_items == 0;
+    let words = text.split_whitespace().count();
+    // A full stop ends a sentence, but also some resumes' role lines
+    // ("Founder and Manager, Acme SARL."): a short line with a title in it
+    // is still a header.
+    let sentence_end = text.ends_with(['.', ';'])
+        && !(words <= SHORT_TITLE_LINE_WORDS && split_parts(text).iter().any(|p| is_title(p)));
+    let short_phrase = words <= 12 && !sentence_end && info.list_items == 0;
     let titled_list = info.list_items > 0
         && text
             .split(',')
@@ -395,9 +437,13 @@ fn is_context_line(text: &str, info: &LineInfo, is_title: &dyn Fn(&str) -> bool)
     short_phrase || titled_list
 }
 
+/// The most words a role line ending in a full stop may hold.
+const SHORT_TITLE_LINE_WORDS: usize = 8;
+
 /// What a title's months count as: student work first (an "Intern
 /// Software Engineer" is an intern), then engineering, then another
-/// career; none for an empty title or one no list knows.
+/// career; none for an empty title, one no list knows, or one that says
+/// only who ran the work ("Founder and Manager": its lines decide).
 pub fn role_kind(title: &str, rubric: &Rubric) -> Option<RoleKind> {
     let years = &rubric.years;
     if title.is_empty() {
@@ -406,6 +452,8 @@ pub fn role_kind(title: &str, rubric: &Rubric) -> Option<RoleKind> {
         Some(RoleKind::Student)
     } else if years.engineering_titles.is_match(title) {
         Some(RoleKind::Engineering)
+    } else if years.undecided_titles.is_match(title) {
+        None
     } else if years.other_titles.is_match(title) {
         Some(RoleKind::Other)
     } else {

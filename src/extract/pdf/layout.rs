@@ -9,7 +9,11 @@
 //!    main column share baselines but are separate text).
 //! 3. Columns are found by a vertical gutter that no segment crosses where
 //!    both sides have text (an XY-cut); text spanning the gutter above or
-//!    below (a name banner, a footer) is read before or after. A narrow
+//!    below (a name banner, a footer) is read before or after. The columns
+//!    end at the nearest spanning text above and below them: a date set in
+//!    the margin above each full-width role line is not part of a column
+//!    found lower down the page (an education table), but is read in its
+//!    row between the lines it sits between. A narrow
 //!    column of isolated labels aligned with the lines beside it (dates in
 //!    a CV class's margin) is not a column: those rows are read across.
 //! 4. Reading order: columns of even width are read left to right (text
@@ -40,6 +44,11 @@ struct Segment {
     text: String,
     glyphs: usize,
     bold_glyphs: usize,
+    /// The side of a gutter it is on, when it lies above or below the
+    /// columns that gutter separates (a label in a margin, "Employment" or
+    /// "Since 2023"): read in its row, yet never glued to text from the
+    /// other side or across the gutter.
+    margin: Option<Side>,
 }
 
 /// Lay out one page. Returns the lines and the number of columns found.
@@ -97,9 +106,41 @@ pub fn lay_out(glyphs: &[&PlacedGlyph]) -> (Vec<LaidLine>, u32) {
     let column_count = ordered.iter().filter(|(_, s)| !s.is_empty()).count() as u32;
     let mut lines = Vec::new();
     for (column, segs) in ordered {
-        for_each_row(segs, |row| lines.push(row_to_line(row, column, &body)));
+        for_each_row(segs, |row| {
+            // A heading set in a margin beside the first line of its
+            // section ("Employment" beside the first job's title) is a
+            // line of its own.
+            if let [label, rest @ ..] = row
+                && is_heading_beside(label, rest)
+            {
+                lines.push(row_to_line(std::slice::from_ref(label), column, &body));
+                lines.push(row_to_line(rest, column, &body));
+                return;
+            }
+            // Margin text beside a row is a line of its own: each run of
+            // segments from one side of a gutter, or from neither, is a
+            // line, left to right.
+            let mut rest = row;
+            while !rest.is_empty() {
+                let run = first_run(rest, |a, b| a.margin == b.margin);
+                let (line, after) = rest.split_at(run);
+                lines.push(row_to_line(line, column, &body));
+                rest = after;
+            }
+        });
     }
     (lines, column_count.max(1))
+}
+
+/// The most words a heading set beside its section's first line holds.
+const MAX_HEADING_WORDS: usize = 4;
+
+/// A row's first segment is a heading of its own when it is a few words set
+/// larger than all the text beside it on its baseline.
+fn is_heading_beside(label: &Segment, rest: &[Segment]) -> bool {
+    !rest.is_empty()
+        && label.text.split_whitespace().count() <= MAX_HEADING_WORDS
+        && rest.iter().all(|s| label.size >= 1.15 * s.size)
 }
 
 fn column_width(segments: &[Segment]) -> f32 {
@@ -268,6 +309,7 @@ fn split_baseline(line: &[&PlacedGlyph], gaps: &mut Vec<f32>, out: &mut Vec<Segm
             text: String::new(),
             glyphs: 0,
             bold_glyphs: 0,
+            margin: None,
         });
         seg.text.push_str(&g.text);
         seg.x1 = seg.x1.max(g.x1);
@@ -343,17 +385,33 @@ fn split_columns(
     }
 }
 
-/// Where a segment lies against a cut at x = (cut.0 .. cut.1).
+/// A vertical gutter from x `left` to x `right`, holding between baselines
+/// `floor` and `ceiling` (exclusive): the columns it separates stop at the
+/// nearest text running across it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Cut {
+    left: f32,
+    right: f32,
+    floor: f32,
+    ceiling: f32,
+}
+
+/// Where a segment lies against a cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
     Left,
     Right,
     Across,
 }
 
-fn side_of(segment: &Segment, cut: (f32, f32)) -> Side {
-    if segment.x1 <= cut.0 + 0.5 {
+fn side_of(segment: &Segment, cut: Cut) -> Side {
+    if segment.y <= cut.floor || segment.y >= cut.ceiling {
+        // Above or below the columns, past text that runs across: read in
+        // its row with that text, whichever side of the gutter it is on.
+        Side::Across
+    } else if segment.x1 <= cut.left + 0.5 {
         Side::Left
-    } else if segment.x0 >= cut.1 - 0.5 {
+    } else if segment.x0 >= cut.right - 0.5 {
         Side::Right
     } else {
         Side::Across
@@ -361,15 +419,26 @@ fn side_of(segment: &Segment, cut: (f32, f32)) -> Side {
 }
 
 /// Left of, right of, and across a cut.
-fn partition(segs: Vec<Segment>, cut: (f32, f32)) -> (Vec<Segment>, Vec<Segment>, Vec<Segment>) {
+fn partition(segs: Vec<Segment>, cut: Cut) -> (Vec<Segment>, Vec<Segment>, Vec<Segment>) {
     let mut left = Vec::new();
     let mut right = Vec::new();
     let mut spanning = Vec::new();
-    for s in segs {
+    let full_height = Cut {
+        floor: f32::MIN,
+        ceiling: f32::MAX,
+        ..cut
+    };
+    for mut s in segs {
         match side_of(&s, cut) {
             Side::Left => left.push(s),
             Side::Right => right.push(s),
-            Side::Across => spanning.push(s),
+            Side::Across => {
+                let side = side_of(&s, full_height);
+                if side != Side::Across {
+                    s.margin = Some(side);
+                }
+                spanning.push(s);
+            }
         }
     }
     (left, right, spanning)
@@ -378,14 +447,14 @@ fn partition(segs: Vec<Segment>, cut: (f32, f32)) -> (Vec<Segment>, Vec<Segment>
 /// The best vertical gutter: a gap in x that splits the text into two
 /// sides, each with at least three lines, side by side over a vertical
 /// range that no other text crosses.
-fn find_gutter(segs: &[Segment]) -> Option<(f32, f32)> {
+fn find_gutter(segs: &[Segment]) -> Option<Cut> {
     const MIN_GUTTER: f32 = 6.0;
     const MIN_LINES: usize = 3;
     let mut edges: Vec<f32> = segs.iter().map(|s| s.x1).collect();
     edges.sort_unstable_by(f32::total_cmp);
     edges.dedup_by(|a, b| (*a - *b).abs() < 0.5);
 
-    let mut best: Option<((f32, f32), i64)> = None;
+    let mut best: Option<(Cut, i64)> = None;
     // Buffers reused from one candidate cut to the next.
     let (mut left, mut right, mut spanning) = (Vec::new(), Vec::new(), Vec::new());
     let (mut left_lines, mut right_lines) = (Vec::new(), Vec::new());
@@ -400,17 +469,17 @@ fn find_gutter(segs: &[Segment]) -> Option<(f32, f32)> {
         else {
             continue;
         };
-        let cut = (edge, next_left);
-        left.clear();
-        right.clear();
-        spanning.clear();
-        for s in segs {
-            match side_of(s, cut) {
-                Side::Left => left.push(s),
-                Side::Right => right.push(s),
-                Side::Across => spanning.push(s),
-            }
-        }
+        let mut cut = Cut {
+            left: edge,
+            right: next_left,
+            floor: f32::MIN,
+            ceiling: f32::MAX,
+        };
+        sort_sides(segs, cut, [&mut left, &mut right, &mut spanning]);
+        // Every segment on either side of the gutter, the page's height
+        // over: the score below weighs the cut by it, so a cut is chosen
+        // as if its columns ran the whole page, whatever they are cut to.
+        let sided = left.len() + right.len();
         baselines_of(&left, &mut left_lines);
         baselines_of(&right, &mut right_lines);
         if left_lines.len() < MIN_LINES || right_lines.len() < MIN_LINES {
@@ -428,6 +497,26 @@ fn find_gutter(segs: &[Segment]) -> Option<(f32, f32)> {
         {
             continue;
         }
+        // The columns run up and down from there to the nearest text
+        // across the gutter; what lies beyond it is not theirs.
+        cut.ceiling = spanning
+            .iter()
+            .map(|s| s.y)
+            .filter(|&y| y > top)
+            .fold(f32::MAX, f32::min);
+        cut.floor = spanning
+            .iter()
+            .map(|s| s.y)
+            .filter(|&y| y < bottom)
+            .fold(f32::MIN, f32::max);
+        if cut.ceiling < f32::MAX || cut.floor > f32::MIN {
+            sort_sides(segs, cut, [&mut left, &mut right, &mut spanning]);
+            baselines_of(&left, &mut left_lines);
+            baselines_of(&right, &mut right_lines);
+            if left_lines.len() < MIN_LINES || right_lines.len() < MIN_LINES {
+                continue;
+            }
+        }
         if is_label_margin(&left_lines, &right_lines) || is_label_margin(&right_lines, &left_lines)
         {
             continue;
@@ -443,13 +532,32 @@ fn find_gutter(segs: &[Segment]) -> Option<(f32, f32)> {
             .chain(&right)
             .filter(|s| s.y <= top + 0.5 && s.y >= bottom - 0.5)
             .count() as i64;
-        let outside = (left.len() + right.len()) as i64 - beside;
+        let outside = sided as i64 - beside;
         let score = 2 * beside - outside;
         if best.is_none_or(|(_, n)| score > n) {
             best = Some((cut, score));
         }
     }
     best.map(|(cut, _)| cut)
+}
+
+/// Sort segments into `[left, right, spanning]` of a cut (buffers the
+/// caller reuses).
+fn sort_sides<'a>(
+    segs: &'a [Segment],
+    cut: Cut,
+    [left, right, spanning]: [&mut Vec<&'a Segment>; 3],
+) {
+    left.clear();
+    right.clear();
+    spanning.clear();
+    for s in segs {
+        match side_of(s, cut) {
+            Side::Left => left.push(s),
+            Side::Right => right.push(s),
+            Side::Across => spanning.push(s),
+        }
+    }
 }
 
 fn aligned_share(lines: &[f32], other: &[f32]) -> f32 {
@@ -720,5 +828,87 @@ mod tests {
         let lines = texts(&g);
         assert_eq!(lines[0].0, "2019-2023 Senior Engineer");
         assert!(lines.iter().all(|(_, c)| *c == 0));
+    }
+
+    /// Glyphs for `text` as `word` makes them, at a given size.
+    fn sized(text: &str, x: f32, y: f32, size: f32) -> Vec<PlacedGlyph> {
+        word(text, x, y)
+            .into_iter()
+            .map(|g| PlacedGlyph { size, ..g })
+            .collect()
+    }
+
+    /// A LibreOffice CV: each role's dates sit in the margin on the line
+    /// above its full-width title, and lower down an education table puts
+    /// years beside degrees. The gutter the table makes does not run past
+    /// the full-width lines above it: the margin dates are read in their
+    /// rows, each before the role it dates, not gathered after the page.
+    #[test]
+    fn margin_dates_above_full_width_lines_are_read_in_their_rows() {
+        let mut g = Vec::new();
+        let mut y = 760.0;
+        for (dates, title) in [
+            ("Since 2023", "Founder and Manager, Lumen Atelier SARL."),
+            ("2005-2023", "Founder and Manager, Portail Bleu SARL."),
+            ("2001-2004", "Software Developer, Northgate Systems"),
+        ] {
+            g.extend(word(dates, 20.0, y));
+            g.extend(word(title, 60.0, y - 12.0));
+            g.extend(word(
+                "Development of the portal in Python and C++.",
+                60.0,
+                y - 24.0,
+            ));
+            y -= 40.0;
+        }
+        g.extend(word("Education heading across", 20.0, y));
+        for (i, (year, degree)) in [
+            ("1997", "Engineering"),
+            ("1994", "DUT"),
+            ("1992", "Baccalaureat"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let row = y - 14.0 - 24.0 * i as f32;
+            g.extend(word(year, 20.0, row));
+            g.extend(word(degree, 140.0, row));
+            g.extend(word("school", 140.0, row - 12.0));
+        }
+        let lines = texts(&g);
+        let order: Vec<&str> = lines.iter().map(|(t, _)| t.as_str()).collect();
+        let at = |t: &str| {
+            order
+                .iter()
+                .position(|l| *l == t)
+                .unwrap_or_else(|| panic!("{t} in {order:?}"))
+        };
+        assert_eq!(
+            at("Since 2023") + 1,
+            at("Founder and Manager, Lumen Atelier SARL."),
+            "{order:?}"
+        );
+        assert_eq!(
+            at("2005-2023") + 1,
+            at("Founder and Manager, Portail Bleu SARL."),
+            "{order:?}"
+        );
+        assert_eq!(
+            at("2001-2004") + 1,
+            at("Software Developer, Northgate Systems"),
+            "{order:?}"
+        );
+    }
+
+    /// A section's name set larger in a margin beside its first line
+    /// ("Employment" beside the first job's title) is a line of its own.
+    #[test]
+    fn a_larger_heading_beside_its_first_line_is_a_line_of_its_own() {
+        let mut g = sized("Employment", 20.0, 700.0, 14.0);
+        g.extend(word("Software Development Lead, Northwind", 200.0, 700.0));
+        g.extend(word("2011-03 to 2013-01", 200.0, 688.0));
+        let lines = texts(&g);
+        assert_eq!(lines[0].0, "Employment");
+        assert_eq!(lines[1].0, "Software Development Lead, Northwind");
     }
 }
