@@ -6,13 +6,9 @@
 
 use std::io::Write;
 
-use levelscan::assess::assess_for_job;
 use levelscan::brief::{self, Format};
-use levelscan::extract::extract_file;
-use levelscan::jobfit::JobContext;
-use levelscan::rubric::{Rubric, load_default, load_file};
 
-use super::posting::{Skills, resolved_posting};
+use super::single::assess_one;
 use super::{CommandError, Outcome};
 use crate::cli::BriefArgs;
 
@@ -23,26 +19,11 @@ pub fn run(args: &BriefArgs, stdout: &mut impl Write) -> Result<Outcome, Command
             args.output.display()
         ))
     })?;
-    let rubric: Rubric = match &args.rubric {
-        Some(path) => load_file(path)?,
-        None => load_default()?,
+    let (rubric, assessment) =
+        assess_one(&args.file, args.rubric.as_deref(), &args.job, &args.limits)?;
+    let Some(assessment) = assessment else {
+        return Ok(Outcome::SomeInputsFailed);
     };
-    // A posting that cannot be read stops here, before the resume is read.
-    let skills = Skills::load(args.job.skills.as_deref())?;
-    let job = resolved_posting(&args.job, &args.limits.to_limits(), &rubric, &skills)?;
-    let ctx = job.as_ref().map(|(job, rules)| JobContext {
-        job,
-        vocab: skills.vocabulary(),
-        rules,
-    });
-    let doc = match extract_file(&args.file, &args.limits.to_limits()) {
-        Ok(doc) => doc,
-        Err(e) => {
-            eprintln!("levelscan: {}: {e}", args.file.display());
-            return Ok(Outcome::SomeInputsFailed);
-        }
-    };
-    let assessment = assess_for_job(&doc, &rubric, ctx.as_ref());
     if args.redact && assessment.candidate.is_none() {
         // Redaction removes the name levelscan finds; one it cannot find
         // may still be in a quote (a profile slug, a signature).

@@ -6,15 +6,12 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use levelscan::assess::{Assessment, Track, assess_for_job};
-use levelscan::extract::extract_file;
+use levelscan::assess::{Assessment, Track};
 use levelscan::jobfit::{Depth, Importance, JobFit};
-use levelscan::rubric::{Level, Rubric, load_default, load_file};
+use levelscan::rubric::{Level, Rubric};
 use levelscan::segment::{RoleKind, YearsSource};
 
-use levelscan::jobfit::JobContext;
-
-use super::posting::{Skills, resolved_posting};
+use super::single::assess_one;
 use super::{CommandError, Outcome};
 use crate::cli::{ExplainArgs, TextOrJson};
 
@@ -26,26 +23,10 @@ struct JsonReport<'a> {
 }
 
 pub fn run(args: &ExplainArgs, out: &mut impl Write) -> Result<Outcome, CommandError> {
-    let rubric: Rubric = match &args.rubric {
-        Some(path) => load_file(path)?,
-        None => load_default()?,
+    let (rubric, a) = assess_one(&args.file, args.rubric.as_deref(), &args.job, &args.limits)?;
+    let Some(a) = a else {
+        return Ok(Outcome::SomeInputsFailed);
     };
-    // A posting that cannot be read stops here, before the resume is read.
-    let skills = Skills::load(args.job.skills.as_deref())?;
-    let job = resolved_posting(&args.job, &args.limits.to_limits(), &rubric, &skills)?;
-    let ctx = job.as_ref().map(|(job, rules)| JobContext {
-        job,
-        vocab: skills.vocabulary(),
-        rules,
-    });
-    let doc = match extract_file(&args.file, &args.limits.to_limits()) {
-        Ok(doc) => doc,
-        Err(e) => {
-            eprintln!("levelscan: {}: {e}", args.file.display());
-            return Ok(Outcome::SomeInputsFailed);
-        }
-    };
-    let a = assess_for_job(&doc, &rubric, ctx.as_ref());
     match args.format {
         TextOrJson::Json => {
             let report = JsonReport {

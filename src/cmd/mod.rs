@@ -11,6 +11,7 @@ pub mod posting;
 pub mod progress;
 pub mod rubric;
 pub mod screen;
+pub mod single;
 pub mod summary;
 pub mod worker;
 
