@@ -98,6 +98,7 @@ fn every_fixture_posting_reads_as_expected() {
     let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut wrong = Vec::new();
     let mut notes = Vec::new();
+    let rubric = levelscan::rubric::load_default().expect("default rubric loads");
     for path in &files {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let expected_path = path.with_file_name(format!("{name}.expected.json"));
@@ -106,7 +107,8 @@ fn every_fixture_posting_reads_as_expected() {
                 .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display())),
         )
         .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
-        let job = read_job(path, &Limits::default(), vocab).unwrap_or_else(|e| panic!("{e}"));
+        let job =
+            read_job(path, &Limits::default(), vocab, &rubric).unwrap_or_else(|e| panic!("{e}"));
         let json = serde_json::to_value(job.to_json(vocab)).unwrap();
         for field in ["title", "level"] {
             if json[field] != expected[field] {

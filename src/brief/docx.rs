@@ -84,26 +84,20 @@ pub fn render(b: &Brief) -> io::Result<Vec<u8>> {
     }
 
     doc = doc.add_paragraph(heading("What the resume shows"));
+    // A bullet that opens with the family's name in bold.
+    let family_item = |family: &str| {
+        item("•").add_run(Run::new().add_text(format!("{}: ", clean(family))).bold())
+    };
     for f in &b.shows {
         if f.quotes.is_empty() {
             doc = doc.add_paragraph(
-                item("•")
-                    .add_run(
-                        Run::new()
-                            .add_text(format!("{}: ", clean(&f.family)))
-                            .bold(),
-                    )
+                family_item(&f.family)
                     .add_run(Run::new().add_text("nothing found").italic().color(GREY)),
             );
         }
         for q in &f.quotes {
             doc = doc.add_paragraph(
-                item("•")
-                    .add_run(
-                        Run::new()
-                            .add_text(format!("{}: ", clean(&f.family)))
-                            .bold(),
-                    )
+                family_item(&f.family)
                     .add_run(Run::new().add_text(format!("“{}” ", clean(&q.text))))
                     .add_run(grey(&format!("({})", q.place()))),
             );

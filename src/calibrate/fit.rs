@@ -126,6 +126,17 @@ pub fn fit(samples: &[Sample], features: usize, ridge: f64) -> Fitted {
     }
 }
 
+/// The samples a model of fold `f` is fitted on: every other fold's, and
+/// the fit-only rows (`set = train`) always.
+fn training_set(samples: &[Sample], fold: &[usize], f: usize) -> Vec<Sample> {
+    samples
+        .iter()
+        .zip(fold)
+        .filter(|(s, k)| **k != f || s.train_only)
+        .map(|(s, _)| s.clone())
+        .collect()
+}
+
 /// The temperature whose inner cross-validated levels are most often
 /// right (then most likely), from the samples alone.
 fn temperature(samples: &[Sample], features: usize, ridge: f64) -> f64 {
@@ -137,12 +148,7 @@ fn temperature(samples: &[Sample], features: usize, ridge: f64) -> f64 {
         .map(|s| fold_of(&format!("{}#inner", s.group), FOLDS_INSIDE))
         .collect();
     for f in 0..FOLDS_INSIDE {
-        let train: Vec<Sample> = samples
-            .iter()
-            .zip(&fold)
-            .filter(|(s, k)| **k != f || s.train_only)
-            .map(|(s, _)| s.clone())
-            .collect();
+        let train = training_set(samples, &fold, f);
         if train.len() == samples.len() {
             continue;
         }
@@ -279,12 +285,7 @@ pub fn cross_validate(
     let fold: Vec<usize> = samples.iter().map(|s| fold_of(&s.group, folds)).collect();
     let mut out = vec![[0.0; 5]; samples.len()];
     for f in 0..folds {
-        let train: Vec<Sample> = samples
-            .iter()
-            .zip(&fold)
-            .filter(|(s, k)| **k != f || s.train_only)
-            .map(|(s, _)| s.clone())
-            .collect();
+        let train = training_set(samples, &fold, f);
         if train.is_empty() {
             continue;
         }

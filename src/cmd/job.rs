@@ -7,21 +7,20 @@
 use std::io::Write;
 
 use levelscan::job::{Job, Requirement, read_job};
+use levelscan::rubric::load_default_deferred;
 use levelscan::skills::Vocabulary;
 
+use super::posting::Skills;
 use super::{CommandError, Outcome};
 use crate::cli::{PostingArgs, TextOrJson};
 
 pub fn run(args: &PostingArgs, out: &mut impl Write) -> Result<Outcome, CommandError> {
-    let loaded;
-    let vocab = match &args.skills {
-        Some(path) => {
-            loaded = Vocabulary::load(path)?;
-            &loaded
-        }
-        None => Vocabulary::builtin(),
-    };
-    let job = read_job(&args.file, &args.limits.to_limits(), vocab)?;
+    let skills = Skills::load(args.skills.as_deref())?;
+    let vocab = skills.vocabulary();
+    // The level of the posting's title is read by the default rubric's
+    // title rules, as a screen without --rubric reads it.
+    let rubric = load_default_deferred()?;
+    let job = read_job(&args.file, &args.limits.to_limits(), vocab, &rubric)?;
     if !job.has_skills() {
         eprintln!("levelscan: {}: {NO_SKILLS}", job.file);
     }

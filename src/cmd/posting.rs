@@ -42,10 +42,12 @@ impl Skills {
 
 /// What the run was asked to match against, when `--job`, `--must` or
 /// `--nice` was given: the posting's reading with the overrides applied.
+/// The rubric's title rules read the level of the posting's title.
 pub fn read_posting(
     args: &JobArgs,
     limits: &Limits,
     vocab: &Vocabulary,
+    rubric: &Rubric,
 ) -> Result<Option<JobSpec>, CommandError> {
     if !args.given() {
         return Ok(None);
@@ -63,7 +65,7 @@ pub fn read_posting(
     };
     let mut spec = match &args.job {
         Some(path) => {
-            let job = read_job(path, limits, vocab).map_err(usage)?;
+            let job = read_job(path, limits, vocab, rubric).map_err(usage)?;
             JobSpec {
                 file: path.display().to_string(),
                 level: job.level,
@@ -114,7 +116,7 @@ pub fn resolved_posting(
     rubric: &Rubric,
     skills: &Skills,
 ) -> Result<Option<(ResolvedJob, JobRules)>, CommandError> {
-    let Some(spec) = read_posting(args, limits, skills.vocabulary())? else {
+    let Some(spec) = read_posting(args, limits, skills.vocabulary(), rubric)? else {
         return Ok(None);
     };
     let job = spec

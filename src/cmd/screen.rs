@@ -48,17 +48,42 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     // Only the CSV's strongest quotes are written: without another report,
     // the workers need not send the rest.
     let quotes_per_family = (!keep_all_evidence).then_some(report::csv::QUOTES_PER_CELL);
-    // A posting is read before anything else: one that cannot be read
-    // stops the run with nothing written, and the workers are handed its
-    // reading.
+    // The parent matches no rule: the embedded rubric (which its tests
+    // compile) is read without compiling its regexes; a rubric file is
+    // compiled whole, so that a bad pattern stops the run.
+    let load_rubric = || -> Result<Rubric, CommandError> {
+        Ok(match &args.rubric {
+            Some(path) => load_file(path)?,
+            None => load_default_deferred()?,
+        })
+    };
+    // A posting is read before anything else, with the rubric whose title
+    // rules read its level (and whose [job] table it needs): one that cannot
+    // be read stops the run with nothing written, and the workers are handed
+    // its reading. Without a posting the rubric loads while workers start.
+    let early_rubric = if args.job.given() {
+        let rubric = load_rubric()?;
+        job_rules(&rubric)?;
+        Some(rubric)
+    } else {
+        None
+    };
     let skills = Skills::load(args.job.skills.as_deref())?;
-    let posting = read_posting(&args.job, &args.limits.to_limits(), skills.vocabulary())?;
+    let posting = match &early_rubric {
+        Some(rubric) => read_posting(
+            &args.job,
+            &args.limits.to_limits(),
+            skills.vocabulary(),
+            rubric,
+        )?,
+        None => None,
+    };
     let worker_job = posting.as_ref().map(|spec| WorkerJob {
         spec_json: serde_json::to_string(spec).expect("a job spec always serialises"),
         skills: args.job.skills.clone(),
     });
     // Workers next: each loads the rubric on its own while this process
-    // loads it, opens the outputs and discovers the files. A rubric that
+    // loads it (unless it has), opens the outputs and discovers the files. A rubric that
     // does not load stops the run here all the same (dropping the pool
     // stops the workers).
     // Briefs are built by the workers, from the same assessment as the
@@ -76,16 +101,10 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         worker_job.as_ref(),
         brief_request,
     )?;
-    // The parent matches no rule: the embedded rubric (which its tests
-    // compile) is read without compiling its regexes; a rubric file is
-    // compiled whole, so that a bad pattern stops the run here.
-    let rubric: Rubric = match &args.rubric {
-        Some(path) => load_file(path)?,
-        None => load_default_deferred()?,
+    let rubric: Rubric = match early_rubric {
+        Some(rubric) => rubric,
+        None => load_rubric()?,
     };
-    if posting.is_some() {
-        job_rules(&rubric)?;
-    }
     let mut ranking_out = open_output(args.output.as_deref())?;
     let mut evidence_out = args
         .evidence

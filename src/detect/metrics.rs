@@ -47,7 +47,8 @@ fn number_regex() -> &'static FixedRegex {
     })
 }
 
-fn word_value(word: &str) -> f64 {
+/// A number written as a word ("twelve", "a dozen"); 0 for any other word.
+pub(crate) fn word_value(word: &str) -> f64 {
     match word.to_lowercase().as_str() {
         "one" => 1.0,
         "two" => 2.0,

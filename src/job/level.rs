@@ -75,11 +75,11 @@ fn clean_title(text: &str) -> String {
 
 /// The level a title claims by a seniority word, or `None` when it has
 /// none (a plain "Engineer" or a manager's title).
-pub fn level_of_title(title: &str) -> Option<Level> {
+pub fn level_of_title(title: &str, rubric: &Rubric) -> Option<Level> {
     if let Some(level) = ladder_numeral(title) {
         return Some(level);
     }
-    let rule = crate::classify::claims::title_rule(title, rubric())?;
+    let rule = crate::classify::claims::title_rule(title, rubric)?;
     // "engineer" is the rubric's catch-all claim: no seniority said.
     if rule.claim == "engineer" {
         return None;
@@ -209,33 +209,11 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
     best
 }
 
+/// "5" or "five" as a number.
 fn number(word: &str) -> Option<f64> {
-    let w = word.to_ascii_lowercase();
-    let n = match w.as_str() {
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "twelve" => 12.0,
-        "fifteen" => 15.0,
-        digits => digits.parse().ok()?,
-    };
-    Some(n)
-}
-
-/// The default rubric, for its title rules.
-fn rubric() -> &'static Rubric {
-    static RUBRIC: OnceLock<Rubric> = OnceLock::new();
-    RUBRIC.get_or_init(|| {
-        crate::rubric::load_default_deferred()
-            .unwrap_or_else(|e| panic!("the built-in rubric is invalid: {e}"))
-    })
+    word.parse()
+        .ok()
+        .or_else(|| Some(crate::detect::metrics::word_value(word)).filter(|&n| n > 0.0))
 }
 
 #[cfg(test)]
@@ -254,7 +232,8 @@ mod tests {
             ("Backend Engineer", None),
             ("Engineering Manager", None),
         ] {
-            assert_eq!(level_of_title(title), level, "{title}");
+            let rubric = crate::rubric::load_default().unwrap();
+            assert_eq!(level_of_title(title, &rubric), level, "{title}");
         }
     }
 

@@ -33,7 +33,7 @@ use serde::Serialize;
 
 use crate::document::Line;
 use crate::extract::{Limits, extract_file};
-use crate::rubric::Level;
+use crate::rubric::{Level, Rubric};
 use crate::skills::{SkillId, Vocabulary};
 
 use sections::{PostingLine, SectionKind, contains_words, normalise};
@@ -77,18 +77,28 @@ pub enum JobError {
 }
 
 /// Read a job posting file.
-pub fn read_job(path: &Path, limits: &Limits, vocab: &Vocabulary) -> Result<Job, JobError> {
+pub fn read_job(
+    path: &Path,
+    limits: &Limits,
+    vocab: &Vocabulary,
+    rubric: &Rubric,
+) -> Result<Job, JobError> {
     let file = path.display().to_string();
     let doc = extract_file(path, limits).map_err(|e| JobError::Unreadable {
         file: file.clone(),
         problem: e.to_string(),
     })?;
-    read_posting(&doc.lines, &file, vocab)
+    read_posting(&doc.lines, &file, vocab, rubric)
 }
 
 /// Read a posting from its extracted lines; `file` names it in the result
-/// and in errors.
-pub fn read_posting(lines: &[Line], file: &str, vocab: &Vocabulary) -> Result<Job, JobError> {
+/// and in errors. The rubric's title rules read the level of its title.
+pub fn read_posting(
+    lines: &[Line],
+    file: &str,
+    vocab: &Vocabulary,
+    rubric: &Rubric,
+) -> Result<Job, JobError> {
     let lines = sections::sections(lines);
     let not_a_posting = |why: &str| JobError::NotAPosting {
         file: file.to_string(),
@@ -152,7 +162,7 @@ pub fn read_posting(lines: &[Line], file: &str, vocab: &Vocabulary) -> Result<Jo
     let years_min = level::years_min(&lines, sectioned);
     let level = title
         .as_deref()
-        .and_then(level::level_of_title)
+        .and_then(|t| level::level_of_title(t, rubric))
         .or_else(|| level::level_in_text(&lines))
         .or_else(|| years_min.map(level::level_of_years));
     if required.is_empty() && nice.is_empty() && years_min.is_none() && level.is_none() {

@@ -6,7 +6,8 @@ use crate::extract::extract_bytes;
 
 fn read(text: &str) -> Result<Job, JobError> {
     let doc = extract_bytes(text.as_bytes(), "md", &Limits::default()).expect("text extracts");
-    read_posting(&doc.lines, "posting.md", Vocabulary::builtin())
+    let rubric = crate::rubric::load_default().expect("default rubric loads");
+    read_posting(&doc.lines, "posting.md", Vocabulary::builtin(), &rubric)
 }
 
 fn names(list: &[Requirement]) -> Vec<String> {

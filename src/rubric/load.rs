@@ -101,13 +101,19 @@ enum Regexes {
     Deferred,
 }
 
+/// The 1-based line and column (in characters) of a byte offset in a
+/// file's text: where an error in a TOML file (a rubric, a skill
+/// vocabulary) points.
+pub(crate) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
 impl Loader<'_> {
     fn error_at(&self, offset: usize, message: impl Into<String>) -> RubricError {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let (line, column) = line_and_column(self.text, offset);
         RubricError::Invalid {
             file: self.file.to_string(),
             line,

@@ -107,18 +107,26 @@ fn contact_handles(texts: &[&str]) -> Vec<String> {
     out
 }
 
-/// Whether a name's words are spelled in a handle: two of its words, or
-/// its surname, of three letters or more.
-fn spelled_by(name: &str, handles: &[String]) -> bool {
-    let words: Vec<String> = name
-        .split_whitespace()
+/// A name's words as a handle spells them (ASCII lower case, accents
+/// folded), particles (da, van) left out.
+fn handle_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
         .map(|w| {
             w.chars()
                 .map(fold)
                 .filter(char::is_ascii_lowercase)
-                .collect()
+                .collect::<String>()
         })
-        .filter(|w: &String| w.len() >= 3 && !PARTICLES.contains(&w.as_str()))
+        .filter(|w| !PARTICLES.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether a name's words are spelled in a handle: two of its words, or
+/// its surname, of three letters or more.
+fn spelled_by(name: &str, handles: &[String]) -> bool {
+    let words: Vec<String> = handle_words(name)
+        .into_iter()
+        .filter(|w| w.len() >= 3)
         .collect();
     handles.iter().any(|h| {
         let found = words.iter().filter(|w| h.contains(w.as_str())).count();
@@ -129,16 +137,7 @@ fn spelled_by(name: &str, handles: &[String]) -> bool {
 /// Whether every word of a name is in one handle (a name set on two lines
 /// is joined only then: "Anna Smith" / "Berlin" is not a name).
 fn fully_spelled(name: &str, handles: &[String]) -> bool {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| {
-            w.chars()
-                .map(fold)
-                .filter(char::is_ascii_lowercase)
-                .collect()
-        })
-        .filter(|w: &String| !PARTICLES.contains(&w.as_str()))
-        .collect();
+    let words = handle_words(name);
     handles
         .iter()
         .any(|h| words.iter().all(|w| h.contains(w.as_str())))

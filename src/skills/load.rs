@@ -18,6 +18,7 @@ use super::context::ContextRule;
 use super::matcher::{Matcher, Spelling};
 use super::schema::{ContextKind, SkillDef, SkillsFile};
 use super::{Skill, SkillId, Vocabulary, normalise};
+use crate::rubric::load::line_and_column;
 
 /// Why a vocabulary was refused. The message says where and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -244,11 +245,7 @@ struct Place<'a> {
 
 impl Place<'_> {
     fn error_at(&self, offset: usize, message: impl Into<String>) -> SkillsError {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let (line, column) = line_and_column(self.text, offset);
         SkillsError::Invalid {
             file: self.file.to_string(),
             line,
