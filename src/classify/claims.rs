@@ -4,8 +4,8 @@
 //!
 //! A false "overclaimed" costs a candidate the interview, so the verdict is
 //! given only when the model is sure the level is below every level the
-//! claim accepts and the resume says enough to judge; a resume that simply
-//! says little is "unverified", never "overclaimed".
+//! claim accepts and the resume says enough to judge; a resume that says
+//! little and reads below its claim is "unverified", never "overclaimed".
 
 use serde::Serialize;
 
@@ -97,13 +97,25 @@ pub fn claim_check(
     let above: f64 = p[hi.index() + 1..].iter().sum();
     let most = super::model::most_probable(p);
     let claim = &rule.claim;
+    // Thin evidence can confirm a claim (it reads as a level the claim
+    // accepts) but is no proof that the level is above or below it: an
+    // accusation of overclaiming needs more than a short resume.
     if evidence_items < rules.min_evidence {
-        return (
-            ClaimCheck::Unverified,
-            format!(
-                "{evidence_items} evidence item(s): too little to judge the {claim} claim either way"
-            ),
-        );
+        return if (*lo..=*hi).contains(&most) {
+            (
+                ClaimCheck::Consistent,
+                format!(
+                    "the evidence reads {most}, which a {claim} claim accepts (only {evidence_items} evidence item(s))"
+                ),
+            )
+        } else {
+            (
+                ClaimCheck::Unverified,
+                format!(
+                    "{evidence_items} evidence item(s), reading {most}: too little to judge the {claim} claim"
+                ),
+            )
+        };
     }
     if below >= rules.overclaimed_probability {
         return (
@@ -136,5 +148,58 @@ pub fn claim_check(
                 below * 100.0
             ),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::load_default;
+
+    fn check(title: &str, p: [f64; 5], evidence_items: usize) -> ClaimCheck {
+        let rubric = load_default().expect("default rubric loads");
+        let rule = title_rule(title, &rubric);
+        assert!(rule.is_some(), "a title rule claims {title:?}");
+        claim_check(rule, &p, evidence_items, &rubric.claims).0
+    }
+
+    const READS_ENTRY: [f64; 5] = [0.95, 0.05, 0.0, 0.0, 0.0];
+    const READS_SENIOR: [f64; 5] = [0.0, 0.1, 0.8, 0.1, 0.0];
+    const READS_STAFF: [f64; 5] = [0.0, 0.0, 0.1, 0.85, 0.05];
+
+    /// A short resume can still confirm its claim: a junior who writes
+    /// little reads as the junior they say they are.
+    #[test]
+    fn thin_evidence_reading_as_the_claim_is_consistent() {
+        assert_eq!(
+            check("Junior Developer", READS_ENTRY, 1),
+            ClaimCheck::Consistent
+        );
+        assert_eq!(
+            check("Senior Engineer", READS_SENIOR, 2),
+            ClaimCheck::Consistent
+        );
+    }
+
+    /// But it proves nothing against the claim, in either direction: the
+    /// same readings with enough evidence are over- and underclaimed.
+    #[test]
+    fn thin_evidence_away_from_the_claim_is_unverified() {
+        assert_eq!(
+            check("Staff Engineer", READS_ENTRY, 1),
+            ClaimCheck::Unverified
+        );
+        assert_eq!(
+            check("Staff Engineer", READS_ENTRY, 8),
+            ClaimCheck::Overclaimed
+        );
+        assert_eq!(
+            check("Junior Developer", READS_STAFF, 1),
+            ClaimCheck::Unverified
+        );
+        assert_eq!(
+            check("Junior Developer", READS_STAFF, 8),
+            ClaimCheck::Underclaimed
+        );
     }
 }
