@@ -160,6 +160,48 @@ Backend Engineer, Ledgerly — 2018 – 2023
     }
 }
 
+/// Resumes in other languages write work as nouns ("Entwicklung von …",
+/// "Desarrollo de …"): that is work shown, as in English.
+#[test]
+fn work_written_in_other_languages_shows_its_skills() {
+    let resume = "\
+Berufserfahrung
+
+Cloud Engineer, Acme GmbH — 2019 – 2024
+- Entwicklung von Terraform-Modulen für die Public Cloud.
+- Migration der Applikationen nach Kubernetes.
+
+Kenntnisse
+Terraform, Kubernetes, Ansible
+";
+    let a = run(
+        resume,
+        &spec(&[&["Terraform"], &["Kubernetes"]], &[&["Ansible"]]),
+    );
+    assert_eq!(verdict(&a, "Terraform").depth, Depth::Shown);
+    assert_eq!(verdict(&a, "Kubernetes").depth, Depth::Shown);
+    assert_eq!(verdict(&a, "Ansible").depth, Depth::Listed);
+}
+
+/// A skill that names what another party or component did ("supported by
+/// a Django backend") is not the person's work: listed, not shown.
+#[test]
+fn a_skill_in_a_passive_agent_phrase_is_not_shown() {
+    let resume = "\
+Experience
+
+Lead Frontend Developer, Pixelworks — 2015 – 2019
+- Built the analytics dashboard, written in TypeScript and supported by a Django, Python backend.
+";
+    let a = run(
+        resume,
+        &spec(&[&["TypeScript"], &["Django"], &["Python"]], &[]),
+    );
+    assert_eq!(verdict(&a, "TypeScript").depth, Depth::Shown);
+    assert_eq!(verdict(&a, "Django").depth, Depth::Listed);
+    assert_eq!(verdict(&a, "Python").depth, Depth::Listed);
+}
+
 #[test]
 fn short_ambiguous_words_count_only_as_the_technology() {
     let resume = "\

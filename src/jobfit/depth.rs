@@ -92,7 +92,7 @@ pub fn verdicts(
     let mut consider = |passage: &Passage, mentions: &[SkillMention]| {
         let among_tools = listed_among_tools(passage.text, mentions);
         for (mention, among_tools) in mentions.iter().zip(among_tools) {
-            let work = passage.work && !among_tools;
+            let work = passage.work && !among_tools && !another_partys(passage.text, mention);
             let found = Found {
                 depth: if work { Depth::Shown } else { Depth::Listed },
                 skill: mention.skill,
@@ -224,6 +224,39 @@ fn has_work_verb(text: &str, ctx: &JobContext) -> bool {
     words(text).any(|w| {
         ctx.rules.work_verbs.contains(w) || ctx.rules.work_verbs.contains(&w.to_lowercase())
     })
+}
+
+/// Words a passive agent phrase opens with after "by": another party or
+/// component, not the person ("supported by a Django backend").
+const AGENT_DETERMINERS: [&str; 7] = ["a", "an", "the", "our", "their", "its", "another"];
+
+/// How many words before a mention [`another_partys`] looks for "by".
+const AGENT_REACH: usize = 4;
+
+/// Whether a mention sits in a passive agent phrase — a participle, "by",
+/// a determiner: "… written in TypeScript and supported by a Django,
+/// Python backend", "maintained by the Kafka platform team". The skill
+/// names what the person's work ran beside, not work they did with it.
+/// "Cut costs by a third", "by moving to Redis" and "backed by Redis" (no
+/// determiner: the person's own system) are untouched.
+fn another_partys(text: &str, mention: &SkillMention) -> bool {
+    let before: Vec<&str> = word_spans(&text[..mention.start])
+        .map(|(_, word)| word)
+        .collect();
+    let reach = before.len().saturating_sub(AGENT_REACH);
+    let Some(by) = (reach..before.len())
+        .rev()
+        .find(|&i| before[i].eq_ignore_ascii_case("by"))
+    else {
+        return false;
+    };
+    let participle = by
+        .checked_sub(1)
+        .is_some_and(|i| before[i].to_lowercase().ends_with("ed"));
+    let determiner = before
+        .get(by + 1)
+        .is_some_and(|w| AGENT_DETERMINERS.contains(&w.to_lowercase().as_str()));
+    participle && determiner
 }
 
 /// Items after (or before) a mention that [`listed_among_tools`] looks at.
@@ -359,6 +392,38 @@ mod tests {
             .collect();
         assert!(by_name.contains(&("Kubernetes", true)), "{by_name:?}");
         assert!(by_name.contains(&("PostgreSQL", false)), "{by_name:?}");
+    }
+
+    #[test]
+    fn a_passive_agent_names_another_partys_work() {
+        let vocab = Vocabulary::builtin();
+        let agent = |text: &str, skill: &str| {
+            let start = text.find(skill).expect("skill in text");
+            let m = vocab
+                .find(text)
+                .into_iter()
+                .find(|m| m.start == start)
+                .unwrap_or_else(|| panic!("{skill} found in {text:?}"));
+            another_partys(text, &m)
+        };
+        let context =
+            "Angular-based, written in TypeScript and supported by a Django, Python backend.";
+        assert!(agent(context, "Django"));
+        assert!(agent(context, "Python"));
+        assert!(!agent(context, "TypeScript"));
+        assert!(agent(
+            "Built the billing UI, maintained by the Kafka platform team",
+            "Kafka"
+        ));
+        assert!(!agent(
+            "Cut hosting costs by a third by moving caching to Redis",
+            "Redis"
+        ));
+        assert!(!agent("Built a job queue backed by Redis", "Redis"));
+        assert!(!agent(
+            "Reduced costs by a third using AWS Lambda",
+            "AWS Lambda"
+        ));
     }
 
     #[test]
