@@ -12,6 +12,13 @@ their quotes and an empty `human` column: the reviewer opens each resume
 resume really has it, and `--score checks.csv` then gives the precision and
 recall of `shown`. The sample is drawn with a fixed seed, half from `shown`
 verdicts and half from the rest, so both figures are measured.
+
+    eval/real/jobfit.py --score checks.csv --job POSTING
+
+scores the same checked pairs (resume, requirement) against what today's
+build says, to see a change's effect on a sample already judged. A sample
+used to find and fix defects no longer measures precision fairly: say so
+when quoting such a figure, and draw a fresh one (another seed or posting).
 """
 import argparse
 import csv
@@ -64,8 +71,19 @@ def sample(records, n, seed):
     return sorted(picked, key=lambda x: (x[0]["file"], x[1]["requirement"]))
 
 
-def score(path):
+def score(path, now=None):
     rows = list(csv.DictReader(open(path, newline="", encoding="utf-8")))
+    if now is not None:
+        depth = {(file_id(r["file"]), v["requirement"]): v["depth"]
+                 for r in now if r.get("job") for v in r["job"]["requirements"]}
+        changed = 0
+        for r in rows:
+            new = depth.get((r["id"], r["requirement"]), "absent")
+            if new != r["depth"]:
+                changed += 1
+                print(f"  {r['id']} {r['requirement']}: {r['depth']} -> {new} (human: {r['human']})")
+                r["depth"] = new
+        print(f"{changed} verdicts changed since the sample was drawn")
     judged = [r for r in rows if r["human"] in ("shown", "listed", "absent")]
     said = [r for r in judged if r["depth"] == "shown"]
     true_shown = [r for r in judged if r["human"] == "shown"]
@@ -89,7 +107,8 @@ def main():
     ap.add_argument("--score", help="score a checked sample CSV and exit")
     args, extra = ap.parse_known_args()
     if args.score:
-        score(args.score)
+        now = screen(args.job, extra) if args.job or "--must" in extra else None
+        score(args.score, now)
         return
     if not args.job and "--must" not in extra:
         ap.error("--job (or --must) is required")

@@ -26,19 +26,34 @@ pub struct Sentence {
     pub list_items: usize,
 }
 
+/// The length in bytes of the bullet marker a line opens with: a bullet
+/// glyph, or a dash, double dash ("-- "), en or em dash, `*` or `+`
+/// followed by a space, as plain-text and Markdown resumes mark items.
+fn bullet_marker(text: &str) -> Option<usize> {
+    let first = text.chars().next()?;
+    if is_bullet(first) {
+        return Some(first.len_utf8());
+    }
+    let marker = if text.starts_with("--") && !text.starts_with("---") {
+        2
+    } else if matches!(first, '-' | '*' | '+' | '–' | '—') {
+        first.len_utf8()
+    } else {
+        return None;
+    };
+    text[marker..]
+        .starts_with(char::is_whitespace)
+        .then_some(marker)
+}
+
 fn bullet_start(text: &str) -> bool {
-    text.chars()
-        .next()
-        .is_some_and(|c| is_bullet(c) || c == '-' || c == '*' || c == '+')
-        && text.chars().nth(1).is_some_and(char::is_whitespace)
-        || text.chars().next().is_some_and(is_bullet)
+    bullet_marker(text).is_some()
 }
 
 fn strip_bullet(text: &str) -> &str {
-    if bullet_start(text) {
-        text[text.chars().next().map_or(0, char::len_utf8)..].trim_start()
-    } else {
-        text
+    match bullet_marker(text) {
+        Some(marker) => text[marker..].trim_start(),
+        None => text,
     }
 }
 
@@ -220,6 +235,31 @@ fn abbreviation_before(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dashes_and_double_dashes_mark_items() {
+        for (line, item) in [
+            (
+                "-- Voted best startup of the year",
+                "Voted best startup of the year",
+            ),
+            ("– Built the ledger", "Built the ledger"),
+            ("— Built the ledger", "Built the ledger"),
+            ("- Built the ledger", "Built the ledger"),
+            ("• Built the ledger", "Built the ledger"),
+        ] {
+            assert_eq!(strip_bullet(line), item, "{line}");
+        }
+        for line in [
+            "--verbose flag",
+            "--- a rule",
+            "-5% cost",
+            "2019 – 2021",
+            "x-ray",
+        ] {
+            assert!(!bullet_start(line), "{line}");
+        }
+    }
 
     #[test]
     fn a_unit_after_a_number_ends_a_sentence() {

@@ -92,7 +92,11 @@ pub fn verdicts(
     let mut consider = |passage: &Passage, mentions: &[SkillMention]| {
         let among_tools = listed_among_tools(passage.text, mentions);
         for (mention, among_tools) in mentions.iter().zip(among_tools) {
-            let work = passage.work && !among_tools && !another_partys(passage.text, mention);
+            let work = passage.work
+                && !among_tools
+                && !after_tool_label(passage.text, mention, mentions)
+                && !rated(passage.text, mention)
+                && !another_partys(passage.text, mention);
             let found = Found {
                 depth: if work { Depth::Shown } else { Depth::Listed },
                 skill: mention.skill,
@@ -224,6 +228,54 @@ fn has_work_verb(text: &str, ctx: &JobContext) -> bool {
     words(text).any(|w| {
         ctx.rules.work_verbs.contains(w) || ctx.rules.work_verbs.contains(&w.to_lowercase())
     })
+}
+
+/// Words that end a label before a list of tools: "Technologies used:",
+/// "Tech stack:", "Tools:", "Environment:".
+const TOOL_LABELS: &[&str] = &[
+    "technologies",
+    "technology",
+    "tech",
+    "tools",
+    "tooling",
+    "toolset",
+    "toolchain",
+    "stack",
+    "environment",
+    "languages",
+    "frameworks",
+    "skills",
+    "used",
+];
+
+/// Whether a mention is an item of a labelled tool list — "used
+/// technologies: TypeScript, Node.js, Jest, Java" — that runs from a
+/// tool label's colon to the mention through skills alone (and "and").
+/// Catches the list however much text the layout ran in after it.
+fn after_tool_label(text: &str, mention: &SkillMention, mentions: &[SkillMention]) -> bool {
+    let Some(colon) = text[..mention.start].rfind(':') else {
+        return false;
+    };
+    let labelled = words(&text[..colon])
+        .last()
+        .is_some_and(|w| TOOL_LABELS.contains(&w.to_lowercase().as_str()));
+    let only_skills_between = word_spans(&text[colon..mention.start]).all(|(at, word)| {
+        let at = colon + at;
+        mentions.iter().any(|m| (m.start..m.end).contains(&at)) || word.eq_ignore_ascii_case("and")
+    });
+    labelled && only_skills_between
+}
+
+/// Glyphs a skills sidebar rates a skill with ("Go ●●●○○", "BASH ○○○○○").
+const RATING_GLYPHS: &[char] = &[
+    '●', '○', '◯', '⬤', '◉', '◎', '■', '□', '▪', '▫', '◼', '◻', '★', '☆', '◆', '◇',
+];
+
+/// Whether a mention is followed by a rating: a skills sidebar's entry
+/// that the page's layout ran into a neighbouring bullet. A rated skill is
+/// a skills list's, never work shown.
+fn rated(text: &str, mention: &SkillMention) -> bool {
+    text[mention.end..].trim_start().starts_with(RATING_GLYPHS)
 }
 
 /// Words a passive agent phrase opens with after "by": another party or
@@ -392,6 +444,36 @@ mod tests {
             .collect();
         assert!(by_name.contains(&("Kubernetes", true)), "{by_name:?}");
         assert!(by_name.contains(&("PostgreSQL", false)), "{by_name:?}");
+    }
+
+    #[test]
+    fn a_labelled_tool_list_lists_its_tools_however_it_ends() {
+        let text = "Built an IDE plugin; used technologies: TypeScript, Node.js, Jest, Java Replaced license keys with floating licenses in Go";
+        let ms = Vocabulary::builtin().find(text);
+        let by_name: Vec<(&str, bool)> = ms
+            .iter()
+            .map(|m| (&text[m.start..m.end], after_tool_label(text, m, &ms)))
+            .collect();
+        for tool in ["TypeScript", "Node.js", "Jest", "Java"] {
+            assert!(by_name.contains(&(tool, true)), "{tool}: {by_name:?}");
+        }
+        assert!(by_name.contains(&("Go", false)), "{by_name:?}");
+        let work = "Migrated the ledger: Kafka consumers in Go replaced the cron jobs";
+        let ms = Vocabulary::builtin().find(work);
+        assert!(ms.iter().all(|m| !after_tool_label(work, m, &ms)));
+    }
+
+    #[test]
+    fn a_rated_skill_is_a_sidebars() {
+        let text = "Nvidia CUDA ○○○○○ Delivered a React webshop with a Go backend, BASH ●●○○○ expanding the API.";
+        let ms = Vocabulary::builtin().find(text);
+        let by_name: Vec<(&str, bool)> = ms
+            .iter()
+            .map(|m| (&text[m.start..m.end], rated(text, m)))
+            .collect();
+        assert!(by_name.contains(&("BASH", true)), "{by_name:?}");
+        assert!(by_name.contains(&("React", false)), "{by_name:?}");
+        assert!(by_name.contains(&("Go", false)), "{by_name:?}");
     }
 
     #[test]
