@@ -158,7 +158,9 @@ pub fn level_of_years(years: f64) -> Level {
 /// least 3 years", "3-5 years" (→ 3), "five years". Read from lines that
 /// ask for something (the requirements, or any line outside the company
 /// blurb and benefits that speaks of experience); the largest such figure
-/// when several are given ("5+ years overall, 2+ with Kubernetes").
+/// when several are given ("5+ years overall, 2+ with Kubernetes"), the
+/// fewest of figures given as alternatives ("12+ years, or a master's and
+/// 8+ years" → 8); a most ("less than 2 years") asks nothing.
 pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
     static YEARS: OnceLock<Regex> = OnceLock::new();
     let re = YEARS.get_or_init(|| {

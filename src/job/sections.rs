@@ -6,8 +6,11 @@
 //! sits in. A heading is a line the extractor marked (a Markdown `#`, a
 //! DOCX heading style, a larger PDF font), or a short line that ends with a
 //! colon or names a known section ("Requirements", "Nice to have"). A line
-//! such as "Requirements: Go, Kafka" is a heading and its content at once.
-//! The words are English and fixed here, as the resume's section words are
+//! such as "Requirements: Go, Kafka" is a heading and its content at once;
+//! so is a short line naming a section that opens a list ("This role
+//! requires", "Bonus points if you have") and a list item "Preferred
+//! skills:" that opens a nested list. Hard-wrapped lines are joined back
+//! into their sentence first. The words are English and fixed here, as the resume's section words are
 //! in `segment`.
 
 use crate::document::Line;
