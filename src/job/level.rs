@@ -170,6 +170,7 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
             \s*
             (?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)
             \s*\+?\s*
+            (?:or\ more\s+)?
             (?:(?:-|–|—|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*)?
             (?:\(\d{1,2}\)\s*)?
             (?:years?|yrs?)\b
@@ -313,6 +314,7 @@ mod tests {
                 Some(8.0),
             ),
             ("5+ years overall, 2+ years with Kubernetes", Some(5.0)),
+            ("Two or more years experience developing games", Some(2.0)),
         ];
         for (text, want) in cases {
             assert_eq!(

@@ -405,7 +405,11 @@ fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
             }];
         }
     }
-    for shared in shared_heads(clause, vocab) {
+    let listed_heads: Vec<SkillMention> = found
+        .iter()
+        .flat_map(|m| heads_listed_before(clause, m, vocab))
+        .collect();
+    for shared in shared_heads(clause, vocab).into_iter().chain(listed_heads) {
         let overlaps = |m: &SkillMention| m.start < shared.end && shared.start < m.end;
         if !found.iter().any(|m| overlaps(m) || m.skill == shared.skill) {
             found.push(shared);
@@ -428,6 +432,44 @@ fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
         out.push(found[k]);
     }
     out
+}
+
+/// "Unit, Integration, and end-to-end testing": the single words listed
+/// before a two-word mention share its last word; each that spells a skill
+/// with it ("unit testing", "integration testing") is named.
+fn heads_listed_before(clause: &str, m: &SkillMention, vocab: &Vocabulary) -> Vec<SkillMention> {
+    let mut out = Vec::new();
+    let written = &clause[m.start..m.end];
+    let Some((_, head)) = written.rsplit_once(' ') else {
+        return out;
+    };
+    let mut pos = m.start;
+    loop {
+        let before = clause[..pos].trim_end();
+        let Some(rest) = ["and", "or", "&", ","]
+            .iter()
+            .find_map(|j| before.strip_suffix(j))
+        else {
+            return out;
+        };
+        let rest = rest.trim_end_matches([' ', ',']);
+        let word_start = rest
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map_or(0, |i| i + 1);
+        let word = &rest[word_start..];
+        if word.is_empty() || word_start == rest.len() {
+            return out;
+        }
+        match vocab.canonical(&format!("{word} {head}")) {
+            Some(skill) => out.push(SkillMention {
+                skill,
+                start: word_start,
+                end: rest.len(),
+            }),
+            None => return out,
+        }
+        pos = word_start;
+    }
 }
 
 /// "unit and integration testing", "code and design reviews": the word
@@ -522,19 +564,23 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
             return Join::Apart;
         }
     }
-    if join == Join::Apart && is_unknown_list_item(gap) {
+    if join == Join::Apart && is_unknown_list_item(gap, ',') {
         return Join::Comma;
+    }
+    // "Grafana / Loki / Prometheus": likewise between slashes.
+    if join == Join::Apart && is_unknown_list_item(gap, '/') {
+        return Join::Or;
     }
     join
 }
 
-/// ", matplotlib, ": one word between commas, an item of the list the
-/// vocabulary does not know; the list goes on past it.
-fn is_unknown_list_item(gap: &str) -> bool {
-    let Some(inner) = gap.trim().strip_prefix(',') else {
+/// ", matplotlib, " (or "/ Loki /"): one word between commas (slashes), an
+/// item of the list the vocabulary does not know; the list goes on past it.
+fn is_unknown_list_item(gap: &str, separator: char) -> bool {
+    let Some(inner) = gap.trim().strip_prefix(separator) else {
         return false;
     };
-    let Some(item) = inner.strip_suffix(',') else {
+    let Some(item) = inner.strip_suffix(separator) else {
         return false;
     };
     let item = item.trim();
@@ -758,6 +804,10 @@ mod tests {
             read("Telemetry tools (Datadog, Prometheus, others)"),
             [vec!["Datadog", "Prometheus"]]
         );
+        assert_eq!(
+            read("Grafana / Loki / Prometheus metrics"),
+            [vec!["Grafana", "Prometheus"]]
+        );
         // One example in a parenthesis is still an example.
         assert_eq!(
             read("CI/CD for mobile (Fastlane)"),
@@ -797,6 +847,14 @@ mod tests {
         assert_eq!(
             read("Participate in peer code and design reviews"),
             [vec!["Code Review"]]
+        );
+        assert_eq!(
+            read("Unit, Integration, and end-to-end testing"),
+            [
+                vec!["Unit Testing"],
+                vec!["Integration Testing"],
+                vec!["End-to-End Testing"]
+            ]
         );
     }
 

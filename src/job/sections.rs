@@ -203,6 +203,8 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "summary",
             "what we're building",
             "the challenge",
+            "outcomes",
+            "key outcomes",
             "projects",
             "mission",
         ],
@@ -350,6 +352,20 @@ fn is_heading(line: &Line) -> bool {
     // A list item is content, whatever it says.
     let bullet = is_bullet(&line.text);
     let text = strip_decoration(&line.text);
+    // "**About Sentient**": a short line all in bold that names a kind of
+    // section is a heading (a bold line of no known kind, "**Technical**"
+    // inside a requirements list, is not: it would end the list).
+    let raw = line.text.trim().trim_end_matches(':');
+    if !bullet
+        && raw.len() > 4
+        && raw.starts_with("**")
+        && raw.ends_with("**")
+        && !raw[2..raw.len() - 2].contains("**")
+        && (1..=6).contains(&text.split_whitespace().count())
+        && heading_kind(&text).is_some()
+    {
+        return true;
+    }
     if bullet {
         // "* Preferred skills:" opening a nested list is a heading.
         return text.ends_with(':')
@@ -434,6 +450,14 @@ fn inline_heading(text: &str) -> Option<(SectionKind, &str)> {
 /// The kind a heading names, if any.
 pub fn heading_kind(heading: &str) -> Option<SectionKind> {
     let norm = normalise(heading);
+    // "Key Requirements and Responsibilities": its items are duties; those
+    // that demand ("requires", "must have") still count as required.
+    if ["responsibilities", "duties"]
+        .iter()
+        .any(|w| contains_words(&norm, w))
+    {
+        return Some(SectionKind::Duties);
+    }
     HEADINGS.iter().find_map(|(kind, phrases)| {
         phrases
             .iter()
@@ -492,6 +516,8 @@ mod tests {
             ("About us", SectionKind::About),
             ("Benefits", SectionKind::Benefits),
             ("Preferred Skills:", SectionKind::Nice),
+            ("Key Requirements and Responsibilities", SectionKind::Duties),
+            ("Key Outcomes:", SectionKind::Duties),
         ] {
             assert_eq!(heading_kind(heading), Some(kind), "{heading}");
         }
