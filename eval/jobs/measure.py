@@ -15,7 +15,11 @@ compares: requirements match when they name the same set of skills. It prints
 recall and precision of required and of nice skills over the set, the level
 and years agreement, and every difference.
 
-Usage: eval/jobs/measure.py [--levelscan target/release/levelscan]
+eval/jobs/manifest.csv is the development set (postings looked at while the
+reader was fixed); eval/jobs/holdout.csv is a held-out set, labelled the same
+way but never read while fixing: measure it with --manifest holdout.csv.
+
+Usage: eval/jobs/measure.py [--levelscan target/release/levelscan] [--manifest manifest.csv]
 """
 
 import argparse
@@ -56,10 +60,13 @@ def cached(row):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--levelscan", default=str(HERE.parent.parent / "target/release/levelscan"))
+    parser.add_argument("--manifest", default="manifest.csv",
+                        help="manifest file, relative to eval/jobs/ (manifest.csv or holdout.csv)")
+    parser.add_argument("--quiet", action="store_true", help="print the totals only")
     args = parser.parse_args()
     tally = {w: {"right": 0, "expected": 0, "found": 0} for w in ("required", "nice")}
     level_right = years_right = titles_right = 0
-    rows = list(csv.DictReader(open(HERE / "manifest.csv", newline="")))
+    rows = list(csv.DictReader(open(HERE / args.manifest, newline="")))
     for row in rows:
         path = cached(row)
         expected = json.loads(row["expected"])
@@ -89,9 +96,10 @@ def main():
             notes.append(f"years_min {read['years_min']}, expected {expected['years_min']}")
         if not title_ok:
             notes.append(f"title {read['title']!r}, expected {expected['title']!r}")
-        print(f"{row['name']}: {len(notes)} difference(s)")
-        for n in notes:
-            print(f"    {n}")
+        if not args.quiet:
+            print(f"{row['name']}: {len(notes)} difference(s)")
+            for n in notes:
+                print(f"    {n}")
     n = len(rows)
     print(f"\n{n} postings")
     for w, t in tally.items():

@@ -14,7 +14,7 @@ use regex::Regex;
 
 use crate::rubric::{Level, Rubric};
 
-use super::sections::{PostingLine, SectionKind, normalise};
+use super::sections::{PostingLine, SectionKind, contains_words, normalise};
 
 /// The posting's title: a "Title:"/"Position:" line, else its first line
 /// when that is short and not a sentence or a section heading.
@@ -158,7 +158,9 @@ pub fn level_of_years(years: f64) -> Level {
 /// least 3 years", "3-5 years" (→ 3), "five years". Read from lines that
 /// ask for something (the requirements, or any line outside the company
 /// blurb and benefits that speaks of experience); the largest such figure
-/// when several are given ("5+ years overall, 2+ with Kubernetes").
+/// when several are given ("5+ years overall, 2+ with Kubernetes"), the
+/// fewest of figures given as alternatives ("12+ years, or a master's and
+/// 8+ years" → 8); a most ("less than 2 years") asks nothing.
 pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
     static YEARS: OnceLock<Regex> = OnceLock::new();
     let re = YEARS.get_or_init(|| {
@@ -168,6 +170,7 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
             \s*
             (?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)
             \s*\+?\s*
+            (?:or\ more\s+)?
             (?:(?:-|–|—|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*)?
             (?:\(\d{1,2}\)\s*)?
             (?:years?|yrs?)\b
@@ -188,26 +191,76 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
         let asked = super::requirements::clauses(&line.original)
             .into_iter()
             .filter(|(_, clause)| !super::requirements::is_nice(clause));
-        for caps in asked.flat_map(|(_, clause)| re.captures_iter(clause)) {
-            let tail = caps["tail"].to_lowercase();
-            // "years old", "years of age": an age, never read (see
-            // fairness); "years ago", "years in business": not experience.
-            if ["old", "of age", "ago", "in business", "of history", "young"]
-                .iter()
-                .any(|w| tail.trim_start().starts_with(w))
-            {
-                continue;
+        for (_, clause) in asked {
+            // Figures joined by "or" are alternatives ("12+ years, or a
+            // master's degree and 8+ years"): the fewest of them is asked.
+            let mut alternatives: Option<f64> = None;
+            let mut last_end = 0;
+            for caps in re.captures_iter(clause) {
+                let whole = caps.get(0).expect("a match has its text");
+                let Some(n) = asked_years(clause, &caps) else {
+                    continue;
+                };
+                let between = clause[last_end..whole.start()].to_lowercase();
+                // The tail after "years" is part of the match; what joins two
+                // figures starts where "years" ends.
+                last_end = whole.end() - caps["tail"].len();
+                alternatives = match alternatives {
+                    Some(a) if contains_words(&between, "or") => Some(a.min(n)),
+                    Some(a) => {
+                        best = Some(best.map_or(a, |b: f64| b.max(a)));
+                        Some(n)
+                    }
+                    None => Some(n),
+                };
             }
-            let Some(n) = number(&caps["n"]) else {
-                continue;
-            };
-            if n <= 30.0 {
-                best = Some(best.map_or(n, |b: f64| b.max(n)));
+            if let Some(a) = alternatives {
+                best = Some(best.map_or(a, |b: f64| b.max(a)));
             }
         }
     }
     best
 }
+
+/// The years a match asks for, or `None` when it is an age, the company's
+/// history, or a most ("less than 2 years").
+fn asked_years(clause: &str, caps: &regex::Captures) -> Option<f64> {
+    // "less than 2 years", "up to 3 years": a most, not a least.
+    let before = clause[..caps.get(0).map_or(0, |m| m.start())]
+        .trim_end()
+        .to_lowercase();
+    let ends_with_word = |w: &&str| {
+        before
+            .strip_suffix(*w)
+            .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+    };
+    if AT_MOST.iter().any(ends_with_word) {
+        return None;
+    }
+    let tail = caps["tail"].to_lowercase();
+    // "years old", "years of age": an age, never read (see fairness);
+    // "years ago", "years in business": not experience.
+    if ["old", "of age", "ago", "in business", "of history", "young"]
+        .iter()
+        .any(|w| tail.trim_start().starts_with(w))
+    {
+        return None;
+    }
+    number(&caps["n"]).filter(|&n| n <= 30.0)
+}
+
+/// Words before a figure that make it the most experience wanted.
+const AT_MOST: &[&str] = &[
+    "less than",
+    "fewer than",
+    "up to",
+    "under",
+    "no more than",
+    "not more than",
+    "maximum",
+    "max",
+    "max.",
+];
 
 /// "5" or "five" as a number.
 fn number(word: &str) -> Option<f64> {
@@ -254,6 +307,14 @@ mod tests {
             ("3-5 years of experience with Go", Some(3.0)),
             ("Five years of professional experience", Some(5.0)),
             ("Must be 25 years old", None),
+            ("Less than 2 years of professional experience", None),
+            ("Up to 3 years of experience with React", None),
+            (
+                "A degree and 12+ years of experience, or a master's degree and 8+ years",
+                Some(8.0),
+            ),
+            ("5+ years overall, 2+ years with Kubernetes", Some(5.0)),
+            ("Two or more years experience developing games", Some(2.0)),
         ];
         for (text, want) in cases {
             assert_eq!(

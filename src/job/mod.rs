@@ -120,6 +120,9 @@ pub fn read_posting(
     let title = level::title(&lines);
     let mut required: Vec<Requirement> = Vec::new();
     let mut nice: Vec<Requirement> = Vec::new();
+    // What the posting itself calls a plus (a nice-to-have section, "a
+    // plus"), as against the duties and the stack, which are nice too.
+    let mut called_nice: Vec<Requirement> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         if line.text.is_empty()
             || (index == 0 && title.as_deref().is_some_and(|t| line.original.contains(t)))
@@ -139,26 +142,31 @@ pub fn read_posting(
             let found = requirements::requirements_in(clause, quote, vocab);
             match wish {
                 Wish::Required => required.extend(found),
-                Wish::Nice => nice.extend(found),
+                Wish::Nice => {
+                    if line.section == SectionKind::Nice || requirements::is_nice(clause) {
+                        called_nice.extend(found.iter().cloned());
+                    }
+                    nice.extend(found);
+                }
             }
         }
     }
-    let (mut required, nice) = settle(required, nice);
     // Skills in the title ("Senior Go Engineer") are required, unless the
-    // posting's own lists say otherwise ("Payments" in the title, "payments
-    // background" under nice to have).
+    // posting itself calls them a plus ("Payments" in the title, "payments
+    // background" under nice to have); the duties naming them do not.
     if let Some(t) = &title {
-        let mut from_title = Vec::new();
-        for r in requirements::requirements_in(t, t, vocab) {
-            let listed =
-                |list: &[Requirement]| list.iter().any(|k| sorted(&k.any_of) == sorted(&r.any_of));
-            if !listed(&required) && !listed(&nice) {
-                from_title.push(r);
-            }
-        }
+        let mut from_title: Vec<Requirement> = requirements::requirements_in(t, t, vocab)
+            .into_iter()
+            .filter(|r| {
+                !called_nice
+                    .iter()
+                    .any(|k| sorted(&k.any_of) == sorted(&r.any_of))
+            })
+            .collect();
         from_title.append(&mut required);
         required = from_title;
     }
+    let (required, nice) = settle(required, nice);
     let years_min = level::years_min(&lines, sectioned);
     let level = title
         .as_deref()
@@ -239,6 +247,18 @@ const ASKING: &[&str] = &[
     "qualified",
 ];
 
+/// Words that make a sentence in the duties a demand on the candidate.
+const DEMANDS: &[&str] = &[
+    "requires",
+    "is required",
+    "are required",
+    "must have",
+    "must be",
+    "knowledge of",
+    "proficiency in",
+    "proficient in",
+];
+
 /// Words that make a sentence describe the duties.
 const DUTIES: &[&str] = &[
     "you will",
@@ -263,9 +283,21 @@ fn wish_of(section: SectionKind, clause: &str, sectioned: bool) -> Option<Wish> 
     };
     match section {
         SectionKind::About | SectionKind::Benefits => None,
-        SectionKind::Required if requirements::describes_stack(clause) => Some(Wish::Nice),
+        // "CI/CD, we use GitHub Actions" describes; "a track record with
+        // the tools we use" still asks.
+        SectionKind::Required if requirements::describes_stack(clause) && !any(ASKING) => {
+            Some(Wish::Nice)
+        }
         SectionKind::Required => nice_or(Wish::Required),
+        // "The new environment requires knowledge of containers, C#…" in
+        // a role description is a demand, not a duty.
+        SectionKind::Duties if any(DEMANDS) => nice_or(Wish::Required),
         SectionKind::Nice | SectionKind::Stack | SectionKind::Duties => Some(Wish::Nice),
+        SectionKind::Opening | SectionKind::Other
+            if sectioned && requirements::describes_stack(clause) && !any(ASKING) =>
+        {
+            Some(Wish::Nice)
+        }
         SectionKind::Opening | SectionKind::Other if sectioned => (any(ASKING)
             || requirements::is_nice(clause))
         .then(|| nice_or(Wish::Required))
@@ -285,7 +317,9 @@ fn wish_of(section: SectionKind, clause: &str, sectioned: bool) -> Option<Wish> 
 }
 
 /// Each requirement once: the first of equal ones kept; a nice-to-have
-/// that is already required dropped.
+/// that is already required dropped; a choice one of whose skills is
+/// required on its own dropped ("Java/Kotlin" in the title when the
+/// requirements ask for Java: anyone who meets Java meets the choice).
 fn settle(
     required: Vec<Requirement>,
     nice: Vec<Requirement>,
@@ -304,11 +338,12 @@ fn settle(
         }
     }
     let required_singles = singles(&kept);
+    kept.retain(|r| r.any_of.len() == 1 || !r.any_of.iter().any(|s| required_singles.contains(s)));
     let mut kept_nice: Vec<Requirement> = Vec::new();
     for r in nice {
         let same = |k: &Requirement| sorted(&k.any_of) == sorted(&r.any_of);
         let already_required =
-            kept.iter().any(same) || r.any_of.iter().all(|s| required_singles.contains(s));
+            kept.iter().any(same) || r.any_of.iter().any(|s| required_singles.contains(s));
         if !already_required && !kept_nice.iter().any(same) {
             kept_nice.push(r);
         }

@@ -6,7 +6,8 @@
 //! each one skill or a choice of skills ("one of Ruby, PHP, Python, Go",
 //! "Python, Go or Java", "a cloud such as AWS or GCP"), with the line as its
 //! quote. Skills joined by commas or "and" are separate requirements; "or",
-//! a slash, "one of", "any of", "such as", "e.g." make one choice.
+//! a slash, "one of", "any of", "such as", "e.g." make one choice; a list
+//! after "including" names every item.
 
 use crate::skills::{SkillId, SkillMention, Vocabulary};
 
@@ -47,6 +48,10 @@ const NICE_CUES: &[&str] = &[
     "an asset",
     "a bonus",
     "extra points",
+    "if needed",
+    "don't need",
+    "do not need",
+    "not necessary",
 ];
 
 /// Words before a list that make it a choice of one.
@@ -67,7 +72,6 @@ const CHOICE_CUES: &[&str] = &[
     "or equivalent",
     "or another",
     "or other",
-    "including",
     "i.e",
 ];
 
@@ -196,7 +200,12 @@ fn split_leading_plus(at: usize, clause: &str) -> Vec<(usize, &str)> {
             start = i + 2;
         }
         let rest = clause[i + 2..].to_lowercase();
-        if LEADING_NICE.iter().any(|cue| rest.starts_with(cue)) {
+        // "AWS services, with knowledge of Kubernetes being a plus": a
+        // comma-set tail that says plus is a clause of its own.
+        let nice_tail = (rest.starts_with("with ") || rest.starts_with("and "))
+            && is_nice(&rest)
+            && !is_nice(&clause[start..i]);
+        if nice_tail || LEADING_NICE.iter().any(|cue| rest.starts_with(cue)) {
             out.push((at + start, &clause[start..i]));
             aside_open = Some(i + 2);
         }
@@ -249,6 +258,10 @@ enum Join {
 }
 
 fn join_of(gap: &str) -> Join {
+    // "Elasticsearch-Logstash-Kibana": parts of one list.
+    if gap == "-" {
+        return Join::Comma;
+    }
     let lower = gap.trim().to_lowercase();
     // Two names side by side with only a space ("Spring Boot Kafka
     // consumers") are one phrase, not a list.
@@ -260,6 +273,8 @@ fn join_of(gap: &str) -> Join {
     if lower.ends_with('(') {
         return Join::Or;
     }
+    // "Ansible\Chef\Puppet": a backslash is written for a slash.
+    let lower = lower.replace('\\', "/");
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || ",;/|&+()[]".contains(c))
         .filter(|w| !w.is_empty())
@@ -292,11 +307,16 @@ fn join_of(gap: &str) -> Join {
     if !words.iter().all(list_word) {
         return Join::Apart;
     }
+    // "JavaScript (including TypeScript)", "tools including Jest, Cypress":
+    // what is included is asked for too.
+    if words.contains(&"including") {
+        return Join::And;
+    }
     // "a warehouse such as Snowflake", "a JVM language (Java, Kotlin)": the
     // category and its examples are one choice.
     let or = words
         .iter()
-        .any(|w| matches!(*w, "or" | "such" | "like" | "including" | "example"))
+        .any(|w| matches!(*w, "or" | "such" | "like" | "example"))
         || lower.contains(['/', '|', '('])
         || words.iter().any(|w| w.starts_with("e.g") || *w == "i.e.");
     if or {
@@ -315,58 +335,282 @@ fn join_of(gap: &str) -> Join {
 /// The requirements a clause names, in order. `quote` is the line the
 /// clause came from.
 pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Requirement> {
-    let mentions: Vec<SkillMention> = vocab.find(clause);
+    let mentions = asked_mentions(clause, vocab);
     let mut out: Vec<Requirement> = Vec::new();
     let mut i = 0;
     while i < mentions.len() {
         // The run of mentions joined as one list.
         let mut j = i;
-        while j + 1 < mentions.len()
-            && join_of(&clause[mentions[j].end..mentions[j + 1].start]) != Join::Apart
-        {
+        let mut joins: Vec<Join> = Vec::new();
+        while j + 1 < mentions.len() {
+            let join = join_between(clause, &mentions, j, vocab);
+            if join == Join::Apart {
+                break;
+            }
+            joins.push(join);
             j += 1;
         }
         let run = &mentions[i..=j];
         let before = &clause[if i == 0 { 0 } else { mentions[i - 1].end }..run[0].start];
         let after_end = mentions.get(j + 1).map_or(clause.len(), |m| m.start);
         let after = &clause[run[run.len() - 1].end..after_end];
-        let choice_cue = has_choice_cue(before) || starts_with_choice_tail(after);
-        let joins: Vec<Join> = run
-            .windows(2)
-            .map(|w| join_of(&clause[w[0].end..w[1].start]))
-            .collect();
+        // "technologies such as HTML, CSS, and JavaScript" names each;
+        // "a cloud such as AWS, GCP, and Azure" is one choice.
+        let examples_of_many =
+            joins.contains(&Join::And) && !joins.contains(&Join::Or) && !singular_category(before);
+        let choice_cue = has_strong_choice_cue(before)
+            || (has_choice_cue(before) && !examples_of_many)
+            || starts_with_choice_tail(after)
+            || (before.trim_end().ends_with('(')
+                && singular_category(&clause[..run[0].start])
+                && run.len() > 1);
         if choice_cue {
             push(&mut out, run.iter().map(|m| m.skill).collect(), quote);
         } else {
-            // Split at "and" joins; a piece with an "or" in it is one
-            // choice ("Python, Go or Java"), the others are separate
-            // requirements ("Go, Kafka").
-            let mut piece: Vec<SkillId> = vec![run[0].skill];
-            let mut piece_has_or = false;
-            for (k, join) in joins.iter().enumerate() {
-                if *join == Join::And {
-                    flush(&mut out, &mut piece, piece_has_or, quote);
-                    piece_has_or = false;
-                } else if *join == Join::Or {
-                    piece_has_or = true;
+            // Split at "and" joins; a piece that ends in an "or" is one
+            // choice ("Python, Go or Java"); in other pieces commas separate
+            // requirements and only the items a slash or "or" ties are a
+            // choice ("Java/Kotlin, Go" is a choice and Go).
+            let mut piece: Vec<(SkillId, Join)> = Vec::new();
+            for (k, m) in run.iter().enumerate() {
+                let join = joins.get(k).copied().unwrap_or(Join::Apart);
+                piece.push((m.skill, join));
+                if matches!(join, Join::And | Join::Apart) {
+                    flush(&mut out, &mut piece, quote);
                 }
-                piece.push(run[k + 1].skill);
             }
-            flush(&mut out, &mut piece, piece_has_or, quote);
         }
         i = j + 1;
     }
     out
 }
 
-fn flush(out: &mut Vec<Requirement>, piece: &mut Vec<SkillId>, is_choice: bool, quote: &str) {
-    if is_choice {
-        push(out, std::mem::take(piece), quote);
-    } else {
-        for skill in piece.drain(..) {
-            push(out, vec![skill], quote);
+/// The mentions of a clause that can be asked for: "unit and integration
+/// testing" names Unit Testing too; "iOS developers" in "collaborating
+/// with iOS developers" are colleagues, not a skill; a list item that is
+/// nothing but a skill's name ("- Jest") is that skill, whatever context
+/// the name needs elsewhere.
+fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
+    let mut found = vocab.find(clause);
+    if found.is_empty() {
+        let bare = clause
+            .trim()
+            .trim_matches(|c: char| ",;:.*-•".contains(c) || c.is_whitespace());
+        if let Some(skill) = vocab.canonical(bare) {
+            let start = clause.find(bare).unwrap_or(0);
+            return vec![SkillMention {
+                skill,
+                start,
+                end: start + bare.len(),
+            }];
         }
     }
+    let listed_heads: Vec<SkillMention> = found
+        .iter()
+        .flat_map(|m| heads_listed_before(clause, m, vocab))
+        .collect();
+    for shared in shared_heads(clause, vocab).into_iter().chain(listed_heads) {
+        let overlaps = |m: &SkillMention| m.start < shared.end && shared.start < m.end;
+        if !found.iter().any(|m| overlaps(m) || m.skill == shared.skill) {
+            found.push(shared);
+        }
+    }
+    found.sort_by_key(|m| m.start);
+    let colleagues = names_colleagues(clause);
+    let mut out: Vec<SkillMention> = Vec::with_capacity(found.len());
+    for k in 0..found.len() {
+        // "iOS & Android developers": the list ends in people.
+        let mut last = k;
+        while last + 1 < found.len()
+            && join_of(&clause[found[last].end..found[last + 1].start]) != Join::Apart
+        {
+            last += 1;
+        }
+        if colleagues && followed_by_people(&clause[found[last].end..]) {
+            continue;
+        }
+        out.push(found[k]);
+    }
+    out
+}
+
+/// "Unit, Integration, and end-to-end testing": the single words listed
+/// before a two-word mention share its last word; each that spells a skill
+/// with it ("unit testing", "integration testing") is named.
+fn heads_listed_before(clause: &str, m: &SkillMention, vocab: &Vocabulary) -> Vec<SkillMention> {
+    let mut out = Vec::new();
+    let written = &clause[m.start..m.end];
+    let Some((_, head)) = written.rsplit_once(' ') else {
+        return out;
+    };
+    let mut pos = m.start;
+    loop {
+        let before = clause[..pos].trim_end();
+        let Some(rest) = ["and", "or", "&", ","]
+            .iter()
+            .find_map(|j| before.strip_suffix(j))
+        else {
+            return out;
+        };
+        let rest = rest.trim_end_matches([' ', ',']);
+        let word_start = rest
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map_or(0, |i| i + 1);
+        let word = &rest[word_start..];
+        if word.is_empty() || word_start == rest.len() {
+            return out;
+        }
+        match vocab.canonical(&format!("{word} {head}")) {
+            Some(skill) => out.push(SkillMention {
+                skill,
+                start: word_start,
+                end: rest.len(),
+            }),
+            None => return out,
+        }
+        pos = word_start;
+    }
+}
+
+/// "unit and integration testing", "code and design reviews": the word
+/// before "and"/"or"/"&" shares the head word after the next one; where
+/// the two spell a skill ("unit testing", "code reviews"), it is named.
+fn shared_heads(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
+    let mut out = Vec::new();
+    for joiner in [" and ", " or ", " & "] {
+        for (at, _) in clause.match_indices(joiner) {
+            let before = &clause[..at];
+            let word_start = before
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .map_or(0, |i| i + 1);
+            let first = &before[word_start..];
+            let mut after = clause[at + joiner.len()..].split_whitespace();
+            let (Some(_), Some(head)) = (after.next(), after.next()) else {
+                continue;
+            };
+            let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if first.is_empty() || head.is_empty() {
+                continue;
+            }
+            if let Some(skill) = vocab.canonical(&format!("{first} {head}")) {
+                out.push(SkillMention {
+                    skill,
+                    start: word_start,
+                    end: at,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether a clause speaks of working with people ("collaborating with
+/// iOS & Android developers").
+fn names_colleagues(clause: &str) -> bool {
+    let lower = clause.to_lowercase();
+    [
+        "collaborat",
+        "partner with",
+        "partnering with",
+        "work with",
+        "working with",
+        "alongside",
+        "closely with",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Whether the words after a mention name people ("developers", "team").
+fn followed_by_people(after: &str) -> bool {
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        next.as_str(),
+        "developers" | "engineers" | "designers" | "team" | "teams" | "colleagues"
+    )
+}
+
+/// How mentions `k` and `k + 1` of a clause are joined, with what the
+/// vocabulary knows: "Python/Flask" and "C#/.NET" are a language and its
+/// framework, both asked for, not a choice; a parenthesis that lists
+/// several skills ("Python data stack (NumPy, pandas)", "native APIs (iOS
+/// and Android)") is a list of its own, not examples of the skill before.
+fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocabulary) -> Join {
+    let (a, b) = (&mentions[k], &mentions[k + 1]);
+    let gap = &clause[a.end..b.start];
+    let join = join_of(gap);
+    // A framework and the language it is written in: both are asked for.
+    let framework_of = |f: SkillId, language: SkillId| {
+        vocab.category(language) == "language"
+            && vocab.category(f) != "language"
+            && vocab.implies(f).contains(&language)
+    };
+    if matches!(gap.trim(), "/" | "\\")
+        && (framework_of(a.skill, b.skill) || framework_of(b.skill, a.skill))
+    {
+        return Join::And;
+    }
+    if join == Join::Or && gap.trim_end().ends_with('(') {
+        let close = clause[b.start..]
+            .find(')')
+            .map_or(clause.len(), |i| b.start + i);
+        let inside = mentions[k + 1..].iter().filter(|m| m.end <= close).count();
+        if inside >= 2 {
+            return Join::Apart;
+        }
+    }
+    if join == Join::Apart && is_unknown_list_item(gap, ',') {
+        return Join::Comma;
+    }
+    // "Grafana / Loki / Prometheus": likewise between slashes.
+    if join == Join::Apart && is_unknown_list_item(gap, '/') {
+        return Join::Or;
+    }
+    join
+}
+
+/// ", matplotlib, " (or "/ Loki /"): one word between commas (slashes), an
+/// item of the list the vocabulary does not know; the list goes on past it.
+fn is_unknown_list_item(gap: &str, separator: char) -> bool {
+    let Some(inner) = gap.trim().strip_prefix(separator) else {
+        return false;
+    };
+    let Some(item) = inner.strip_suffix(separator) else {
+        return false;
+    };
+    let item = item.trim();
+    !item.is_empty()
+        && item
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_'))
+        && !matches!(
+            item.to_lowercase().as_str(),
+            "and" | "or" | "etc" | "etc." | "experience" | "knowledge"
+        )
+}
+
+/// A piece of a list up to an "and": one choice when it ends in an "or"
+/// ("Python, Go or Java"); else split at its commas, items a slash or
+/// "or" ties being one choice each.
+fn flush(out: &mut Vec<Requirement>, piece: &mut Vec<(SkillId, Join)>, quote: &str) {
+    let last_join = piece.len().checked_sub(2).map(|k| piece[k].1);
+    if last_join == Some(Join::Or) {
+        push(out, piece.drain(..).map(|(s, _)| s).collect(), quote);
+        return;
+    }
+    let mut choice: Vec<SkillId> = Vec::new();
+    for (skill, join) in piece.drain(..) {
+        choice.push(skill);
+        if join != Join::Or {
+            push(out, std::mem::take(&mut choice), quote);
+        }
+    }
+    push(out, choice, quote);
 }
 
 fn push(out: &mut Vec<Requirement>, mut any_of: Vec<SkillId>, quote: &str) {
@@ -400,6 +644,52 @@ fn has_choice_cue(before: &str) -> bool {
     CHOICE_CUES.iter().any(|cue| contains_words(&tail, cue))
 }
 
+/// "a public cloud such as", "at least 1 back-end language (": the words
+/// before a list name one thing of a kind, so the list is a choice.
+fn singular_category(before: &str) -> bool {
+    const ONE: &[&str] = &["a", "an", "one", "1", "single"];
+    const KIND: &[&str] = &[
+        "language",
+        "framework",
+        "cloud",
+        "provider",
+        "database",
+        "warehouse",
+        "platform",
+        "tool",
+        "library",
+    ];
+    let words: Vec<String> = before
+        .to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        ONE.contains(&w.as_str())
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|k| KIND.contains(&k.as_str()))
+    })
+}
+
+/// "one of", "any of", "at least one": a choice whatever joins the list.
+fn has_strong_choice_cue(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let tail: Vec<&str> = lower.split_whitespace().rev().take(6).collect();
+    let tail = tail.into_iter().rev().collect::<Vec<_>>().join(" ");
+    [
+        "one of",
+        "any of",
+        "one or more of",
+        "at least one",
+        "either",
+    ]
+    .iter()
+    .any(|cue| contains_words(&tail, cue))
+}
+
 /// "Go, Rust or similar", "AWS or another cloud": the words after a list
 /// that make it a choice.
 fn starts_with_choice_tail(after: &str) -> bool {
@@ -412,6 +702,10 @@ fn starts_with_choice_tail(after: &str) -> bool {
         "or comparable",
         "or any",
         "etc",
+        "others",
+        "and others",
+        "and similar",
+        "among others",
     ]
     .iter()
     .any(|cue| lower.starts_with(cue))
@@ -463,10 +757,148 @@ mod tests {
     }
 
     #[test]
+    fn a_list_after_including_names_every_item() {
+        assert_eq!(
+            read("Products built with the tools we use, including React, Redux, GraphQL"),
+            [vec!["React"], vec!["Redux"], vec!["GraphQL"]]
+        );
+        assert_eq!(
+            read("Node.js and JavaScript (including TypeScript)"),
+            [vec!["Node.js"], vec!["JavaScript"], vec!["TypeScript"]]
+        );
+    }
+
+    #[test]
+    fn a_slash_between_a_language_and_its_framework_is_both() {
+        assert_eq!(
+            read("Our stack is Python/Flask, React, PostgreSQL"),
+            [
+                vec!["Python"],
+                vec!["Flask"],
+                vec!["React"],
+                vec!["PostgreSQL"]
+            ]
+        );
+        // A slash in a comma list ties its two neighbours only.
+        assert_eq!(
+            read("Java/Kotlin, Docker"),
+            [vec!["Java", "Kotlin"], vec!["Docker"]]
+        );
+    }
+
+    #[test]
+    fn a_parenthesis_listing_skills_stands_on_its_own() {
+        assert_eq!(
+            read("native mobile development concepts and APIs (iOS and Android)"),
+            [vec!["Mobile Development"], vec!["iOS"], vec!["Android"]]
+        );
+        // An item the vocabulary lacks does not end the list; "etc." makes
+        // the examples a choice.
+        assert_eq!(
+            read(
+                "Knowledge of the Python data stack (numpy, pandas, matplotlib, scikit-learn, etc)"
+            ),
+            [vec!["Python"], vec!["NumPy", "Pandas", "scikit-learn"]]
+        );
+        assert_eq!(
+            read("Telemetry tools (Datadog, Prometheus, others)"),
+            [vec!["Datadog", "Prometheus"]]
+        );
+        assert_eq!(
+            read("Grafana / Loki / Prometheus metrics"),
+            [vec!["Grafana", "Prometheus"]]
+        );
+        // One example in a parenthesis is still an example.
+        assert_eq!(
+            read("CI/CD for mobile (Fastlane)"),
+            [vec!["CI/CD", "Fastlane"]]
+        );
+    }
+
+    #[test]
+    fn such_as_with_and_names_each_unless_one_is_asked_for() {
+        assert_eq!(
+            read("Familiarity with front-end web technologies such as HTML, CSS, and JavaScript"),
+            [vec!["HTML"], vec!["CSS"], vec!["JavaScript"]]
+        );
+        assert_eq!(
+            read("Experience with 1 programming language used for tooling (Go, Python)"),
+            [vec!["Go", "Python"]]
+        );
+        assert_eq!(
+            read("Ansible\\Chef\\Puppet"),
+            [vec!["Ansible", "Chef", "Puppet"]]
+        );
+        assert_eq!(
+            read("At least one of the frameworks: Spring Boot, AWS Lambda + API Gateway"),
+            [vec!["Spring Boot", "AWS Lambda", "Amazon API Gateway"]]
+        );
+        // A language and its own platform or method and its family stay a
+        // choice.
+        assert_eq!(read(".NET / C# experience"), [vec![".NET", "C#"]]);
+    }
+
+    #[test]
+    fn a_shared_head_word_names_both_skills() {
+        assert_eq!(
+            read("Perform unit and integration testing"),
+            [vec!["Unit Testing"], vec!["Integration Testing"]]
+        );
+        assert_eq!(
+            read("Participate in peer code and design reviews"),
+            [vec!["Code Review"]]
+        );
+        assert_eq!(
+            read("Unit, Integration, and end-to-end testing"),
+            [
+                vec!["Unit Testing"],
+                vec!["Integration Testing"],
+                vec!["End-to-End Testing"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_list_item_is_its_skill() {
+        // "Jest" alone needs a testing context in a sentence; as a list
+        // item it is the test runner.
+        assert_eq!(read("Jest"), [vec!["Jest"]]);
+        assert_eq!(read("React, "), [vec!["React"]]);
+    }
+
+    #[test]
+    fn colleagues_named_by_a_skill_are_not_a_skill() {
+        assert_eq!(
+            read("Ship features collaborating with iOS & Android developers and designers"),
+            Vec::<Vec<&str>>::new()
+        );
+        assert_eq!(
+            read("Experience with iOS and Android"),
+            [vec!["iOS"], vec!["Android"]]
+        );
+    }
+
+    #[test]
     fn a_plus_is_nice() {
         assert!(is_nice("Kafka is a plus"));
         assert!(is_nice("Ideally some Rust"));
         assert!(!is_nice("5+ years of Go"));
+        assert!(is_nice(
+            "Kotlin if needed (you don't need experience with it)"
+        ));
+        let parts: Vec<&str> = clauses(
+            "Strong understanding of AWS services, with knowledge of Kubernetes being a plus",
+        )
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+        assert_eq!(
+            parts,
+            [
+                "Strong understanding of AWS services",
+                "with knowledge of Kubernetes being a plus"
+            ]
+        );
         let parts: Vec<&str> = clauses("Strong Python (Django a plus); Kafka. Node.js experience")
             .into_iter()
             .map(|(_, c)| c)

@@ -6,8 +6,11 @@
 //! sits in. A heading is a line the extractor marked (a Markdown `#`, a
 //! DOCX heading style, a larger PDF font), or a short line that ends with a
 //! colon or names a known section ("Requirements", "Nice to have"). A line
-//! such as "Requirements: Go, Kafka" is a heading and its content at once.
-//! The words are English and fixed here, as the resume's section words are
+//! such as "Requirements: Go, Kafka" is a heading and its content at once;
+//! so is a short line naming a section that opens a list ("This role
+//! requires", "Bonus points if you have") and a list item "Preferred
+//! skills:" that opens a nested list. Hard-wrapped lines are joined back
+//! into their sentence first. The words are English and fixed here, as the resume's section words are
 //! in `segment`.
 
 use crate::document::Line;
@@ -98,6 +101,9 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
         &[
             "requirements",
             "required",
+            "requires",
+            "skillset",
+            "skill set",
             "qualifications",
             "must have",
             "must-have",
@@ -197,6 +203,8 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "summary",
             "what we're building",
             "the challenge",
+            "outcomes",
+            "key outcomes",
             "projects",
             "mission",
         ],
@@ -238,11 +246,15 @@ pub struct PostingLine {
     pub heading: bool,
 }
 
-/// Every line of the posting with the section it sits in.
+/// Every line of the posting with the section it sits in. A line that
+/// carries on the sentence of the line before (hard-wrapped text: "…
+/// requires knowledge of containers," / "C#, Python, HTML, and
+/// JavaScript.") is joined to it first.
 pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
+    let lines = join_wrapped(lines);
     let mut current = SectionKind::Opening;
     let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
+    for (index, line) in lines.iter().enumerate() {
         let text = line.text.trim();
         if let Some((kind, rest)) = inline_heading(text) {
             current = kind;
@@ -254,7 +266,7 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
             });
             continue;
         }
-        if is_heading(line) {
+        if is_heading(line) || introduces_list(line, lines.get(index + 1)) {
             current = heading_kind(text).unwrap_or(SectionKind::Other);
             out.push(PostingLine {
                 text: String::new(),
@@ -274,19 +286,93 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
     out
 }
 
-/// Whether a line reads as a heading of its own.
-fn is_heading(line: &Line) -> bool {
-    let raw = line.text.trim_start();
-    // A list item is content, whatever it says.
-    let bullet = raw.starts_with(['-', '•', '·', '▪', '◦', '–'])
+/// Whether a line is an item of a list.
+fn is_bullet(text: &str) -> bool {
+    let raw = text.trim_start();
+    raw.starts_with(['-', '•', '·', '▪', '◦', '–', '●', '○', '■'])
         || (raw.starts_with('*') && !raw.starts_with("**"))
         || raw.split_once(['.', ')']).is_some_and(|(n, _)| {
             !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
-        });
-    if bullet {
-        return false;
+        })
+}
+
+/// Lines with the ones that carry on the sentence before joined to it: a
+/// line that starts in lower case, is no list item or heading, and follows
+/// a line that does not end a sentence or a heading.
+fn join_wrapped(lines: &[Line]) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let text = line.text.trim();
+        let carries_on = !is_bullet(text)
+            && line.section_hint.is_none()
+            && out.last().is_some_and(|prev: &Line| {
+                let end = prev.text.trim_end();
+                // "…a stack of" / "Go, Kafka…": a line that ends mid-phrase
+                // goes on whatever case the next starts with.
+                let mid_phrase = end.ends_with(',')
+                    || end.rsplit(' ').next().is_some_and(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "of" | "and" | "or" | "with" | "the" | "a" | "an" | "in" | "to" | "for"
+                        )
+                    });
+                prev.section_hint.is_none()
+                    && !end.is_empty()
+                    && !end.ends_with(['.', ':', '!', '?', ';'])
+                    && !end.starts_with('#')
+                    && (mid_phrase || text.chars().next().is_some_and(char::is_lowercase))
+            });
+        match out.last_mut() {
+            Some(prev) if carries_on => {
+                // "cross-" / "functional": a word broken at its hyphen.
+                if !prev.text.ends_with('-') {
+                    prev.text.push(' ');
+                }
+                prev.text.push_str(text);
+            }
+            _ => out.push(line.clone()),
+        }
     }
+    out
+}
+
+/// "This role requires", "Bonus points if you have": a short line with no
+/// end punctuation that names a kind of section and opens a list.
+fn introduces_list(line: &Line, next: Option<&Line>) -> bool {
     let text = strip_decoration(&line.text);
+    !is_bullet(&line.text)
+        && next.is_some_and(|n| is_bullet(&n.text))
+        && (1..=6).contains(&text.split_whitespace().count())
+        && !text.ends_with(['.', ',', ';', '!', '?'])
+        && heading_kind(&text).is_some()
+}
+
+/// Whether a line reads as a heading of its own.
+fn is_heading(line: &Line) -> bool {
+    // A list item is content, whatever it says.
+    let bullet = is_bullet(&line.text);
+    let text = strip_decoration(&line.text);
+    // "**About Sentient**": a short line all in bold that names a kind of
+    // section is a heading (a bold line of no known kind, "**Technical**"
+    // inside a requirements list, is not: it would end the list).
+    let raw = line.text.trim().trim_end_matches(':');
+    if !bullet
+        && raw.len() > 4
+        && raw.starts_with("**")
+        && raw.ends_with("**")
+        && !raw[2..raw.len() - 2].contains("**")
+        && (1..=6).contains(&text.split_whitespace().count())
+        && heading_kind(&text).is_some()
+    {
+        return true;
+    }
+    if bullet {
+        // "* Preferred skills:" opening a nested list is a heading.
+        return text.ends_with(':')
+            && text.split_whitespace().count() <= 4
+            && heading_kind(&text).is_some()
+            && exact_heading(&text);
+    }
     let words = text.split_whitespace().count();
     if words == 0 || words > MAX_HEADING_WORDS {
         return false;
@@ -364,6 +450,14 @@ fn inline_heading(text: &str) -> Option<(SectionKind, &str)> {
 /// The kind a heading names, if any.
 pub fn heading_kind(heading: &str) -> Option<SectionKind> {
     let norm = normalise(heading);
+    // "Key Requirements and Responsibilities": its items are duties; those
+    // that demand ("requires", "must have") still count as required.
+    if ["responsibilities", "duties"]
+        .iter()
+        .any(|w| contains_words(&norm, w))
+    {
+        return Some(SectionKind::Duties);
+    }
     HEADINGS.iter().find_map(|(kind, phrases)| {
         phrases
             .iter()
@@ -421,6 +515,9 @@ mod tests {
             ("Responsibilities", SectionKind::Duties),
             ("About us", SectionKind::About),
             ("Benefits", SectionKind::Benefits),
+            ("Preferred Skills:", SectionKind::Nice),
+            ("Key Requirements and Responsibilities", SectionKind::Duties),
+            ("Key Outcomes:", SectionKind::Duties),
         ] {
             assert_eq!(heading_kind(heading), Some(kind), "{heading}");
         }

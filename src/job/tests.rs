@@ -112,3 +112,58 @@ fn the_json_shape_is_the_contract() {
         r#"{"title":"Staff Engineer","level":"staff","years_min":8.0,"required":[{"one_of":["Go","Rust"]},"Kubernetes"],"nice":[],"not_assessed":[]}"#
     );
 }
+
+#[test]
+fn the_title_skill_stays_required_when_only_the_duties_name_it() {
+    let job = read(
+        "# Junior ML Engineer\n\n## What you'll do\n\n- Hands-on ML development\n\n## What you need\n\n- Experience in SQL and Python\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Machine Learning", "SQL", "Python"]);
+    assert!(job.nice.is_empty(), "{:?}", names(&job.nice));
+}
+
+#[test]
+fn a_choice_met_by_a_required_skill_is_dropped() {
+    let job = read(
+        "# Junior JavaScript/Node.js Developer\n\n## Qualifications\n\n- Strong Node.js and JavaScript\n- A cloud such as AWS, GCP or Azure\n- AWS and Docker\n\n## Nice to have\n\n- React or Node.js\n",
+    )
+    .unwrap();
+    assert_eq!(
+        names(&job.required),
+        ["JavaScript", "Node.js", "AWS", "Docker"]
+    );
+    assert!(job.nice.is_empty(), "{:?}", names(&job.nice));
+}
+
+#[test]
+fn a_nested_preferred_list_is_nice() {
+    let job = read(
+        "# Staff Backend Engineer\n\n## You have\n\n- 8+ years of experience\n- Skills with:\n  - Java, Spring Boot\n  - Preferred skills:\n  - Jenkins, Datadog\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Java", "Spring Boot"]);
+    assert_eq!(names(&job.nice), ["Jenkins", "Datadog"]);
+}
+
+#[test]
+fn hard_wrapped_lines_and_unusual_headings_are_read() {
+    let job = read(
+        "# Staff Engineer\n\nAbout the Role:\n\nThe new environment requires knowledge of containers,\n\ncomponentization, C#, Python, HTML,\n\nand JavaScript.\n\nThis role requires\n\n- 12+ years of experience or a master's degree\nand 8+ years of experience\n- git\n\nThe successful applicant's skillset:\n\n- Docker\n\nBonus points if you have\n\n- Kafka\n",
+    )
+    .unwrap();
+    assert_eq!(
+        names(&job.required),
+        [
+            "Containers",
+            "C#",
+            "Python",
+            "HTML",
+            "JavaScript",
+            "Git",
+            "Docker"
+        ]
+    );
+    assert_eq!(names(&job.nice), ["Kafka"]);
+    assert_eq!(job.years_min, Some(8.0));
+}
