@@ -165,6 +165,7 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
             && ranges[i]
                 .as_ref()
                 .is_some_and(|r| roles::looks_like_job(&texts, i, r, rubric))
+            && !(current == SectionKind::Education && roles::names_school_above(&texts, i))
         {
             // A job line where no heading says so: a heading levelscan does
             // not know, or a sidebar's "Skills" or "Certifications" read in
@@ -909,6 +910,32 @@ mod tests {
         );
         assert_eq!(s.years_engineering, 0.9, "{:?}", s.roles);
         assert!(s.years_student >= 3.0, "{}", s.years_student);
+    }
+
+    /// A LinkedIn export's education: the school, then the degree with its
+    /// years. A degree named like a title ("Practical Engineer") is still
+    /// education.
+    #[test]
+    fn a_degree_named_like_a_title_under_a_school_is_education() {
+        let s = roles_of(
+            "Experience\nSenior Back End Developer\nFebruary 2018 - February 2022 (4 years 1 month)\nEducation\nORT Colleges\nPractical Engineer, Electrical and Electronics Engineering · (2006 - 2008)",
+            "2023-01-01",
+        );
+        assert_eq!(s.roles.len(), 1, "{:?}", s.roles);
+        assert_eq!(s.lines[5].section, SectionKind::Education);
+    }
+
+    /// A job whose title sits two lines over its dates, above the
+    /// employer, ends a stray skills section read before it.
+    #[test]
+    fn a_title_over_the_employer_over_the_dates_is_a_job_line() {
+        let s = roles_of(
+            "Technologies\nGo, Kafka, Postgres\nProgramme QA Consultant\nThe Home Office\nFebruary 2017 to December 2017\nLed the QA automation strategy.",
+            "2018-01-01",
+        );
+        assert_eq!(s.lines[4].section, SectionKind::Experience);
+        assert_eq!(s.roles.len(), 1, "{:?}", s.roles);
+        assert_eq!(s.roles[0].title, "Programme QA Consultant");
     }
 
     /// A note in brackets after the title can say it was an internship.

@@ -282,6 +282,7 @@ fn names_education(part: &str) -> bool {
     const WORDS: &[&str] = &[
         "university",
         "college",
+        "colleges",
         "school",
         "bachelor",
         "bachelor's",
@@ -435,11 +436,26 @@ pub(super) fn looks_like_job(texts: &[&str], i: usize, range: &DateRange, rubric
     }
     let titled = |parts: Vec<&str>| parts.iter().any(|p| is_title(p, rubric));
     let short = |t: &str| t.split_whitespace().count() <= 8 && !starts_with_bullet(t.trim());
+    // Above: the title's line, or the title's line over the employer's
+    // ("Programme QA Consultant" / "The Home Office" / the dates).
+    let titled_above = |k: usize| short(texts[k]) && titled(split_parts(texts[k]));
     titled(split_parts(&same_line_parts(texts[i], range).join(" | ")))
-        || (i > 0 && short(texts[i - 1]) && titled(split_parts(texts[i - 1])))
+        || (i > 0 && titled_above(i - 1))
+        || (i > 1
+            && short(texts[i - 1])
+            && heading_kind(texts[i - 1]).is_none()
+            && titled_above(i - 2))
         || texts
             .get(i + 1)
             .is_some_and(|t| short(t) && titled(split_parts(t)))
+}
+
+/// Whether the line above a date line names a school or a degree: "ORT
+/// Colleges" over "Practical Engineer, Electrical Engineering · (2006 -
+/// 2008)" in an education list is a degree, whatever its title words. (A
+/// job at a university names it on the date line itself.)
+pub(super) fn names_school_above(texts: &[&str], i: usize) -> bool {
+    i > 0 && split_parts(texts[i - 1]).iter().any(|p| names_education(p))
 }
 
 /// The parts of a date line other than its dates, bullets and separators.
