@@ -69,6 +69,8 @@ pub fn is_bullet(c: char) -> bool {
             | '➢'
             | '►'
             | '▸'
+            | '▶'
+            | '➤'
     )
 }
 

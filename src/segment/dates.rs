@@ -55,12 +55,13 @@ pub(super) const MONTH: &str = r"(?P<mon>jan(?:uary|uar|vier|v|eiro|\.)?|gen(?:n
 pub(super) fn date_source(suffix: &str) -> String {
     let month = MONTH.replace("?P<mon>", &format!("?P<mon{suffix}>"));
     let month_q = MONTH.replace("?P<mon>", &format!("?P<monq{suffix}>"));
-    // In order: "Jan 2020" (or "outubro de 2024"), "Sept ’17", "03/2021" or
+    // In order: "Jan 2020" (or "outubro de 2024", "Jan-2020"), "Sept ’17"
+    // (or "Aug-19", as spreadsheets print a month), "03/2021" or
     // "03.2021" (a day may come first: "02.03.2021"), "2022년 8월" or
     // "2022年8月", "2021-03" or "2021/03" or "2021.03" (a day may follow:
     // "2018-11-02"), "2021".
     format!(
-        r"(?:{month}\.?,?\s+(?:de\s+)?(?P<my{suffix}>(?:19|20)\d\d)|(?P<ky{suffix}>(?:19|20)\d\d)\s*[년年]\s*(?P<km{suffix}>1[0-2]|0?[1-9])\s*[월月]|{month_q}\.?\s*[’']\s?(?P<mq{suffix}>\d\d)\b|(?:[0-3]?\d\.)?(?P<nm{suffix}>0?[1-9]|1[0-2])\s*[/.]\s*(?P<ny{suffix}>(?:19|20)\d\d)|(?P<iy{suffix}>(?:19|20)\d\d)[-/.](?P<im{suffix}>0[1-9]|1[0-2])(?:[-/.][0-3]\d)?\b|(?P<y{suffix}>(?:19|20)\d\d))"
+        r"(?:{month}\.?,?(?:\s+|-)(?:de\s+)?(?P<my{suffix}>(?:19|20)\d\d)|(?P<ky{suffix}>(?:19|20)\d\d)\s*[년年]\s*(?P<km{suffix}>1[0-2]|0?[1-9])\s*[월月]|{month_q}\.?(?:\s*[’']\s?|-)(?P<mq{suffix}>\d\d)\b|(?:[0-3]?\d\.)?(?P<nm{suffix}>0?[1-9]|1[0-2])\s*[/.]\s*(?P<ny{suffix}>(?:19|20)\d\d)|(?P<iy{suffix}>(?:19|20)\d\d)[-/.](?P<im{suffix}>0[1-9]|1[0-2])(?:[-/.][0-3]\d)?\b|(?P<y{suffix}>(?:19|20)\d\d))"
     )
 }
 
@@ -247,10 +248,17 @@ pub(super) fn is_date_tail(text: &str) -> bool {
             && find_date_range(&format!("2000 – {t}")).is_some())
 }
 
-/// Whether `text` may hold a date: each form has a year, 19xx or 20xx. Most
+/// Whether `text` may hold a date: each form has a year, 19xx or 20xx, or
+/// two digits after an apostrophe or a dash ("Sept ’17", "Aug-19"). Most
 /// lines have none, and this is much cheaper than the date regex.
 fn may_hold_a_year(text: &str) -> bool {
-    text.contains("19") || text.contains("20") || text.contains(['’', '\''])
+    text.contains("19")
+        || text.contains("20")
+        || text.contains(['’', '\''])
+        || text
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0] == b'-' && w[1].is_ascii_digit() && w[2].is_ascii_digit())
 }
 
 pub fn find_date_range(text: &str) -> Option<DateRange> {
@@ -436,6 +444,9 @@ mod tests {
         let cases: &[(&str, YearMonth, Option<YearMonth>)] = &[
             ("Sept ’17 – present", ym(2017, 9), None),
             ("Jun '09 - Aug '12", ym(2009, 6), Some(ym(2012, 8))),
+            ("Aug-19 to Now", ym(2019, 8), None),
+            ("Sep-14 to Jul-19", ym(2014, 9), Some(ym(2019, 7))),
+            ("Jan-2018 - Mar-2020", ym(2018, 1), Some(ym(2020, 3))),
             ("2018-11-02 — current", ym(2018, 11), None),
             ("2023/02 - Present", ym(2023, 2), None),
             ("03/2019 – 11/2021", ym(2019, 3), Some(ym(2021, 11))),

@@ -75,8 +75,6 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
     let headings: Vec<Option<SectionKind>> = texts.iter().map(|t| heading_kind(t)).collect();
     let has_headings = headings.iter().any(Option::is_some);
     let mut ranges: Vec<Option<DateRange>> = texts.iter().map(|t| find_date_range(t)).collect();
-    // A range wrapped at its dash ("… Mar 2021 –" then "Present") is read
-    // whole, and its tail line belongs to the role header.
     let mut range_tails = vec![false; texts.len()];
     for i in 1..texts.len() {
         let previous = texts[i - 1].trim_end();
@@ -117,8 +115,22 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
 
     let mut current = SectionKind::Header;
     let mut header_done = false;
+    // Projects inside a list of roles: a label in a role ("Key projects:",
+    // "Responsibilities and specific projects:") or an entry dated like a
+    // role ("Other Projects" / "January 2018 to now"). Its projects are not
+    // roles, but the next job line is experience again.
+    let mut projects_in_roles = false;
     for (i, text) in texts.iter().enumerate() {
         if let Some(kind) = headings[i] {
+            let in_roles = current == SectionKind::Experience
+                || (current == SectionKind::Projects && projects_in_roles);
+            let dated_entry = ranges
+                .get(i + 1)
+                .and_then(Option::as_ref)
+                .is_some_and(|r| is_bare_range(texts[i + 1], r));
+            projects_in_roles = kind == SectionKind::Projects
+                && in_roles
+                && (text.trim_end().ends_with(':') || dated_entry);
             current = kind;
             header_done = true;
             lines.push(LineInfo {
@@ -143,15 +155,17 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
             }
         } else if !has_headings && current == SectionKind::Summary && ranges[i].is_some() {
             current = SectionKind::Experience;
-        } else if matches!(
+        } else if (matches!(
             current,
             SectionKind::Summary
                 | SectionKind::Skills
                 | SectionKind::Education
                 | SectionKind::Other
-        ) && ranges[i]
-            .as_ref()
-            .is_some_and(|r| roles::looks_like_job(&texts, i, r, rubric))
+        ) || (current == SectionKind::Projects && projects_in_roles))
+            && ranges[i]
+                .as_ref()
+                .is_some_and(|r| roles::looks_like_job(&texts, i, r, rubric))
+            && !(current == SectionKind::Education && roles::names_school_above(&texts, i))
         {
             // A job line where no heading says so: a heading levelscan does
             // not know, or a sidebar's "Skills" or "Certifications" read in
@@ -222,6 +236,12 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
         candidate,
         email,
     }
+}
+
+/// A line that holds a date range and nothing else but separators.
+fn is_bare_range(text: &str, range: &DateRange) -> bool {
+    let rest = |t: &str| !t.chars().any(char::is_alphanumeric);
+    text.get(..range.span.0).is_some_and(rest) && text.get(range.span.1..).is_some_and(rest)
 }
 
 /// The range a margin sets over two lines, each also holding text: the
@@ -605,6 +625,7 @@ mod tests {
             ("Profile", SectionKind::Summary),
             ("Education & Certifications", SectionKind::Education),
             ("Side Projects", SectionKind::Projects),
+            ("Technical Project Experience", SectionKind::Projects),
         ] {
             assert_eq!(heading_kind(text), Some(kind), "{text}");
         }
@@ -797,6 +818,136 @@ mod tests {
         );
         assert_eq!(s.roles[1].kind, RoleKind::Student);
         assert_eq!(s.roles[2].kind, RoleKind::Engineering);
+    }
+
+    /// A projects label inside a role ("Key projects:") holds that role's
+    /// projects; the next job line is a role again.
+    #[test]
+    fn a_projects_label_inside_a_role_does_not_end_the_roles() {
+        let s = roles_of(
+            "Experience\nEastgate Telecom | January 2017 – April 2019\nCloud Solution Consultant\nAutomated cloud tasks with Terraform and Python.\nKey projects:\nPrivate cloud product testing (2017 – 2018)\nRan the customer test environments.\nNorthwind Services | October 2012 – January 2017\nLinux Engineer / Migration Specialist\n• Built the monitoring system.\nResponsibilities and specific projects:\n• Migrated the fleet to CentOS 7.\n2010–2012 Developer, Harbor Labs, Leeds.",
+            "2020-01-01",
+        );
+        assert_eq!(s.roles.len(), 3, "{:?}", s.roles);
+        assert_eq!(s.roles[1].title, "Linux Engineer / Migration Specialist");
+        assert_eq!(s.roles[2].title, "Developer");
+        assert_eq!(s.lines[5].section, SectionKind::Projects);
+        assert!(
+            (s.years_engineering - 8.7).abs() < 0.1,
+            "{}",
+            s.years_engineering
+        );
+    }
+
+    /// "Other Projects" with its own dates below it is an entry among the
+    /// roles, not a projects section swallowing the roles after it.
+    #[test]
+    fn a_dated_entry_named_like_a_projects_heading_is_not_a_section() {
+        let s = roles_of(
+            "Employment\nSenior Developer\nOak (remote)\nAugust 2020 to December 2020\nBuilt the lesson apps.\nOther Projects\nJanuary 2018 to now\nVolunteer gardening for a local charity.\nQA Automation Consultant\nBritish Airways\nMarch 2015 to December 2015 (10 months)\nTaught specification by example.\nProjects\nChess engine in Rust (2019 – 2020)",
+            "2021-01-01",
+        );
+        let titles: Vec<&str> = s.roles.iter().map(|r| r.title.as_str()).collect();
+        assert!(titles.contains(&"QA Automation Consultant"), "{titles:?}");
+        assert!(!titles.iter().any(|t| t.contains("Chess")), "{titles:?}");
+    }
+
+    /// Two stints at one job written on one line are both counted.
+    #[test]
+    fn two_ranges_on_one_role_line_are_both_read() {
+        let s = roles_of(
+            "Experience\nSenior Software Engineer, Software Engineer | Atlassian | 7 years\nJanuary 2016 - September 2018, March 2019 - February 2023\nLed a team of 5 engineers on the search service.",
+            "2024-01-01",
+        );
+        assert_eq!(s.roles.len(), 2, "{:?}", s.roles);
+        assert!(
+            s.roles
+                .iter()
+                .all(|r| r.title == "Senior Software Engineer")
+        );
+        // Jan 2016 – Sep 2018 and Mar 2019 – Feb 2023: 33 + 48 months.
+        assert_eq!(s.years_engineering, 6.8);
+        let one = roles_of(
+            "Experience\nBackend Engineer, Acme — 2019 – 2021, Java and Go\n- Built the API.",
+            "2024-01-01",
+        );
+        assert_eq!(one.roles.len(), 1);
+    }
+
+    /// "▶" opens a bullet: an achievement is not a role's title.
+    #[test]
+    fn an_arrow_bullet_is_not_a_title() {
+        let s = roles_of(
+            "Experience\nHewlett Packard Enterprise, San Jose, CA (April 2021 - Present)\n▶ Developed a Python-based automation testing suite, reducing testing time by 50%\n▶ Orchestrated troubleshooting for driver issues as lead, reducing downtime by 45%",
+            "2025-01-01",
+        );
+        assert_eq!(s.roles.len(), 1);
+        assert!(!s.roles[0].title.contains("Orchestrated"), "{:?}", s.roles);
+        assert_eq!(s.roles[0].kind, RoleKind::Engineering);
+    }
+
+    /// An associate degree reads like a title ("Associate of …"); an
+    /// instructor's and a soldier's years are another career.
+    #[test]
+    fn associate_degrees_instructors_and_soldiers() {
+        let s = roles_of(
+            "Experience\nSenior Back End Developer, Acme — 2018 – 2022\nInstructor specialized in telephony and network communication, Signal School — 2008 – 2011\nSergeant, United States Marine Corps — 2005 – 2008\nEducation\nAssociate of Digital Graphics Technology\nDona Ana Community College (2003 – 2005)",
+            "2023-01-01",
+        );
+        assert_eq!(s.roles.len(), 3, "{:?}", s.roles);
+        // Years alone: 2018 to 2022 is January to January, 49 months.
+        assert_eq!(s.years_engineering, 4.1);
+        assert_eq!(s.years_other, 6.1);
+    }
+
+    /// A student's competitions and open-source contributions are dated
+    /// like jobs; none is a professional year.
+    #[test]
+    fn competitions_and_contributions_are_not_professional_years() {
+        let s = roles_of(
+            "Experience\nFull Stack Web Developer | Scholarshelf 2024-06 to 2025-04\nExtracurriculars\nLightSys Code-A-Thon Participant 2024-04 to 2025-04\nFirst Robotics Competition Igknighters Programming Lead 2020-01 to 2023-05\nWPILib Volunteer Software Contributor 2022-11 to 2023-05\nWordPress.org, Contributor to Core, Plugins, & Themes\n2010 – Current",
+            "2025-08-01",
+        );
+        assert_eq!(s.years_engineering, 0.9, "{:?}", s.roles);
+        assert!(s.years_student >= 3.0, "{}", s.years_student);
+    }
+
+    /// A LinkedIn export's education: the school, then the degree with its
+    /// years. A degree named like a title ("Practical Engineer") is still
+    /// education.
+    #[test]
+    fn a_degree_named_like_a_title_under_a_school_is_education() {
+        let s = roles_of(
+            "Experience\nSenior Back End Developer\nFebruary 2018 - February 2022 (4 years 1 month)\nEducation\nORT Colleges\nPractical Engineer, Electrical and Electronics Engineering · (2006 - 2008)",
+            "2023-01-01",
+        );
+        assert_eq!(s.roles.len(), 1, "{:?}", s.roles);
+        assert_eq!(s.lines[5].section, SectionKind::Education);
+    }
+
+    /// A job whose title sits two lines over its dates, above the
+    /// employer, ends a stray skills section read before it.
+    #[test]
+    fn a_title_over_the_employer_over_the_dates_is_a_job_line() {
+        let s = roles_of(
+            "Technologies\nGo, Kafka, Postgres\nProgramme QA Consultant\nThe Home Office\nFebruary 2017 to December 2017\nLed the QA automation strategy.",
+            "2018-01-01",
+        );
+        assert_eq!(s.lines[4].section, SectionKind::Experience);
+        assert_eq!(s.roles.len(), 1, "{:?}", s.roles);
+        assert_eq!(s.roles[0].title, "Programme QA Consultant");
+    }
+
+    /// A note in brackets after the title can say it was an internship.
+    #[test]
+    fn an_internship_noted_after_the_title_is_student_work() {
+        let s = roles_of(
+            "Experience\nSoftware Engineer (Test Automation), Mozilla Aug 2014 - Apr 2016\nValidation Engineer (Intern), Intel May 2012 - Jun 2014",
+            "2017-01-01",
+        );
+        assert_eq!(s.roles[0].kind, RoleKind::Engineering);
+        assert_eq!(s.roles[1].title, "Validation Engineer");
+        assert_eq!(s.roles[1].kind, RoleKind::Student);
     }
 
     /// Regression (a real resume's page footer "2of3" above a date line):

@@ -139,7 +139,7 @@ pub(super) fn find_roles(
     let below_first = votes.1 > votes.0;
 
     let mut roles = Vec::with_capacity(dated.len());
-    for ((i, _, (start, end, ongoing)), (same, above, below)) in dated.into_iter().zip(around) {
+    for ((i, range, (start, end, ongoing)), (same, above, below)) in dated.into_iter().zip(around) {
         let (first, second) = if below_first {
             (&below, &above)
         } else {
@@ -181,8 +181,14 @@ pub(super) fn find_roles(
         // work, shown apart as a student's, not professional years.
         let academic =
             is_research_title(&title) && groups.iter().flatten().any(|p| names_education(p));
-        roles.push(Role {
-            kind: if academic {
+        // The note the title loses may say it was student work:
+        // "Validation Engineer (Intern)".
+        let noted_student = !title.is_empty()
+            && groups.iter().flatten().any(|p| {
+                p.len() > title.len() && p.contains(&title) && years.student_titles.is_match(p)
+            });
+        let role = Role {
+            kind: if academic || noted_student {
                 RoleKind::Student
             } else {
                 role_kind(&title, rubric).unwrap_or(RoleKind::Engineering)
@@ -194,7 +200,19 @@ pub(super) fn find_roles(
             ongoing,
             line_index: i,
             first_line,
-        });
+        };
+        // Two stints at one job on one line ("January 2016 - September
+        // 2018, March 2019 - February 2023"): the second is the same role.
+        let second = second_range(texts[i], range).and_then(|r| resolve(&r, present));
+        if let Some((start, end, ongoing)) = second {
+            roles.push(Role {
+                start,
+                end,
+                ongoing,
+                ..role.clone()
+            });
+        }
+        roles.push(role);
     }
     // A role whose title says nothing either way counts as engineering when
     // its own lines describe engineering work: "Web application
@@ -223,6 +241,25 @@ pub(super) fn find_roles(
     roles
 }
 
+/// A second range right after a line's first, joined by a comma, "and" or
+/// "&", with nothing after it but punctuation or a note in brackets.
+fn second_range(text: &str, first: &DateRange) -> Option<DateRange> {
+    let after = text.get(first.span.1..)?;
+    let rest = after.trim_start();
+    let rest = [",", ";", "&", "and "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))?
+        .trim_start();
+    let offset = text.len() - rest.len();
+    let range = super::dates::find_date_range(rest)?;
+    let tail = rest.get(range.span.1..)?.trim();
+    let closes = tail.is_empty() || (tail.starts_with('(') && tail.ends_with(')'));
+    (range.span.0 == 0 && closes).then(|| DateRange {
+        span: (range.span.0 + offset, range.span.1 + offset),
+        ..range
+    })
+}
+
 /// How many lines under an untitled role are read for what kind of work
 /// it was.
 const DESCRIPTION_LINES: usize = 8;
@@ -245,6 +282,7 @@ fn names_education(part: &str) -> bool {
     const WORDS: &[&str] = &[
         "university",
         "college",
+        "colleges",
         "school",
         "bachelor",
         "bachelor's",
@@ -398,11 +436,26 @@ pub(super) fn looks_like_job(texts: &[&str], i: usize, range: &DateRange, rubric
     }
     let titled = |parts: Vec<&str>| parts.iter().any(|p| is_title(p, rubric));
     let short = |t: &str| t.split_whitespace().count() <= 8 && !starts_with_bullet(t.trim());
+    // Above: the title's line, or the title's line over the employer's
+    // ("Programme QA Consultant" / "The Home Office" / the dates).
+    let titled_above = |k: usize| short(texts[k]) && titled(split_parts(texts[k]));
     titled(split_parts(&same_line_parts(texts[i], range).join(" | ")))
-        || (i > 0 && short(texts[i - 1]) && titled(split_parts(texts[i - 1])))
+        || (i > 0 && titled_above(i - 1))
+        || (i > 1
+            && short(texts[i - 1])
+            && heading_kind(texts[i - 1]).is_none()
+            && titled_above(i - 2))
         || texts
             .get(i + 1)
             .is_some_and(|t| short(t) && titled(split_parts(t)))
+}
+
+/// Whether the line above a date line names a school or a degree: "ORT
+/// Colleges" over "Practical Engineer, Electrical Engineering · (2006 -
+/// 2008)" in an education list is a degree, whatever its title words. (A
+/// job at a university names it on the date line itself.)
+pub(super) fn names_school_above(texts: &[&str], i: usize) -> bool {
+    i > 0 && split_parts(texts[i - 1]).iter().any(|p| names_education(p))
 }
 
 /// The parts of a date line other than its dates, bullets and separators.

@@ -226,6 +226,11 @@ fn keyword_heading(text: &str, norm: &str) -> Option<SectionKind> {
     {
         return None;
     }
+    // "Technical Project Experience", "Academic Project Experience": the
+    // experience of projects, whatever comes before.
+    if norm.ends_with("project experience") {
+        return Some(SectionKind::Projects);
+    }
     norm.split(' ')
         .rev()
         .find_map(|w| HEAD_WORDS.iter().find(|(h, _)| *h == w).map(|(_, k)| *k))
