@@ -5,7 +5,12 @@ DOCX), whether the candidate's name is right, whether the engineering years
 are within 1.5 of the labeller's count, false `hidden_text` flags, and
 files that crashed or errored.
 
-Usage: eval/real/measure_text.py [--only ID...] [--quiet]
+With --words, it counts instead the words levelscan damages where a
+person reads them whole: words glued together (a missing word space),
+words split in two, and words that lost a ligature's letters
+("certication", "solu ons"), per file and in total.
+
+Usage: eval/real/measure_text.py [--only ID...] [--quiet] [--words]
 Needs pdftotext (poppler-utils) and pandoc. See eval/real/README.md.
 """
 import argparse
@@ -16,7 +21,7 @@ import sys
 import unicodedata
 from collections import Counter
 
-from common import cache_dir, file_of, levelscan_binary, read_manifest, screen_jsonl
+from common import REPO, cache_dir, file_of, levelscan_binary, read_manifest, screen_jsonl
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -40,7 +45,7 @@ def reference_text(row, path, cache):
     return text
 
 
-def extracted_words(path):
+def extracted_text(path):
     out = subprocess.run([levelscan_binary(), "extract", "--format", "json", str(path)],
                          capture_output=True, text=True, check=False)
     if out.returncode != 0:
@@ -50,7 +55,114 @@ def extracted_words(path):
     # Hidden text is left out of what levelscan reads on purpose, but it was
     # extracted: it counts towards recall.
     text += "\n" + "\n".join(h.get("text", "") for h in doc.get("hidden", []))
-    return words(text), None
+    return text, None
+
+
+def extracted_words(path):
+    text, err = extracted_text(path)
+    return (None, err) if text is None else (words(text), None)
+
+
+# Letter pairs and triples that fonts set as one ligature glyph; when the
+# glyph has no Unicode mapping the letters vanish ("certication") or become
+# a space ("solu ons").
+LIGATURES = ("ffi", "ffl", "ff", "fi", "fl", "ft", "fj", "tt", "ti", "tf", "st", "ct")
+
+
+def dictionary():
+    """The words levelscan's own lists know (lower case)."""
+    known = set()
+    for name in ("words.txt", "tech_words.txt"):
+        path = REPO / "src" / "extract" / name
+        known.update(l.strip() for l in path.read_text(encoding="utf-8").splitlines()
+                     if l.strip() and not l.startswith("#"))
+    return known
+
+
+def damaged_words(text, reference, known):
+    """Counts of words levelscan damaged in `text`: glued (a token no
+    reading knows that is two or more known words run together), split (two
+    neighbouring tokens, one unknown, that are a known word together) and
+    lost ligatures (a token, or two neighbouring ones, that is a known word
+    with a ligature's letters put back). Known: in the reference text or
+    the dictionary; each damage is listed as found, for looking at."""
+    letters = re.compile(r"[^\W\d_]+")
+    ref = {w.lower() for w in letters.findall(unicodedata.normalize("NFKC", reference))}
+    def is_known(w):
+        return w in ref or w in known
+    def splits(w):
+        # Known words of two letters or more ("a" alone too) that make up w.
+        best = [0] + [None] * len(w)
+        for end in range(1, len(w) + 1):
+            for start in range(max(0, end - 30), end):
+                part = w[start:end]
+                if best[start] is not None and (len(part) >= 2 or part == "a") and is_known(part):
+                    if best[end] is None or best[start] + 1 < best[end]:
+                        best[end] = best[start] + 1
+        return best[len(w)]
+    def with_ligature(a, b=""):
+        # A dictionary word made by putting a ligature's letters between a
+        # and b, or inside a: the reference must not have a as it is
+        # unless it has the mended word too ("july" is no damaged
+        # "justly"); two tokens mend only into a longer word.
+        for lig in LIGATURES:
+            if b:
+                mended = a + lig + b
+                if len(mended) >= 6 and (mended in known or mended in ref):
+                    return True
+                continue
+            for i in range(1, len(a)):
+                mended = a[:i] + lig + a[i:]
+                if mended in known and (mended in ref or a not in ref):
+                    return True
+        return False
+    found = {"glued": [], "split": [], "ligature": []}
+    for line in unicodedata.normalize("NFKC", text).splitlines():
+        found_tokens = list(letters.finditer(line))
+        tokens = [m.group().lower() for m in found_tokens]
+        # Neighbours only when a space parts them: "LLM-powered" is written
+        # so (pdftotext joins it at a line end: "llmpowered").
+        spaced = [line[a.end():b.start()].isspace()
+                  for a, b in zip(found_tokens, found_tokens[1:])]
+        for i, t in enumerate(tokens):
+            # pdftotext loses the same ligatures: for them only the
+            # dictionary tells a damaged word.
+            if t not in known and len(t) >= 4 and with_ligature(t):
+                found["ligature"].append(t)
+            elif not is_known(t) and len(t) >= 4 and (n := splits(t)) is not None and n >= 2:
+                found["glued"].append(t)
+            if i + 1 < len(tokens) and spaced[i]:
+                u = tokens[i + 1]
+                if (t not in known or u not in known) and with_ligature(t, u):
+                    found["ligature"].append(f"{t} {u}")
+                elif not (is_known(t) and is_known(u)) and is_known(t + u) and len(t + u) >= 4:
+                    found["split"].append(f"{t} {u}")
+    return found
+
+
+def measure_words(present, cache, quiet):
+    known = dictionary()
+    totals = Counter()
+    files = Counter()
+    if not quiet:
+        print("id            glued  split  ligature  examples")
+    for r in present:
+        path = file_of(r, cache)
+        text, err = extracted_text(path)
+        if text is None:
+            continue
+        found = damaged_words(text, reference_text(r, path, cache), known)
+        for kind, items in found.items():
+            totals[kind] += len(items)
+            files[kind] += bool(items)
+        if not quiet and any(found.values()):
+            examples = [w for items in found.values() for w in items][:4]
+            print(f"{r['id']}  {len(found['glued']):5}  {len(found['split']):5}  "
+                  f"{len(found['ligature']):8}  {', '.join(examples)}")
+    print()
+    print(f"files                         {len(present)}")
+    for kind in ("glued", "split", "ligature"):
+        print(f"{kind + ' words':30}{totals[kind]}  (in {files[kind]} files)")
 
 
 def same_name(a, b):
@@ -74,6 +186,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", nargs="*", default=None)
     ap.add_argument("--quiet", action="store_true", help="totals only")
+    ap.add_argument("--words", action="store_true",
+                    help="count glued, split and ligature-damaged words instead")
     args = ap.parse_args()
     cache = cache_dir()
     rows = [r for r in read_manifest() if args.only is None or r["id"] in args.only]
@@ -81,6 +195,9 @@ def main():
     if len(present) < len(rows):
         print(f"{len(rows) - len(present)} manifest files missing from {cache}/files "
               "(eval/real/restore.py fetches them)", file=sys.stderr)
+    if args.words:
+        measure_words(present, cache, args.quiet)
+        return
     records = screen_jsonl([file_of(r, cache) for r in present])
 
     tot = Counter()

@@ -2,7 +2,7 @@
 //!
 //! 1. Glyphs on one baseline are gathered and sorted by x; a space is put
 //!    where the gap between two glyphs is wider than the line's usual
-//!    letter gap by 0.15 em — so words neither merge
+//!    letter gap by 0.1 em — so words neither merge
 //!    ("SummaryBackend") nor split ("b uilding"), whatever the producer did
 //!    with its strings and kerning.
 //! 2. A wide gap on a baseline splits it into segments (a sidebar and the
@@ -327,8 +327,11 @@ fn split_baseline(line: &[&PlacedGlyph], gaps: &mut Vec<f32>, out: &mut Vec<Segm
 
 /// A gap this much wider than the line's usual letter gap (in ems) is a
 /// word space. Interword space is about 0.25 em and shrinks in justified
-/// text; kerning moves letters by well under 0.1 em.
-const WORD_GAP: f32 = 0.15;
+/// text: TeX sets a tight line's spaces at 0.13–0.15 em (Source Sans,
+/// Computer Modern), which 0.15 glued into one 100-letter word. Kerning
+/// moves letters by well under 0.1 em; pdftotext breaks words at 0.1 em
+/// too.
+const WORD_GAP: f32 = 0.1;
 
 /// A gap this wide on one baseline separates two pieces of text (columns,
 /// or a right-aligned date), not two words.
@@ -444,20 +447,29 @@ fn partition(segs: Vec<Segment>, cut: Cut) -> (Vec<Segment>, Vec<Segment>, Vec<S
     (left, right, spanning)
 }
 
+/// The fewest lines a column holds on each side of a gutter.
+const MIN_LINES: usize = 3;
+
+/// The largest share of one side's lines on the other side's baselines for
+/// a band between text across the gutter to be two columns.
+const MAX_SHARED_ROWS: f32 = 0.5;
+
 /// The best vertical gutter: a gap in x that splits the text into two
 /// sides, each with at least three lines, side by side over a vertical
 /// range that no other text crosses.
 fn find_gutter(segs: &[Segment]) -> Option<Cut> {
     const MIN_GUTTER: f32 = 6.0;
-    const MIN_LINES: usize = 3;
     let mut edges: Vec<f32> = segs.iter().map(|s| s.x1).collect();
     edges.sort_unstable_by(f32::total_cmp);
     edges.dedup_by(|a, b| (*a - *b).abs() < 0.5);
 
-    let mut best: Option<(Cut, i64)> = None;
+    // Cuts whose columns no text across interrupts come first: a band
+    // between text across is taken only where no such cut exists.
+    let mut best: Option<(Cut, (bool, i64))> = None;
     // Buffers reused from one candidate cut to the next.
     let (mut left, mut right, mut spanning) = (Vec::new(), Vec::new(), Vec::new());
     let (mut left_lines, mut right_lines) = (Vec::new(), Vec::new());
+    let mut across = Vec::new();
     for &edge in &edges {
         // The gutter runs from this right edge to the nearest left edge
         // beyond it.
@@ -485,30 +497,26 @@ fn find_gutter(segs: &[Segment]) -> Option<Cut> {
         if left_lines.len() < MIN_LINES || right_lines.len() < MIN_LINES {
             continue;
         }
-        // The vertical range where both sides have text.
-        let top = left_lines[0].min(right_lines[0]);
-        let bottom = left_lines[left_lines.len() - 1].max(right_lines[right_lines.len() - 1]);
-        if top <= bottom {
+        // Text running across the gutter cuts the page into bands: the
+        // columns are the band with the most lines on both sides, and end
+        // at the nearest text across above and below it. A contact block
+        // beside the name runs across the gutter above a sidebar; a
+        // heading or footer across both columns ends them.
+        let interrupted = {
+            let top = left_lines[0].min(right_lines[0]);
+            let bottom = left_lines[left_lines.len() - 1].max(right_lines[right_lines.len() - 1]);
+            spanning
+                .iter()
+                .any(|s| s.y <= top + 0.5 && s.y >= bottom - 0.5)
+        };
+        across.clear();
+        across.extend(spanning.iter().map(|s| s.y));
+        let Some((ceiling, floor)) = best_band(&left_lines, &right_lines, &mut across) else {
             continue;
-        }
-        if spanning
-            .iter()
-            .any(|s| s.y <= top + 0.5 && s.y >= bottom - 0.5)
-        {
-            continue;
-        }
-        // The columns run up and down from there to the nearest text
-        // across the gutter; what lies beyond it is not theirs.
-        cut.ceiling = spanning
-            .iter()
-            .map(|s| s.y)
-            .filter(|&y| y > top)
-            .fold(f32::MAX, f32::min);
-        cut.floor = spanning
-            .iter()
-            .map(|s| s.y)
-            .filter(|&y| y < bottom)
-            .fold(f32::MIN, f32::max);
+        };
+        let (page_left, page_right) = (left_lines.len(), right_lines.len());
+        cut.ceiling = ceiling;
+        cut.floor = floor;
         if cut.ceiling < f32::MAX || cut.floor > f32::MIN {
             sort_sides(segs, cut, [&mut left, &mut right, &mut spanning]);
             baselines_of(&left, &mut left_lines);
@@ -517,11 +525,32 @@ fn find_gutter(segs: &[Segment]) -> Option<Cut> {
                 continue;
             }
         }
+        // The vertical range where both sides have text.
+        let top = left_lines[0].min(right_lines[0]);
+        let bottom = left_lines[left_lines.len() - 1].max(right_lines[right_lines.len() - 1]);
+        if top <= bottom {
+            continue;
+        }
         if is_label_margin(&left_lines, &right_lines) || is_label_margin(&right_lines, &left_lines)
         {
             continue;
         }
         if rows_align(&left_lines, &right_lines) {
+            continue;
+        }
+        // Where text across the gutter runs between the sides' lines, the
+        // band is columns only when each side is set on baselines of its
+        // own (a sidebar beside the work history). Sides sharing their rows
+        // are one text: roles with their dates and places at the right
+        // margin, between bullets that run across.
+        // Such a band also holds most of each side's lines: a few rows
+        // between two runs of text across are no columns.
+        if interrupted
+            && (aligned_share(&left_lines, &right_lines) >= MAX_SHARED_ROWS
+                || aligned_share(&right_lines, &left_lines) >= MAX_SHARED_ROWS
+                || 2 * left_lines.len() < page_left
+                || 2 * right_lines.len() < page_right)
+        {
             continue;
         }
         // Prefer the cut whose sides stand side by side: text beside the
@@ -533,12 +562,48 @@ fn find_gutter(segs: &[Segment]) -> Option<Cut> {
             .filter(|s| s.y <= top + 0.5 && s.y >= bottom - 0.5)
             .count() as i64;
         let outside = sided as i64 - beside;
-        let score = 2 * beside - outside;
+        let score = (!interrupted, 2 * beside - outside);
         if best.is_none_or(|(_, n)| score > n) {
             best = Some((cut, score));
         }
     }
     best.map(|(cut, _)| cut)
+}
+
+/// Of the bands that the baselines `across` (text running across a
+/// gutter; sorted here) cut the page into, the one with the most lines on
+/// both sides, each side at least `MIN_LINES`: its ceiling and floor
+/// (exclusive; `f32::MAX` and `f32::MIN` where no text bounds it). Lines
+/// on a baseline of text across belong to no band.
+fn best_band(left: &[f32], right: &[f32], across: &mut Vec<f32>) -> Option<(f32, f32)> {
+    across.sort_unstable_by(|a, b| b.total_cmp(a));
+    across.dedup();
+    // Lines per band, left and right: band k lies below across[k - 1] and
+    // above across[k].
+    let band_of = |y: f32| {
+        let k = across.partition_point(|&a| a > y);
+        (across.get(k) != Some(&y)).then_some(k)
+    };
+    let mut best: Option<(usize, usize)> = None;
+    // Bands holding lines of both sides are few: walk the left side's
+    // bands and count each once.
+    let mut k_done = usize::MAX;
+    for &y in left {
+        let Some(k) = band_of(y) else { continue };
+        if k == k_done {
+            continue;
+        }
+        k_done = k;
+        let count = |lines: &[f32]| lines.iter().filter(|&&l| band_of(l) == Some(k)).count();
+        let (l, r) = (count(left), count(right));
+        if l >= MIN_LINES && r >= MIN_LINES && best.is_none_or(|(_, n)| l + r > n) {
+            best = Some((k, l + r));
+        }
+    }
+    let (k, _) = best?;
+    let ceiling = if k == 0 { f32::MAX } else { across[k - 1] };
+    let floor = across.get(k).copied().unwrap_or(f32::MIN);
+    Some((ceiling, floor))
 }
 
 /// Sort segments into `[left, right, spanning]` of a cut (buffers the

@@ -1,0 +1,93 @@
+//! Text-layer classes met in real resumes, each reproduced by a real
+//! producer in `fixtures/classes` (rebuilt by `fixtures/build.sh`): words
+//! set without space glyphs in a tight line, ligature glyphs a font maps to
+//! no text, and a skills sidebar that must not join the work beside it.
+
+use std::path::PathBuf;
+
+use levelscan::extract::{Limits, extract_bytes};
+
+fn lines_of(name: &str) -> Vec<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/classes")
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    extract_bytes(&bytes, "pdf", &Limits::default())
+        .expect("extracts")
+        .lines
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+/// pdfTeX places each word by moving the pen, 0.13 em past the last one in
+/// this tight line (Source Sans in a full awesome-cv line; a 0.15 em
+/// threshold glued the whole line into one word). Its T1 fonts have no
+/// ToUnicode, so the ff, fi, ffi and fl ligatures map to nothing: "Staff"
+/// read "Sta", a staff engineer's title as a mid one.
+#[test]
+fn tight_word_spaces_and_unmapped_ligatures_read_as_printed() {
+    let lines = lines_of("tight-word-spaces.pdf");
+    let text = lines.join("\n");
+    assert_eq!(
+        lines[0],
+        "Pushed many changes to build the backbone for the app which was used by"
+    );
+    for phrase in [
+        "hundreds of phone users in Atlantic Canada.",
+        "Staff Software Engineer, Acme Payments.",
+        "Holds an official certification in office",
+        "workflows and traffic shaping.",
+    ] {
+        assert!(text.contains(phrase), "{phrase:?} in {text}");
+    }
+    let longest = text
+        .split(|c: char| !c.is_alphabetic())
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    assert!(longest <= 13, "a glued word in {text}");
+}
+
+/// Chromium's print of a page with a skills sidebar beside the work
+/// history, under a contact block that runs across the gutter: the block
+/// made the gutter look crossed, so rows were read across both columns
+/// ("… for analytic Go"), and a job screen took the sidebar's "Go" for
+/// work done in Go.
+#[test]
+fn a_sidebar_under_a_contact_block_never_joins_the_work_beside_it() {
+    let lines = lines_of("sidebar-under-contact-block.pdf");
+    let skills = [
+        "C++",
+        "Python",
+        "Go",
+        "Kafka",
+        "gRPC",
+        "Docker",
+        "Terraform",
+        "Kubernetes",
+        "Linux",
+        "Git",
+        "Jenkins CI",
+    ];
+    for skill in skills {
+        assert!(
+            lines.iter().any(|l| l == skill),
+            "{skill:?} a line of its own in {lines:#?}"
+        );
+    }
+    for bullet in [
+        "Expanded supported SQL syntax and optimizations for analytic",
+        "Reworked the Python test framework to support a new test",
+        "Contributed to rewriting the optimization engine to higher",
+        "Senior Software Developer, Google (10/2017 – 05/2020)",
+    ] {
+        assert!(
+            lines.iter().any(|l| l == bullet),
+            "{bullet:?} whole and alone in {lines:#?}"
+        );
+    }
+    // The work history is read before the sidebar, in one run.
+    let at = |t: &str| lines.iter().position(|l| l == t).expect("present");
+    assert!(at("Made onboarding orders of magnitude faster for most cases") < at("Skills"));
+}
