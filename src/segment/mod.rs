@@ -26,7 +26,7 @@ pub use dates::{DateEnd, DateRange, YearMonth, find_date_range};
 use dates::{is_date_tail, present_date};
 use header::{find_email, headline_title};
 pub use roles::{Role, RoleKind, role_kind};
-pub use sections::{heading_kind, list_items};
+pub use sections::{glued_label, heading_kind, list_items};
 pub use years::merged_years;
 use years::summary_years;
 
@@ -140,6 +140,11 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
                 role_header: false,
             });
             continue;
+        }
+        if let Some(kind) = glued_label(text) {
+            current = kind;
+            header_done = true;
+            projects_in_roles = false;
         }
         if current == SectionKind::Header && !header_done {
             // The header is the short contact block at the top; the first
@@ -380,6 +385,38 @@ mod tests {
 
     fn rubric() -> Rubric {
         crate::rubric::load_default().expect("default rubric loads")
+    }
+
+    /// A label column's labels read into the rows beside them still open
+    /// their sections: what follows "IDIOMAS" is not experience.
+    #[test]
+    fn a_label_glued_to_its_first_row_opens_its_section() {
+        let d = doc(
+            "EXPERIENCIA Desarrollador Full Stack, Arrok Software — 2022 – 2024\nDesarrollo de APIs en Laravel.\nHABILIDADES Lenguajes de programación: PHP, Python, SQL.\nIDIOMAS Castellano: Nativo.\nCurso de Laravel con integración en AWS.",
+            Some("2024-06-01"),
+        );
+        let seg = segment(&d, &rubric());
+        let sections: Vec<SectionKind> = seg.lines.iter().map(|l| l.section).collect();
+        assert_eq!(
+            sections,
+            [
+                SectionKind::Experience,
+                SectionKind::Experience,
+                SectionKind::Skills,
+                SectionKind::Other,
+                SectionKind::Other
+            ]
+        );
+        assert!(seg.lines.iter().all(|l| !l.heading));
+        for not_a_label in [
+            "AWS Lambda functions for billing",
+            "SKILLS",
+            "EXPERIENCE 2019 – 2021",
+            "JOHN DOE Software Engineer",
+            "Experience with Kafka",
+        ] {
+            assert_eq!(glued_label(not_a_label), None, "{not_a_label}");
+        }
     }
 
     #[test]

@@ -135,6 +135,36 @@ pub(super) const OTHER: &[&str] = &[
     "awards and honors",
 ];
 
+/// The section a label opens when a label column's label was read into
+/// the first row beside it, on the same baseline: a leading run of words in
+/// capitals that is a heading ("HABILIDADES", "WORK EXPERIENCE"), then the
+/// row's own mixed-case text ("HABILIDADES Lenguajes de programación: PHP,
+/// …"). The row stays content; it opens the label's section.
+pub fn glued_label(text: &str) -> Option<SectionKind> {
+    let text = text.trim_start();
+    let mut label_end = 0;
+    let mut rest = None;
+    for word in text.split_whitespace() {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && word.chars().all(|c| !c.is_lowercase()) {
+            let start = text[label_end..]
+                .find(word)
+                .map_or(label_end, |at| label_end + at);
+            label_end = start + word.len();
+        } else {
+            rest = Some(word);
+            break;
+        }
+    }
+    let rest = rest?;
+    let mixed_case =
+        rest.chars().next().is_some_and(char::is_uppercase) && rest.chars().any(char::is_lowercase);
+    if label_end == 0 || !mixed_case {
+        return None;
+    }
+    heading_kind(&text[..label_end])
+}
+
 /// The section a heading line opens, if it is a heading.
 pub fn heading_kind(text: &str) -> Option<SectionKind> {
     if text.chars().count() > 48 || text.ends_with('.') {
