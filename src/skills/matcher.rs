@@ -42,6 +42,35 @@ pub(super) struct Candidate {
     pub end: usize,
 }
 
+/// Top-level domains of the addresses resumes print ("github.com/acme",
+/// "gitlab.io/…"), so that "Node.js/TypeScript" is not taken for one.
+const WEB_DOMAINS: &[&str] = &[
+    "com", "org", "net", "io", "dev", "co", "ai", "app", "me", "edu", "gov", "info", "tech", "xyz",
+    "gg", "ly", "us", "uk", "de", "fr", "ca", "in", "br", "eu", "page", "site",
+];
+
+/// The end of the web address `at` is in, if it is in one: a
+/// space-delimited token with "://", opening with "www.", or a lower-case
+/// domain followed by a path ("github.com/acme").
+fn url_end(text: &str, at: usize) -> Option<usize> {
+    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| at + i);
+    let token = &text[start..end];
+    let domain_with_path = token.split_once('/').is_some_and(|(host, _)| {
+        let lower_case = host
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+        lower_case
+            && host
+                .rsplit_once('.')
+                .is_some_and(|(_, tld)| WEB_DOMAINS.contains(&tld))
+    });
+    let url = token.contains("://") || token.starts_with("www.") || domain_with_path;
+    url.then_some(end)
+}
+
 impl Matcher {
     /// Build the automaton; `spellings[i].written` lower-cased is pattern i.
     pub fn new(spellings: Vec<Spelling>, rules: Vec<ContextRule>) -> Result<Matcher, String> {
@@ -81,6 +110,12 @@ impl Matcher {
                     start: m.start(),
                     end: m.end(),
                 };
+                if let Some(end) = url_end(text, c.start) {
+                    // "github.com/acme", "https://gitlab.com/…": a link
+                    // names where something is, not a skill used.
+                    at = end;
+                    continue;
+                }
                 if self.whole_word(text, &c) {
                     kept.push(c);
                     at = c.end;

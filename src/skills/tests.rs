@@ -374,3 +374,25 @@ fn strip_version_leaves_names_that_are_numbers_alone() {
     assert_eq!(strip_version("2024"), "2024");
     assert_eq!(strip_version("redux"), "redux");
 }
+
+/// A link names where something is, not a skill the person used.
+#[test]
+fn web_addresses_name_no_skill() {
+    let v = vocab();
+    for text in [
+        "https://github.com/acme/ledger",
+        "github.com/zenithar",
+        "www.kafka.apache.org",
+        "see gitlab.com/acme for the code",
+    ] {
+        assert!(v.find(text).is_empty(), "{text}: {:?}", v.find(text));
+    }
+    for (text, skill) in [
+        ("Built the UI in Node.js/TypeScript", "TypeScript"),
+        ("Moved CI to GitHub Actions and GitHub", "GitHub"),
+        ("Wrote ASP.NET/C# services", "C#"),
+    ] {
+        let names: Vec<&str> = v.skills_in(text).iter().map(|&id| v.name(id)).collect();
+        assert!(names.contains(&skill), "{text}: {names:?}");
+    }
+}
