@@ -5,19 +5,14 @@
 
 use std::path::PathBuf;
 
-use levelscan::extract::{Limits, extract_bytes};
+mod common;
 
 fn lines_of(name: &str) -> Vec<String> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/classes")
         .join(name);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    extract_bytes(&bytes, "pdf", &Limits::default())
-        .expect("extracts")
-        .lines
-        .into_iter()
-        .map(|l| l.text)
-        .collect()
+    common::pdf::lines_of(&bytes)
 }
 
 /// pdfTeX places each word by moving the pen, 0.13 em past the last one in

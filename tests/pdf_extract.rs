@@ -7,14 +7,7 @@ use common::pdf::{self, one_page, text_lines};
 use levelscan::document::HiddenReason;
 use levelscan::extract::{ExtractError, Limits, extract_bytes};
 
-fn lines_of(bytes: &[u8]) -> Vec<String> {
-    extract_bytes(bytes, "pdf", &Limits::default())
-        .expect("extracts")
-        .lines
-        .into_iter()
-        .map(|l| l.text)
-        .collect()
-}
+use common::pdf::lines_of;
 
 #[test]
 fn plain_lines_come_out_in_order_with_the_document_date() {

@@ -154,3 +154,13 @@ pub fn nested_arrays(depth: usize) -> Vec<u8> {
     s.push_str(" >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
     s.into_bytes()
 }
+
+/// The text lines levelscan extracts from a PDF's bytes.
+pub fn lines_of(bytes: &[u8]) -> Vec<String> {
+    levelscan::extract::extract_bytes(bytes, "pdf", &levelscan::extract::Limits::default())
+        .expect("extracts")
+        .lines
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
