@@ -74,6 +74,30 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
     let texts: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
     let headings: Vec<Option<SectionKind>> = texts.iter().map(|t| heading_kind(t)).collect();
     let has_headings = headings.iter().any(Option::is_some);
+    // Labels set as bulleted lines of their own ("• About", "• Skills"):
+    // a bulleted heading word glued to a row is such a label too.
+    let bulleted_labels = texts
+        .iter()
+        .zip(&headings)
+        .filter(|(t, h)| h.is_some() && starts_with_bullet(t))
+        .count()
+        >= 2;
+    // A label glued to a row opens its section (below); the row's own text
+    // is what roles and dates are read from.
+    let glued: Vec<Option<(SectionKind, usize)>> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            headings[i]
+                .is_none()
+                .then(|| glued_label(t, bulleted_labels))?
+        })
+        .collect();
+    let texts: Vec<&str> = texts
+        .iter()
+        .zip(&glued)
+        .map(|(t, g)| g.map_or(*t, |(_, row)| &t[row..]))
+        .collect();
     let mut ranges: Vec<Option<DateRange>> = texts.iter().map(|t| find_date_range(t)).collect();
     let mut range_tails = vec![false; texts.len()];
     for i in 1..texts.len() {
@@ -141,7 +165,7 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
             });
             continue;
         }
-        if let Some(kind) = glued_label(text) {
+        if let Some((kind, _)) = glued[i] {
             current = kind;
             header_done = true;
             projects_in_roles = false;
@@ -414,9 +438,40 @@ mod tests {
             "EXPERIENCE 2019 – 2021",
             "JOHN DOE Software Engineer",
             "Experience with Kafka",
+            "• Education Platform: built the grading API",
         ] {
-            assert_eq!(glued_label(not_a_label), None, "{not_a_label}");
+            assert_eq!(glued_label(not_a_label, false), None, "{not_a_label}");
         }
+        for (glued, row) in [
+            ("HABILIDADES Lenguajes: PHP", "Lenguajes: PHP"),
+            (
+                "• Employment Software Manager, Acme",
+                "Software Manager, Acme",
+            ),
+        ] {
+            let (_, at) = glued_label(glued, true).expect("a glued label");
+            assert_eq!(&glued[at..], row);
+        }
+    }
+
+    /// Where a document's labels are bulleted lines ("• About", "• Skills"),
+    /// a bulleted label glued to the first row of its section opens it, and
+    /// the role on that row is read.
+    #[test]
+    fn a_bulleted_label_glued_to_its_first_row_opens_its_section() {
+        let d = doc(
+            "• About\nI build web applications.\n• Skills\nJavaScript React\n• Employment Software Development Manager, Acme Bank\n2013-01—Present\nManage the UI framework team of eight developers.",
+            Some("2017-02-01"),
+        );
+        let seg = segment(&d, &rubric());
+        assert_eq!(seg.lines[4].section, SectionKind::Experience);
+        assert_eq!(seg.roles.len(), 1, "{:?}", seg.roles);
+        assert_eq!(seg.roles[0].title, "Software Development Manager");
+        assert_eq!(
+            glued_label("• Experience with Kafka and Go", true),
+            None,
+            "a bullet that is a sentence"
+        );
     }
 
     #[test]

@@ -136,12 +136,28 @@ pub(super) const OTHER: &[&str] = &[
 ];
 
 /// The section a label opens when a label column's label was read into
-/// the first row beside it, on the same baseline: a leading run of words in
-/// capitals that is a heading ("HABILIDADES", "WORK EXPERIENCE"), then the
-/// row's own mixed-case text ("HABILIDADES Lenguajes de programación: PHP,
-/// …"). The row stays content; it opens the label's section.
-pub fn glued_label(text: &str) -> Option<SectionKind> {
+/// the first row beside it, on the same baseline. Two forms:
+/// - a leading run of words in capitals that is a heading ("HABILIDADES",
+///   "WORK EXPERIENCE"), then the row's own mixed-case text ("HABILIDADES
+///   Lenguajes de programación: PHP, …");
+/// - in a document whose labels are bulleted lines of their own ("• About",
+///   "• Skills": `bulleted_labels`), a bullet and one heading word, then the
+///   row ("• Employment Software Development Manager, JP Morgan Chase").
+///
+/// The row stays content; it opens the label's section. Returned with the
+/// byte offset in `text` where the row's own text starts.
+pub fn glued_label(text: &str, bulleted_labels: bool) -> Option<(SectionKind, usize)> {
+    let lead = text.len() - text.trim_start().len();
     let text = text.trim_start();
+    if bulleted_labels && let Some(rest) = text.strip_prefix(['•', '▪', '◦', '‣']) {
+        let mut words = rest.split_whitespace();
+        let (label, next) = (words.next()?, words.next()?);
+        let row_follows = next.chars().next().is_some_and(char::is_uppercase);
+        let row = text.len() - rest.len() + rest.find(next)?;
+        return heading_kind(label)
+            .filter(|_| row_follows)
+            .map(|kind| (kind, lead + row));
+    }
     let mut label_end = 0;
     let mut rest = None;
     for word in text.split_whitespace() {
@@ -162,7 +178,8 @@ pub fn glued_label(text: &str) -> Option<SectionKind> {
     if label_end == 0 || !mixed_case {
         return None;
     }
-    heading_kind(&text[..label_end])
+    let row = label_end + text[label_end..].find(rest)?;
+    heading_kind(&text[..label_end]).map(|kind| (kind, lead + row))
 }
 
 /// The section a heading line opens, if it is a heading.
