@@ -57,10 +57,6 @@ def delete(rng, data, _other):
 MUTATIONS = [flip, truncate, splice, repeat, delete]
 
 
-def status_is_duplicate(row):
-    return row["status"] == "duplicate"
-
-
 def run_batch(folder):
     out = folder / "ranking.csv"
     run = subprocess.run(
@@ -109,7 +105,8 @@ def main():
                 statuses[r["status"]] += 1
                 note = r.get("note", "")
                 if r["status"] != "ok":
-                    kind = "duplicate of another copy" if status_is_duplicate(r) else note.split(":")[0]
+                    # A duplicate's note names the other copy: count the kind.
+                    kind = "duplicate of another copy" if r["status"] == "duplicate" else note.split(":")[0]
                     notes[kind[:60] or "(empty)"] += 1
                     if not note:
                         failures.append(f"{name}: status {r['status']} with no note")

@@ -10,6 +10,8 @@
 //! among shown ones the most recent role's, so a recruiter reads the
 //! latest year the skill was used.
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
 use super::{JobContext, RequirementVerdict};
@@ -94,7 +96,7 @@ pub fn verdicts(
         for (mention, among_tools) in mentions.iter().zip(among_tools) {
             let work = passage.work
                 && !among_tools
-                && !after_tool_label(passage.text, mention, mentions)
+                && !after_tool_label(passage.text, mention, mentions, &ctx.rules.tool_labels)
                 && !rated(passage.text, mention)
                 && !another_partys(passage.text, mention);
             let found = Found {
@@ -230,35 +232,23 @@ fn has_work_verb(text: &str, ctx: &JobContext) -> bool {
     })
 }
 
-/// Words that end a label before a list of tools: "Technologies used:",
-/// "Tech stack:", "Tools:", "Environment:".
-const TOOL_LABELS: &[&str] = &[
-    "technologies",
-    "technology",
-    "tech",
-    "tools",
-    "tooling",
-    "toolset",
-    "toolchain",
-    "stack",
-    "environment",
-    "languages",
-    "frameworks",
-    "skills",
-    "used",
-];
-
 /// Whether a mention is an item of a labelled tool list — "used
 /// technologies: TypeScript, Node.js, Jest, Java" — that runs from a
-/// tool label's colon to the mention through skills alone (and "and").
-/// Catches the list however much text the layout ran in after it.
-fn after_tool_label(text: &str, mention: &SkillMention, mentions: &[SkillMention]) -> bool {
+/// tool label's colon (`[job] tool_labels`) to the mention through skills
+/// alone (and "and"). Catches the list however much text the layout ran in
+/// after it.
+fn after_tool_label(
+    text: &str,
+    mention: &SkillMention,
+    mentions: &[SkillMention],
+    tool_labels: &BTreeSet<String>,
+) -> bool {
     let Some(colon) = text[..mention.start].rfind(':') else {
         return false;
     };
     let labelled = words(&text[..colon])
         .last()
-        .is_some_and(|w| TOOL_LABELS.contains(&w.to_lowercase().as_str()));
+        .is_some_and(|w| tool_labels.contains(&w.to_lowercase()));
     let only_skills_between = word_spans(&text[colon..mention.start]).all(|(at, word)| {
         let at = colon + at;
         mentions.iter().any(|m| (m.start..m.end).contains(&at)) || word.eq_ignore_ascii_case("and")
@@ -448,11 +438,22 @@ mod tests {
 
     #[test]
     fn a_labelled_tool_list_lists_its_tools_however_it_ends() {
+        let rubric = crate::rubric::load_default().expect("default rubric loads");
+        let labels = &rubric
+            .job
+            .as_ref()
+            .expect("the default rubric has [job]")
+            .tool_labels;
         let text = "Built an IDE plugin; used technologies: TypeScript, Node.js, Jest, Java Replaced license keys with floating licenses in Go";
         let ms = Vocabulary::builtin().find(text);
         let by_name: Vec<(&str, bool)> = ms
             .iter()
-            .map(|m| (&text[m.start..m.end], after_tool_label(text, m, &ms)))
+            .map(|m| {
+                (
+                    &text[m.start..m.end],
+                    after_tool_label(text, m, &ms, labels),
+                )
+            })
             .collect();
         for tool in ["TypeScript", "Node.js", "Jest", "Java"] {
             assert!(by_name.contains(&(tool, true)), "{tool}: {by_name:?}");
@@ -460,7 +461,7 @@ mod tests {
         assert!(by_name.contains(&("Go", false)), "{by_name:?}");
         let work = "Migrated the ledger: Kafka consumers in Go replaced the cron jobs";
         let ms = Vocabulary::builtin().find(work);
-        assert!(ms.iter().all(|m| !after_tool_label(work, m, &ms)));
+        assert!(ms.iter().all(|m| !after_tool_label(work, m, &ms, labels)));
     }
 
     #[test]

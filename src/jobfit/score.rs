@@ -114,6 +114,7 @@ mod tests {
     fn rules() -> JobRules {
         JobRules {
             work_verbs: Default::default(),
+            tool_labels: Default::default(),
             weights: FitWeights {
                 required: 60.0,
                 nice: 10.0,

@@ -537,6 +537,17 @@ impl Loader<'_> {
         if work_verbs.is_empty() {
             return Err(self.error(span, "[job] work_verbs: list at least one verb"));
         }
+        let mut tool_labels = BTreeSet::new();
+        for label in &raw.tool_labels {
+            let label = label.trim();
+            if label.is_empty() || label.contains(char::is_whitespace) {
+                return Err(self.error(
+                    span.clone(),
+                    format!("[job] tool_labels: one word each (found {label:?})"),
+                ));
+            }
+            tool_labels.insert(label.to_lowercase());
+        }
         let w = &raw.fit_weights;
         let parts = [w.required, w.nice, w.level, w.years];
         let total: f64 = parts.iter().sum();
@@ -558,6 +569,7 @@ impl Loader<'_> {
         let scale = 100.0 / total;
         Ok(JobRules {
             work_verbs,
+            tool_labels,
             weights: FitWeights {
                 required: w.required * scale,
                 nice: w.nice * scale,

@@ -295,6 +295,9 @@ pub struct JobRules {
     /// Every form of the verbs that make a sentence work the person did
     /// ("built", "owns", "migrating"), lowercase.
     pub work_verbs: BTreeSet<String>,
+    /// Words that end a label before a list of tools ("Technologies
+    /// used:", "Stack:"), lowercase: the skills after its colon are listed.
+    pub tool_labels: BTreeSet<String>,
     /// Points of `job_fit` for required skills, nice-to-haves, level and
     /// years; they sum to 100.
     pub weights: FitWeights,

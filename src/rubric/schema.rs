@@ -45,6 +45,8 @@ pub struct RubricFile {
 #[serde(deny_unknown_fields)]
 pub struct JobDef {
     pub work_verbs: Vec<String>,
+    #[serde(default)]
+    pub tool_labels: Vec<String>,
     pub fit_weights: FitWeightsDef,
     pub listed_credit: f64,
 }

@@ -149,7 +149,7 @@ pub(super) const OTHER: &[&str] = &[
 pub fn glued_label(text: &str, bulleted_labels: bool) -> Option<(SectionKind, usize)> {
     let lead = text.len() - text.trim_start().len();
     let text = text.trim_start();
-    if bulleted_labels && let Some(rest) = text.strip_prefix(['•', '▪', '◦', '‣']) {
+    if bulleted_labels && let Some(rest) = text.strip_prefix(crate::extract::cleanup::is_bullet) {
         let mut words = rest.split_whitespace();
         let (label, next) = (words.next()?, words.next()?);
         let row_follows = next.chars().next().is_some_and(char::is_uppercase);
