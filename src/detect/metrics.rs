@@ -152,11 +152,59 @@ pub fn numbers(text: &str) -> Vec<Number> {
 }
 
 /// Words that are never a count's noun when they sit between number and
-/// unit: "7 years of services" is tenure, not a fleet.
+/// unit: "7 years of services" is tenure, not a fleet; "2024 Sep Web
+/// Engineer" is a date before a job title, not 2,024 engineers.
 const TIME_WORDS: &[&str] = &[
-    "year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour",
-    "hours", "minute", "minutes", "second", "seconds", "of", "and", "or", "to", "from", "in", "at",
-    "the", "with", "for",
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "of",
+    "and",
+    "or",
+    "to",
+    "from",
+    "in",
+    "at",
+    "the",
+    "with",
+    "for",
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
 ];
 
 /// A period after a number: "/s", "per month", "daily".
@@ -667,6 +715,7 @@ mod tests {
         let rubric = crate::rubric::load_default().unwrap();
         for s in [
             "7 years building payment services in Go",
+            "Mantra Inc. 2024 Aug - 2024 Sep Web Engineer Intern",
             "Go 1.22 and Java 21",
             "p99 matters",
         ] {

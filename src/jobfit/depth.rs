@@ -18,7 +18,7 @@ use super::{JobContext, RequirementVerdict};
 use crate::detect::sentences::Sentence;
 use crate::document::Document;
 use crate::report::cells::cut_at_word;
-use crate::rubric::SectionKind;
+use crate::rubric::{JobRules, SectionKind};
 use crate::segment::Segmented;
 use crate::skills::{SkillId, SkillMention};
 
@@ -98,7 +98,8 @@ pub fn verdicts(
                 && !among_tools
                 && !after_tool_label(passage.text, mention, mentions, &ctx.rules.tool_labels)
                 && !rated(passage.text, mention)
-                && !another_partys(passage.text, mention);
+                && !another_partys(passage.text, mention)
+                && !taught_or_taken(passage.text, mention, ctx.rules);
             let found = Found {
                 depth: if work { Depth::Shown } else { Depth::Listed },
                 skill: mention.skill,
@@ -227,9 +228,51 @@ fn roles_by_line(seg: &Segmented) -> Vec<Option<usize>> {
 
 /// Whether a sentence holds one of the rubric's work verbs.
 fn has_work_verb(text: &str, ctx: &JobContext) -> bool {
-    words(text).any(|w| {
-        ctx.rules.work_verbs.contains(w) || ctx.rules.work_verbs.contains(&w.to_lowercase())
-    })
+    words(text).any(|w| is_work_verb(w, ctx.rules))
+}
+
+fn is_work_verb(word: &str, rules: &JobRules) -> bool {
+    rules.work_verbs.contains(word) || rules.work_verbs.contains(&word.to_lowercase())
+}
+
+/// How many words before a mention [`taught_or_taken`] looks for a
+/// teaching word.
+const TEACHING_REACH: usize = 8;
+
+/// Words that tie a teaching word to the subject it names: "courses on",
+/// "teacher, in", "workshops covering".
+const SUBJECT_WORDS: [&str; 5] = ["on", "in", "about", "of", "covering"];
+
+/// Whether a mention names the subject of a course, class or workshop the
+/// person taught or took — "delivery of training courses on … Python
+/// development", "a teacher, in programming classes (Java, React)", "Held
+/// workshops (e.g. ML in security)" — rather than work done with it. The
+/// teaching word (`[job] teaching_words`) must come within reach before the
+/// mention with no work verb in the past between ("teaching classes, including one
+/// where we implemented SQLite" is work), and its subject must follow it at
+/// once: a subject word, "(" or ":" within its next two words, so that "an
+/// online course platform built with React" stays work.
+fn taught_or_taken(text: &str, mention: &SkillMention, rules: &JobRules) -> bool {
+    let before: Vec<(usize, &str)> = word_spans(&text[..mention.start]).collect();
+    let reach = before.len().saturating_sub(TEACHING_REACH);
+    for i in (reach..before.len()).rev() {
+        let (at, word) = before[i];
+        // A work verb in the past is work done ("where we implemented");
+        // other forms may name a subject ("workshops on secure coding").
+        if word.ends_with("ed") && is_work_verb(word, rules) {
+            return false;
+        }
+        if rules.teaching_words.contains(&word.to_lowercase()) {
+            let next: Vec<&str> = before[i + 1..].iter().take(2).map(|(_, w)| *w).collect();
+            let second_word_at = before.get(i + 2).map_or(mention.start, |(at, _)| *at);
+            let opens_subject = text[at + word.len()..second_word_at].contains(['(', ':']);
+            return opens_subject
+                || next
+                    .iter()
+                    .any(|w| SUBJECT_WORDS.contains(&w.to_lowercase().as_str()));
+        }
+    }
+    false
 }
 
 /// Whether a mention is an item of a labelled tool list — "used
@@ -506,6 +549,49 @@ mod tests {
         assert!(!agent(
             "Reduced costs by a third using AWS Lambda",
             "AWS Lambda"
+        ));
+    }
+
+    #[test]
+    fn a_course_taught_or_taken_is_not_work_with_its_subject() {
+        let vocab = Vocabulary::builtin();
+        let rubric = crate::rubric::load_default().expect("default rubric loads");
+        let rules = rubric.job.as_ref().expect("the default rubric has [job]");
+        let taught = |text: &str, skill: &str| {
+            let start = text.find(skill).expect("skill in text");
+            let m = vocab
+                .find(text)
+                .into_iter()
+                .find(|m| m.start == start)
+                .unwrap_or_else(|| panic!("{skill} found in {text:?}"));
+            taught_or_taken(text, &m, rules)
+        };
+        let courses = "Writing of documentation and delivery of training courses on GNU/Linux administration, Python development and Plone.";
+        assert!(taught(courses, "Python"));
+        assert!(taught(
+            "Worked as a teacher, in programming classes (Java, JavaScript, React)",
+            "React"
+        ));
+        assert!(taught(
+            "Held workshops (e.g., secure coding, fuzzing, ML in security)",
+            "ML"
+        ));
+        assert!(taught(
+            "Supported AI Bootcamp curriculum development on Agentic AI and LLMs",
+            "LLMs"
+        ));
+        // Work done inside the teaching, and a course as the thing built.
+        assert!(!taught(
+            "Assisted teaching classes, including one where we implemented SQLite from scratch in Python 3",
+            "Python"
+        ));
+        assert!(!taught(
+            "Built an online course platform with React and Node.js",
+            "React"
+        ));
+        assert!(!taught(
+            "Ran model training on Kubernetes clusters",
+            "Kubernetes"
         ));
     }
 

@@ -115,6 +115,7 @@ mod tests {
         JobRules {
             work_verbs: Default::default(),
             tool_labels: Default::default(),
+            teaching_words: Default::default(),
             weights: FitWeights {
                 required: 60.0,
                 nice: 10.0,

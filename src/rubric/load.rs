@@ -518,6 +518,27 @@ impl Loader<'_> {
         })
     }
 
+    /// A `[job]` word list, one word each, lowercased.
+    fn one_word_each(
+        &self,
+        span: &Range<usize>,
+        key: &str,
+        words: &[String],
+    ) -> Result<BTreeSet<String>, RubricError> {
+        let mut out = BTreeSet::new();
+        for word in words {
+            let word = word.trim();
+            if word.is_empty() || word.contains(char::is_whitespace) {
+                return Err(self.error(
+                    span.clone(),
+                    format!("[job] {key}: one word each (found {word:?})"),
+                ));
+            }
+            out.insert(word.to_lowercase());
+        }
+        Ok(out)
+    }
+
     /// The `[job]` table: work verbs in every regular form, fit weights
     /// that are points (scaled to sum to 100), a listed credit below 1.
     fn job(&self, raw: &Spanned<schema::JobDef>) -> Result<JobRules, RubricError> {
@@ -537,17 +558,8 @@ impl Loader<'_> {
         if work_verbs.is_empty() {
             return Err(self.error(span, "[job] work_verbs: list at least one verb"));
         }
-        let mut tool_labels = BTreeSet::new();
-        for label in &raw.tool_labels {
-            let label = label.trim();
-            if label.is_empty() || label.contains(char::is_whitespace) {
-                return Err(self.error(
-                    span.clone(),
-                    format!("[job] tool_labels: one word each (found {label:?})"),
-                ));
-            }
-            tool_labels.insert(label.to_lowercase());
-        }
+        let tool_labels = self.one_word_each(&span, "tool_labels", &raw.tool_labels)?;
+        let teaching_words = self.one_word_each(&span, "teaching_words", &raw.teaching_words)?;
         let w = &raw.fit_weights;
         let parts = [w.required, w.nice, w.level, w.years];
         let total: f64 = parts.iter().sum();
@@ -570,6 +582,7 @@ impl Loader<'_> {
         Ok(JobRules {
             work_verbs,
             tool_labels,
+            teaching_words,
             weights: FitWeights {
                 required: w.required * scale,
                 nice: w.nice * scale,

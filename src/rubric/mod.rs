@@ -298,6 +298,10 @@ pub struct JobRules {
     /// Words that end a label before a list of tools ("Technologies
     /// used:", "Stack:"), lowercase: the skills after its colon are listed.
     pub tool_labels: BTreeSet<String>,
+    /// Words that make what follows them a course, a class or a workshop
+    /// taught or taken ("training courses on … Python"), lowercase: a
+    /// skill so named is listed, not work shown.
+    pub teaching_words: BTreeSet<String>,
     /// Points of `job_fit` for required skills, nice-to-haves, level and
     /// years; they sum to 100.
     pub weights: FitWeights,

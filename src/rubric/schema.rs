@@ -47,6 +47,8 @@ pub struct JobDef {
     pub work_verbs: Vec<String>,
     #[serde(default)]
     pub tool_labels: Vec<String>,
+    #[serde(default)]
+    pub teaching_words: Vec<String>,
     pub fit_weights: FitWeightsDef,
     pub listed_credit: f64,
 }

@@ -55,13 +55,15 @@ pub(super) const MONTH: &str = r"(?P<mon>jan(?:uary|uar|vier|v|eiro|\.)?|gen(?:n
 pub(super) fn date_source(suffix: &str) -> String {
     let month = MONTH.replace("?P<mon>", &format!("?P<mon{suffix}>"));
     let month_q = MONTH.replace("?P<mon>", &format!("?P<monq{suffix}>"));
+    let month_r = MONTH.replace("?P<mon>", &format!("?P<monr{suffix}>"));
     // In order: "Jan 2020" (or "outubro de 2024", "Jan-2020"), "Sept ’17"
     // (or "Aug-19", as spreadsheets print a month), "03/2021" or
     // "03.2021" (a day may come first: "02.03.2021"), "2022년 8월" or
     // "2022年8月", "2021-03" or "2021/03" or "2021.03" (a day may follow:
-    // "2018-11-02"), "2021".
+    // "2018-11-02"), "2024 Aug" (the year first, as Japanese and Chinese
+    // resumes written in English print it), "2021".
     format!(
-        r"(?:{month}\.?,?(?:\s+|-)(?:de\s+)?(?P<my{suffix}>(?:19|20)\d\d)|(?P<ky{suffix}>(?:19|20)\d\d)\s*[년年]\s*(?P<km{suffix}>1[0-2]|0?[1-9])\s*[월月]|{month_q}\.?(?:\s*[’']\s?|-)(?P<mq{suffix}>\d\d)\b|(?:[0-3]?\d\.)?(?P<nm{suffix}>0?[1-9]|1[0-2])\s*[/.]\s*(?P<ny{suffix}>(?:19|20)\d\d)|(?P<iy{suffix}>(?:19|20)\d\d)[-/.](?P<im{suffix}>0[1-9]|1[0-2])(?:[-/.][0-3]\d)?\b|(?P<y{suffix}>(?:19|20)\d\d))"
+        r"(?:{month}\.?,?(?:\s+|-)(?:de\s+)?(?P<my{suffix}>(?:19|20)\d\d)|(?P<ky{suffix}>(?:19|20)\d\d)\s*[년年]\s*(?P<km{suffix}>1[0-2]|0?[1-9])\s*[월月]|{month_q}\.?(?:\s*[’']\s?|-)(?P<mq{suffix}>\d\d)\b|(?:[0-3]?\d\.)?(?P<nm{suffix}>0?[1-9]|1[0-2])\s*[/.]\s*(?P<ny{suffix}>(?:19|20)\d\d)|(?P<iy{suffix}>(?:19|20)\d\d)[-/.](?P<im{suffix}>0[1-9]|1[0-2])(?:[-/.][0-3]\d)?\b|(?P<ry{suffix}>(?:19|20)\d\d)\s+{month_r}\b\.?|(?P<y{suffix}>(?:19|20)\d\d))"
     )
 }
 
@@ -174,6 +176,15 @@ pub(super) fn date_from(caps: &regex::Captures, s: &str) -> Option<DateEnd> {
     let get = |name: &str| caps.name(&format!("{name}{s}")).map(|m| m.as_str());
     let year = |t: &str| t.parse::<i32>().ok();
     if let (Some(mon), Some(y)) = (get("mon"), get("my")) {
+        return Some(DateEnd::Date {
+            ym: YearMonth {
+                year: year(y)?,
+                month: month_number(mon),
+            },
+            month_known: true,
+        });
+    }
+    if let (Some(y), Some(mon)) = (get("ry"), get("monr")) {
         return Some(DateEnd::Date {
             ym: YearMonth {
                 year: year(y)?,
@@ -499,6 +510,13 @@ mod tests {
                 Some(ym(2015, 4)),
             ),
             ("gennaio 2011 - luglio 2011", ym(2011, 1), Some(ym(2011, 7))),
+            ("2024 Aug - 2024 Sep", ym(2024, 8), Some(ym(2024, 9))),
+            ("2025 Mar - Present (2025 June)", ym(2025, 3), None),
+            (
+                "2022 Mar - 2026 Mar (Expected)",
+                ym(2022, 3),
+                Some(ym(2026, 3)),
+            ),
         ];
         for (text, start, end) in cases {
             assert_eq!(ends(text), Some((*start, *end)), "{text}");
@@ -509,6 +527,8 @@ mod tests {
     fn numbers_that_are_not_ranges() {
         for text in [
             "2019 - Acme Corp",
+            // A year before a word that only starts like a month.
+            "2019 Marketing - Sales",
             "since 2019 a lot changed",
             "Call +1 555 2019-1234",
             "Reduced cost 20-30%",
