@@ -97,6 +97,7 @@ pub fn verdicts(
             let work = passage.work
                 && !among_tools
                 && !after_tool_label(passage.text, mention, mentions, &ctx.rules.tool_labels)
+                && !in_tools_before_colon(passage.text, mention, mentions)
                 && !rated(passage.text, mention)
                 && !another_partys(passage.text, mention)
                 && !taught_or_taken(passage.text, mention, ctx.rules);
@@ -297,6 +298,44 @@ fn after_tool_label(
         mentions.iter().any(|m| (m.start..m.end).contains(&at)) || word.eq_ignore_ascii_case("and")
     });
     labelled && only_skills_between
+}
+
+/// The fewest items a list heading a bullet must have.
+const MIN_HEADING_ITEMS: usize = 3;
+
+/// The most words one item of such a list may have ("Java 21", "SQL
+/// Server 2008", "Apache Camel").
+const MAX_ITEM_WORDS: usize = 3;
+
+/// Whether a mention is in a list of tools that heads its bullet before a
+/// colon — "Commercetools, Akamai, Java 21, Apache Camel, Spring, Docker:
+/// Contributed to the migration…", "JAVA, Struts, Maven, JSP & JBoss
+/// Responsibilities: …". From the bullet's start (or the last sentence
+/// break) to the colon there are three or more short items split by
+/// commas, "&" or "and", at least half of them skills. The work after the
+/// colon still shows the skills it names itself.
+fn in_tools_before_colon(text: &str, mention: &SkillMention, mentions: &[SkillMention]) -> bool {
+    let Some(colon) = text[mention.end..].find(':').map(|i| mention.end + i) else {
+        return false;
+    };
+    let start = text[..mention.start]
+        .rfind(['.', ';', '•', ')'])
+        .map_or(0, |i| i + 1);
+    let head = &text[start..colon];
+    let items: Vec<&str> = head
+        .split([',', '&'])
+        .flat_map(|item| item.split(" and "))
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    let short = items
+        .iter()
+        .all(|item| item.split_whitespace().count() <= MAX_ITEM_WORDS);
+    let skills = mentions
+        .iter()
+        .filter(|m| m.start >= start && m.end <= colon)
+        .count();
+    items.len() >= MIN_HEADING_ITEMS && short && 2 * skills >= items.len()
 }
 
 /// Glyphs a skills sidebar rates a skill with ("Go ●●●○○", "BASH ○○○○○").
@@ -593,6 +632,35 @@ mod tests {
             "Ran model training on Kubernetes clusters",
             "Kubernetes"
         ));
+    }
+
+    #[test]
+    fn a_list_of_tools_heading_a_bullet_is_not_work() {
+        let vocab = Vocabulary::builtin();
+        let heads = |text: &str| -> Vec<(String, bool)> {
+            let ms = vocab.find(text);
+            ms.iter()
+                .map(|m| {
+                    (
+                        text[m.start..m.end].to_string(),
+                        in_tools_before_colon(text, m, &ms),
+                    )
+                })
+                .collect()
+        };
+        let text = "Commercetools, Akamai, Java 21, Apache Camel, Ansible, Hybris, Spring, Docker: Contributed to the migration from Legacy Hybris to Docker.";
+        let found = heads(text);
+        assert!(found.contains(&("Ansible".into(), true)), "{found:?}");
+        assert!(found.contains(&("Docker".into(), false)), "{found:?}");
+        let found = heads(
+            "JAVA, Struts, Maven, JSP, SQL Server 2008 & JBoss Responsibilities: Analysing system requirements",
+        );
+        assert!(found.iter().all(|(_, listed)| *listed), "{found:?}");
+        // Work that names its tools, then a colon further on.
+        let found = heads(
+            "Built the billing service with Go, Kafka and Postgres, in three stages: design, rollout, cleanup",
+        );
+        assert!(found.iter().all(|(_, listed)| !listed), "{found:?}");
     }
 
     #[test]

@@ -67,7 +67,16 @@ fn url_end(text: &str, at: usize) -> Option<usize> {
                 .rsplit_once('.')
                 .is_some_and(|(_, tld)| WEB_DOMAINS.contains(&tld))
     });
-    let url = token.contains("://") || token.starts_with("www.") || domain_with_path;
+    // "github:LBreda/bricksetbot": a site's short link, scheme and path.
+    let scheme_path = token
+        .trim_start_matches(['(', '['])
+        .split_once(':')
+        .is_some_and(|(scheme, path)| {
+            !scheme.is_empty()
+                && scheme.chars().all(|c| c.is_ascii_lowercase())
+                && path.contains('/')
+        });
+    let url = token.contains("://") || token.starts_with("www.") || domain_with_path || scheme_path;
     url.then_some(end)
 }
 

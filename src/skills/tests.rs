@@ -384,6 +384,7 @@ fn web_addresses_name_no_skill() {
         "github.com/zenithar",
         "www.kafka.apache.org",
         "see gitlab.com/acme for the code",
+        "BricksetBot (github:LBreda/bricksetbot), a Telegram bot",
     ] {
         assert!(v.find(text).is_empty(), "{text}: {:?}", v.find(text));
     }
@@ -391,6 +392,8 @@ fn web_addresses_name_no_skill() {
         ("Built the UI in Node.js/TypeScript", "TypeScript"),
         ("Moved CI to GitHub Actions and GitHub", "GitHub"),
         ("Wrote ASP.NET/C# services", "C#"),
+        ("Stack: Go/Kafka", "Kafka"),
+        ("Tech:Go/Kafka", "Kafka"),
     ] {
         let names: Vec<&str> = v.skills_in(text).iter().map(|&id| v.name(id)).collect();
         assert!(names.contains(&skill), "{text}: {names:?}");
