@@ -98,6 +98,7 @@ pub fn verdicts(
                 && !among_tools
                 && !after_tool_label(passage.text, mention, mentions, &ctx.rules.tool_labels)
                 && !in_tools_before_colon(passage.text, mention, mentions)
+                && !in_tag_brackets(passage.text, mention)
                 && !rated(passage.text, mention)
                 && !another_partys(passage.text, mention)
                 && !taught_or_taken(passage.text, mention, ctx.rules);
@@ -336,6 +337,29 @@ fn in_tools_before_colon(text: &str, mention: &SkillMention, mentions: &[SkillMe
         .filter(|m| m.start >= start && m.end <= colon)
         .count();
     items.len() >= MIN_HEADING_ITEMS && short && 2 * skills >= items.len()
+}
+
+/// The most words a bracketed tag list holds.
+const MAX_TAG_WORDS: usize = 6;
+
+/// Whether a mention is in a short square-bracketed tag list after a
+/// project or a title — "Secure by design corporate framework [Go,
+/// Python]", "Cloud Security operations [Terraform, Vault]". Resumes use
+/// square brackets for tags and links, not for prose; the tags name the
+/// project's tools, not work shown with them.
+fn in_tag_brackets(text: &str, mention: &SkillMention) -> bool {
+    let Some(open) = text[..mention.start].rfind(['[', ']']) else {
+        return false;
+    };
+    let Some(close) = text[mention.end..]
+        .find(['[', ']'])
+        .map(|i| mention.end + i)
+    else {
+        return false;
+    };
+    text[open..].starts_with('[')
+        && text[close..].starts_with(']')
+        && words(&text[open + 1..close]).count() <= MAX_TAG_WORDS
 }
 
 /// Glyphs a skills sidebar rates a skill with ("Go ●●●○○", "BASH ○○○○○").
@@ -661,6 +685,23 @@ mod tests {
             "Built the billing service with Go, Kafka and Postgres, in three stages: design, rollout, cleanup",
         );
         assert!(found.iter().all(|(_, listed)| !listed), "{found:?}");
+    }
+
+    #[test]
+    fn a_bracketed_tag_list_is_not_work() {
+        let vocab = Vocabulary::builtin();
+        let tagged = |text: &str| -> Vec<(String, bool)> {
+            vocab
+                .find(text)
+                .iter()
+                .map(|m| (text[m.start..m.end].to_string(), in_tag_brackets(text, m)))
+                .collect()
+        };
+        let found =
+            tagged("Built the secure by design corporate framework [Go, Python] used by 40 teams");
+        assert!(found.iter().all(|(_, tag)| *tag), "{found:?}");
+        let found = tagged("Migrated billing [phase 2] from Ruby to Go");
+        assert!(found.iter().all(|(_, tag)| !tag), "{found:?}");
     }
 
     #[test]

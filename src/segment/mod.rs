@@ -762,6 +762,18 @@ mod tests {
     }
 
     #[test]
+    fn dates_inside_a_summary_paragraph_are_no_job() {
+        let d = doc(
+            "Sam Rivera\nSummary\nI build applied AI systems and ship small products every week. Before this, I spent\n10 years (2014–2024) as an independent quantitative analyst in sports\nmarkets, mainly tennis.\nExperience\nAI Engineer, Acme\nDecember 2024 - June 2026\n- Built the retrieval pipeline",
+            None,
+        );
+        let s = segment(&d, &rubric());
+        assert_eq!(s.lines[3].section, SectionKind::Summary);
+        assert_eq!(s.roles.len(), 1, "{:?}", s.roles);
+        assert_eq!(s.roles[0].start.year, 2024);
+    }
+
+    #[test]
     fn flat_lists_are_counted() {
         assert_eq!(list_items("Languages: Go, Rust, Python, SQL, Bash"), 5);
         assert_eq!(

@@ -64,6 +64,41 @@ fn words_beside(text: &str, range: &DateRange) -> usize {
     before.split_whitespace().count() + after.split_whitespace().count()
 }
 
+/// The shortest line a wrapped paragraph's line has (in characters).
+const MIN_PARAGRAPH_LINE: usize = 50;
+
+/// The fewest lower-case words after a range on a line that continues a
+/// paragraph for the range to sit inside a sentence (a job line's tail is
+/// a place or a second range: "Berlin", "March 2019 - February 2023").
+const MIN_WORDS_AFTER_IN_PROSE: usize = 3;
+
+/// Whether the date range on line `i` is part of a sentence, not a job
+/// line: the line has too many words beside the dates ("Owned the SLO
+/// framework in 2024-2025 and …"), or it carries on a wrapped paragraph
+/// (the line above is long and ends mid-sentence) and the sentence runs on
+/// in lower-case words after dates that do not open the line: "Before this, I spent" / "10 years (2014–2024) as an
+/// independent quantitative analyst in".
+fn dated_prose(texts: &[&str], i: usize, range: &DateRange) -> bool {
+    if words_beside(texts[i], range) > MAX_JOB_LINE_WORDS {
+        return true;
+    }
+    let continues_paragraph = i > 0 && {
+        let above = texts[i - 1].trim_end();
+        above.chars().count() >= MIN_PARAGRAPH_LINE
+            && !above.ends_with(['.', '!', '?', ':', ';'])
+            && heading_kind(above).is_none()
+    };
+    let words_after = texts[i]
+        .get(range.span.1..)
+        .unwrap_or("")
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    // A job line may open with its dates ("2011-2016 Drupal Engineer …").
+    let opens_with_dates = texts[i][..range.span.0].trim().is_empty();
+    continues_paragraph && !opens_with_dates && words_after >= MIN_WORDS_AFTER_IN_PROSE
+}
+
 /// Find the roles. `ranges[i]` is the date range on line `i`, if any;
 /// `tails[i]` marks a line that only finishes the range of the line above.
 /// Lines that turn out to be role headers are marked in `lines`.
@@ -88,9 +123,9 @@ pub(super) fn find_roles(
                 SectionKind::Education | SectionKind::Skills | SectionKind::Projects
             )
         })
-        // A sentence that mentions years ("Owned the SLO framework in
-        // 2024-2025 and …") is an achievement, not a job line.
-        .filter(|(i, r)| words_beside(texts[*i], r) <= MAX_JOB_LINE_WORDS)
+        // A sentence that mentions years is an achievement or a summary,
+        // not a job line.
+        .filter(|(i, r)| !dated_prose(texts, *i, r))
         .filter_map(|(i, r)| Some((i, r, resolve(r, present)?)))
         .collect();
     let is_date_line = |j: usize| ranges[j].is_some() || tails[j];
@@ -431,7 +466,7 @@ fn is_title(part: &str, rubric: &Rubric) -> bool {
 /// Whether the date range on line `i` is a job's: a title on that line or
 /// on a short line just above or below it.
 pub(super) fn looks_like_job(texts: &[&str], i: usize, range: &DateRange, rubric: &Rubric) -> bool {
-    if words_beside(texts[i], range) > MAX_JOB_LINE_WORDS {
+    if dated_prose(texts, i, range) {
         return false;
     }
     let titled = |parts: Vec<&str>| parts.iter().any(|p| is_title(p, rubric));

@@ -86,7 +86,7 @@ impl Matcher {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .start_kind(StartKind::Anchored)
             .build(spellings.iter().map(|s| s.written.to_ascii_lowercase()))
             .map_err(|e| format!("cannot build the skill matcher: {e}"))?;
