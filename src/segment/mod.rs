@@ -48,6 +48,10 @@ pub struct LineInfo {
     pub list_items: usize,
     /// A line holding a role's date range (a job header, not an achievement).
     pub role_header: bool,
+    /// A line under a heading of a student's activities ("Extracurricular
+    /// Activities"): its dated entries are student work, never
+    /// professional years.
+    pub student_activity: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -144,8 +148,12 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
     // role ("Other Projects" / "January 2018 to now"). Its projects are not
     // roles, but the next job line is experience again.
     let mut projects_in_roles = false;
+    // Under a heading of extracurricular activities: a club president's or
+    // a campus rep's dated entry reads like a job, but it is student work.
+    let mut activities = false;
     for (i, text) in texts.iter().enumerate() {
         if let Some(kind) = headings[i] {
+            activities = sections::is_activities_heading(text);
             let in_roles = current == SectionKind::Experience
                 || (current == SectionKind::Projects && projects_in_roles);
             let dated_entry = ranges
@@ -162,6 +170,7 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
                 heading: true,
                 list_items: 0,
                 role_header: false,
+                student_activity: activities,
             });
             continue;
         }
@@ -169,6 +178,7 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
             current = kind;
             header_done = true;
             projects_in_roles = false;
+            activities = false;
         }
         if current == SectionKind::Header && !header_done {
             // The header is the short contact block at the top; the first
@@ -184,17 +194,22 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
             }
         } else if !has_headings && current == SectionKind::Summary && ranges[i].is_some() {
             current = SectionKind::Experience;
-        } else if (matches!(
-            current,
-            SectionKind::Summary
-                | SectionKind::Skills
-                | SectionKind::Education
-                | SectionKind::Other
-        ) || (current == SectionKind::Projects && projects_in_roles))
+        } else if !activities
+            && (matches!(
+                current,
+                SectionKind::Summary
+                    | SectionKind::Skills
+                    | SectionKind::Education
+                    | SectionKind::Other
+            ) || (current == SectionKind::Projects && projects_in_roles))
             && ranges[i]
                 .as_ref()
                 .is_some_and(|r| roles::looks_like_job(&texts, i, r, rubric))
-            && !(current == SectionKind::Education && roles::names_school_above(&texts, i))
+            && !(current == SectionKind::Education
+                && (roles::names_school_above(&texts, i)
+                    || ranges[i]
+                        .as_ref()
+                        .is_some_and(|r| roles::opens_with_degree(texts[i], r))))
         {
             // A job line where no heading says so: a heading levelscan does
             // not know, or a sidebar's "Skills" or "Certifications" read in
@@ -215,6 +230,7 @@ pub fn segment(doc: &Document, rubric: &Rubric) -> Segmented {
             heading: false,
             list_items,
             role_header: false,
+            student_activity: activities,
         });
     }
 
@@ -1052,6 +1068,139 @@ mod tests {
         assert_eq!(s.roles[0].kind, RoleKind::Engineering);
         assert_eq!(s.roles[1].title, "Validation Engineer");
         assert_eq!(s.roles[1].kind, RoleKind::Student);
+    }
+
+    /// A student's extracurricular activities are dated like jobs, with
+    /// titles ("President", "Campus Rep"); none is a professional year.
+    #[test]
+    fn extracurricular_activities_are_student_work() {
+        let s = roles_of(
+            "Experience\nSite Reliability Engineer, Northwind Aug 2010 - Apr 2016\nBuilt the release pipeline.\nExtracurricular Activities\nPresident, State University Computing Club Aug 2007 - May 2010\nCommunity Relations Committee, Regional Linux Expo Feb 2008 - Feb 2011\nRecruited open source projects to present at the booths.\nCampus Rep, Firefox Aug 2007 - May 2010\nOrganized bug fix days with patch and diff tools.",
+            "2016-04-01",
+        );
+        assert_eq!(s.roles.len(), 4, "{:?}", s.roles);
+        assert!(s.roles[1..].iter().all(|r| r.kind == RoleKind::Student));
+        // Aug 2010 to Apr 2016, the end month worked: 69 months.
+        assert_eq!(s.years_engineering, 5.8);
+        assert_eq!(s.lines[5].section, SectionKind::Other);
+    }
+
+    /// An employer's line with dates of its own under a dated title line
+    /// is an earlier stint of that title; years spent studying are not.
+    #[test]
+    fn a_dated_employer_line_under_a_dated_title_takes_its_title() {
+        let s = roles_of(
+            "Experience\nSoftware Engineering Manager- Brooklyn, NY Jan 2023-Present (consultant)\nEastgate Law School December 2014-Jan 2023\nLed the development of the school's web applications.\nSoftware Engineer - New York, NY June 2013-September 2014\nNorthwind Research",
+            "2023-06-01",
+        );
+        assert_eq!(s.roles.len(), 3, "{:?}", s.roles);
+        assert_eq!(s.roles[1].title, "Software Engineering Manager");
+        assert_eq!(s.roles[1].employer, "Eastgate Law School");
+        // June 2013 to September 2014 (16 months) and December 2014 to
+        // June 2023 (102 months).
+        assert_eq!(s.years_engineering, 9.8);
+        let studied = roles_of(
+            "Experience\n03.2020 - today Qt Systems Developer, Froglogic\n10.2016 - 03.2020 Studied Computer Engineering HAW Hamburg",
+            "2021-06-01",
+        );
+        assert_eq!(studied.roles.len(), 1, "{:?}", studied.roles);
+    }
+
+    /// A title naming the engineering a manager ran is engineering; a data
+    /// science manager's is another career.
+    #[test]
+    fn technical_management_titles_are_engineering() {
+        let s = roles_of(
+            "Experience\nSoftware Engineer, Eastgate — Jan 2015 – Jan 2018\nTechnical Manager, Northwind Bank — Jan 2012 – Jan 2015\nDirector of App Development, Newsroom — Jan 2009 – Jan 2012\nProduct Data Science Manager, Acme — Jan 2018 – Jan 2019",
+            "2019-01-01",
+        );
+        let kinds: Vec<RoleKind> = s.roles.iter().map(|r| r.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                RoleKind::Engineering,
+                RoleKind::Engineering,
+                RoleKind::Engineering,
+                RoleKind::Other
+            ]
+        );
+    }
+
+    /// Spanish titles of support work and of an internship ("Práctica
+    /// Profesional"), and a trainer's years, are not engineering years,
+    /// whatever their lines say about "desarrollo".
+    #[test]
+    fn support_internships_and_training_in_other_words() {
+        let s = roles_of(
+            "Experiencia\nDesarrollador Full Stack\nArrok Software | Junio 2024 - Actualidad\nDesarrollo de sistemas con PHP y Laravel.\nGestor de soporte TI\nInstituto Nacional | Enero 2024 - Julio 2024\nResolución de problemas y desarrollo de estrategias del área.\nPractica Profesional\nGASCO Magallanes | Febrero 2023 - Marzo 2023\nDesarrollo de bases de datos.\n2012–2014 Eastgate Systems, Internal Linux programming trainer, Košice.",
+            "2025-08-01",
+        );
+        let kinds: Vec<RoleKind> = s.roles.iter().map(|r| r.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                RoleKind::Engineering,
+                RoleKind::Other,
+                RoleKind::Student,
+                RoleKind::Other
+            ],
+            "{:?}",
+            s.roles
+        );
+    }
+
+    /// A range inside a summary's sentence, wrapped from the line above,
+    /// is no job; independent projects are no one's years. A lower-case
+    /// month opening a job line after a long title line is still a job.
+    #[test]
+    fn a_range_inside_a_wrapped_sentence_is_not_a_job() {
+        let s = roles_of(
+            "Summary\nI build applied AI systems in Python and TypeScript, a workout tracker and a RAG service. Before this, I spent\n10 years (2014–2024) as an independent quantitative analyst in\nsports markets.\nExperience\nAI Implementer (Independent Projects)\nDecember 2024 - Present\nBuilding LLM systems in Python.",
+            "2026-07-01",
+        );
+        assert!(s.roles.is_empty(), "{:?}", s.roles);
+        let s = roles_of(
+            "Experiencia\nDesarrollador de software en una empresa de tecnología avanzada de Chile\nenero 2019 - actualidad",
+            "2021-01-01",
+        );
+        assert_eq!(s.roles.len(), 1, "{:?}", s.roles);
+    }
+
+    /// A titled role with no lines of its own, between engineering roles,
+    /// is one more; a role whose lines describe other work stays another
+    /// career.
+    #[test]
+    fn a_role_that_says_nothing_of_its_work_takes_the_kind_of_the_others() {
+        let s = roles_of(
+            "Experience\n● Northwind Bank - (2020 – Present)\nSenior Engineer\n● Eastgate Consulting - (2008 – 2020)\nDelivery Lead\n● Harbor Software - (2004 – 2008)\nSoftware Engineer\n● Acme Stores - (2001 – 2004)\nShift Lead\nServed customers and ran the till.",
+            "2021-01-01",
+        );
+        let kinds: Vec<RoleKind> = s.roles.iter().map(|r| r.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                RoleKind::Engineering,
+                RoleKind::Engineering,
+                RoleKind::Engineering,
+                RoleKind::Other
+            ],
+            "{:?}",
+            s.roles
+        );
+        // January 2004 to January 2021.
+        assert_eq!(s.years_engineering, 17.0);
+    }
+
+    /// A degree in an education list whose name holds a title word
+    /// ("Master développeur d'application") is still a degree.
+    #[test]
+    fn a_degree_named_like_a_job_in_an_education_list_is_education() {
+        let s = roles_of(
+            "FORMATION\n2017-2019 : Master développeur d’application et architecte logiciel à l’ETNA\n2011-2016 : Licence informatique à l’UPEC\nEXPERIENCE PROFESSIONNELLE\nNovembre 2017 - Novembre 2019 : Développeur iOS chez Accengage",
+            "2021-07-01",
+        );
+        assert_eq!(s.roles.len(), 1, "{:?}", s.roles);
+        assert_eq!(s.lines[1].section, SectionKind::Education);
     }
 
     /// Regression (a real resume's page footer "2of3" above a date line):

@@ -64,39 +64,12 @@ fn words_beside(text: &str, range: &DateRange) -> usize {
     before.split_whitespace().count() + after.split_whitespace().count()
 }
 
-/// The shortest line a wrapped paragraph's line has (in characters).
-const MIN_PARAGRAPH_LINE: usize = 50;
-
-/// The fewest lower-case words after a range on a line that continues a
-/// paragraph for the range to sit inside a sentence (a job line's tail is
-/// a place or a second range: "Berlin", "March 2019 - February 2023").
-const MIN_WORDS_AFTER_IN_PROSE: usize = 3;
-
 /// Whether the date range on line `i` is part of a sentence, not a job
 /// line: the line has too many words beside the dates ("Owned the SLO
-/// framework in 2024-2025 and …"), or it carries on a wrapped paragraph
-/// (the line above is long and ends mid-sentence) and the sentence runs on
-/// in lower-case words after dates that do not open the line: "Before this, I spent" / "10 years (2014–2024) as an
-/// independent quantitative analyst in".
+/// framework in 2024-2025 and …"), or it carries on a sentence wrapped from
+/// the line above ([`continues_a_sentence`]).
 fn dated_prose(texts: &[&str], i: usize, range: &DateRange) -> bool {
-    if words_beside(texts[i], range) > MAX_JOB_LINE_WORDS {
-        return true;
-    }
-    let continues_paragraph = i > 0 && {
-        let above = texts[i - 1].trim_end();
-        above.chars().count() >= MIN_PARAGRAPH_LINE
-            && !above.ends_with(['.', '!', '?', ':', ';'])
-            && heading_kind(above).is_none()
-    };
-    let words_after = texts[i]
-        .get(range.span.1..)
-        .unwrap_or("")
-        .split_whitespace()
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .count();
-    // A job line may open with its dates ("2011-2016 Drupal Engineer …").
-    let opens_with_dates = texts[i][..range.span.0].trim().is_empty();
-    continues_paragraph && !opens_with_dates && words_after >= MIN_WORDS_AFTER_IN_PROSE
+    words_beside(texts[i], range) > MAX_JOB_LINE_WORDS || continues_a_sentence(texts, i, range)
 }
 
 /// Find the roles. `ranges[i]` is the date range on line `i`, if any;
@@ -201,7 +174,21 @@ pub(super) fn find_roles(
         if groups.iter().flatten().any(|p| years.not_jobs.is_match(p)) {
             continue;
         }
-        let (title, employer) = title_and_employer(&groups, &is_title);
+        let (mut title, employer) = title_and_employer(&groups, &is_title);
+        // An employer's line with dates of its own right under a dated
+        // title line ("Engineering Manager - Brooklyn, NY Jan 2023-Present
+        // (consultant)" / "Brooklyn Law School December 2014-Jan 2023"): an
+        // earlier stint of the title above.
+        if title.is_empty()
+            && used.is_empty()
+            && !tails[i]
+            && i > 0
+            && is_context_line(texts[i], &lines[i], &is_title)
+            && !groups.iter().flatten().any(|p| says_studied(p))
+            && let Some(above) = roles.last().filter(|r: &&Role| r.line_index == i - 1)
+        {
+            title.clone_from(&above.title);
+        }
         // A dated line with no title that names a school or a degree is
         // education under a heading levelscan did not know.
         if title.is_empty() && groups.iter().flatten().any(|p| names_education(p)) {
@@ -223,7 +210,7 @@ pub(super) fn find_roles(
                 p.len() > title.len() && p.contains(&title) && years.student_titles.is_match(p)
             });
         let role = Role {
-            kind: if academic || noted_student {
+            kind: if academic || noted_student || lines[i].student_activity {
                 RoleKind::Student
             } else {
                 role_kind(&title, rubric).unwrap_or(RoleKind::Engineering)
@@ -252,10 +239,14 @@ pub(super) fn find_roles(
     // A role whose title says nothing either way counts as engineering when
     // its own lines describe engineering work: "Web application
     // architecture and implementation" under an untitled job is; a
-    // student's restaurant job is not.
+    // student's restaurant job is not. A titled role with no lines of its
+    // own at all (the next role's header follows its dates: "Cognizant -
+    // (2008 – 2020)" / "Delivery Lead" / the next employer) says nothing
+    // either way: it takes the kind most of the other roles have.
     let starts: Vec<usize> = roles.iter().map(|r| r.first_line).collect();
-    for r in &mut roles {
-        if role_kind(&r.title, rubric).is_some() {
+    let mut undescribed = Vec::new();
+    for (k, r) in roles.iter_mut().enumerate() {
+        if role_kind(&r.title, rubric).is_some() || lines[r.line_index].student_activity {
             continue;
         }
         let next = starts
@@ -265,16 +256,65 @@ pub(super) fn find_roles(
             .min()
             .unwrap_or(texts.len());
         let end = next.min(r.line_index + 1 + DESCRIPTION_LINES);
-        let own = (r.first_line..end).filter(|&j| j == r.line_index || !lines[j].heading);
-        let describes_engineering = own
+        let own: Vec<usize> = (r.first_line..end)
+            .filter(|&j| j == r.line_index || !lines[j].heading)
             .take_while(|&j| j <= r.line_index || !lines[j].heading)
-            .any(|j| years.engineering_work.is_match(texts[j]));
-        if !describes_engineering {
-            r.kind = RoleKind::Other;
+            .collect();
+        if own
+            .iter()
+            .any(|&j| years.engineering_work.is_match(texts[j]))
+        {
+            continue;
+        }
+        r.kind = RoleKind::Other;
+        // Only a titled role: an untitled date line followed by roles is a
+        // heading over them ("2023 – Present: AI startups era") or a list
+        // of dates.
+        let says_nothing = own
+            .iter()
+            .all(|&j| j <= r.line_index || lines[j].role_header);
+        if says_nothing && !r.title.is_empty() {
+            undescribed.push(k);
+        }
+    }
+    let count = |kind: RoleKind| {
+        roles
+            .iter()
+            .enumerate()
+            .filter(|(k, r)| r.kind == kind && !undescribed.contains(k))
+            .count()
+    };
+    if count(RoleKind::Engineering) > count(RoleKind::Other) {
+        for &k in &undescribed {
+            roles[k].kind = RoleKind::Engineering;
         }
     }
     roles
 }
+
+/// Whether the range on line `i` sits inside a sentence wrapped from the
+/// line above: "… Before this, I spent" / "10 years (2014–2024) as an
+/// independent analyst in". The line above is a long unfinished line, not
+/// a bullet, and a lower-case word opens this line before the range; a job
+/// line opens with its title, its employer or its dates.
+fn continues_a_sentence(texts: &[&str], i: usize, range: &DateRange) -> bool {
+    let Some(above) = i.checked_sub(1).map(|k| texts[k].trim()) else {
+        return false;
+    };
+    let unfinished = above.split_whitespace().count() >= MIN_SENTENCE_WORDS
+        && !above.ends_with(['.', ':', ';', '!', '?', ')'])
+        && !starts_with_bullet(above);
+    let before = texts[i].get(..range.span.0).unwrap_or("");
+    let opens_lower = before
+        .split_whitespace()
+        .find(|w| w.chars().any(char::is_alphabetic))
+        .and_then(|w| w.chars().find(|c| c.is_alphabetic()))
+        .is_some_and(char::is_lowercase);
+    unfinished && opens_lower
+}
+
+/// The fewest words of a line that runs on into the next as a sentence.
+const MIN_SENTENCE_WORDS: usize = 8;
 
 /// A second range right after a line's first, joined by a comma, "and" or
 /// "&", with nothing after it but punctuation or a note in brackets.
@@ -312,7 +352,8 @@ fn is_research_title(title: &str) -> bool {
             .any(|w| lower.contains(w))
 }
 
-/// Whether a part of a role header names a school or a degree.
+/// Whether a part of a role header names a school or a degree, or says
+/// the years were spent studying.
 fn names_education(part: &str) -> bool {
     const WORDS: &[&str] = &[
         "university",
@@ -360,14 +401,24 @@ fn names_education(part: &str) -> bool {
         "gymnasium",
         "lyceum",
     ];
-    part.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .any(|w| {
-            let w = w.to_lowercase();
-            WORDS.contains(&w.as_str())
-                || w.ends_with("studium")
-                || w.ends_with("universität")
-                || w.ends_with("schule")
-        })
+    says_studied(part)
+        || part
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+            .any(|w| {
+                let w = w.to_lowercase();
+                WORDS.contains(&w.as_str())
+                    || w.ends_with("studium")
+                    || w.ends_with("universität")
+                    || w.ends_with("schule")
+            })
+}
+
+/// "Studied Computer Engineering HAW Hamburg": years spent studying, at
+/// a school a dated line need not name as one.
+fn says_studied(part: &str) -> bool {
+    part.split_whitespace().next().is_some_and(|w| {
+        ["studied", "studying", "studies", "study"].contains(&w.to_lowercase().as_str())
+    })
 }
 
 /// The title (the first title-like part) and the employer (another part
@@ -483,6 +534,47 @@ pub(super) fn looks_like_job(texts: &[&str], i: usize, range: &DateRange, rubric
         || texts
             .get(i + 1)
             .is_some_and(|t| short(t) && titled(split_parts(t)))
+}
+
+/// Whether a date line opens with a degree ("2017-2019 : Master
+/// développeur d'application …", "Licence informatique"): in an education
+/// list it is one, whatever title words follow.
+pub(super) fn opens_with_degree(text: &str, range: &DateRange) -> bool {
+    const DEGREES: &[&str] = &[
+        "master",
+        "master's",
+        "masters",
+        "bachelor",
+        "bachelor's",
+        "licence",
+        "diploma",
+        "degree",
+        "msc",
+        "m.sc",
+        "bsc",
+        "b.sc",
+        "phd",
+        "ph.d.",
+        "mba",
+        "b.s.",
+        "m.s.",
+        "b.a.",
+        "m.a.",
+        "b.tech",
+        "m.tech",
+        "btech",
+        "mtech",
+        "doctorate",
+    ];
+    same_line_parts(text, range)
+        .first()
+        .and_then(|p| {
+            p.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .split_whitespace()
+                .next()
+                .map(str::to_lowercase)
+        })
+        .is_some_and(|w| DEGREES.contains(&w.as_str()))
 }
 
 /// Whether the line above a date line names a school or a degree: "ORT

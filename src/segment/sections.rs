@@ -182,6 +182,13 @@ pub fn glued_label(text: &str, bulleted_labels: bool) -> Option<(SectionKind, us
     heading_kind(&text[..label_end]).map(|kind| (kind, lead + row))
 }
 
+/// Whether a heading names a student's activities outside work:
+/// "Extracurricular Activities", "Awards & Extra-Curricular".
+pub(super) fn is_activities_heading(text: &str) -> bool {
+    let norm = normalise_heading(text);
+    norm.contains("extracurricular") || norm.contains("extra curricular")
+}
+
 /// The section a heading line opens, if it is a heading.
 pub fn heading_kind(text: &str) -> Option<SectionKind> {
     if text.chars().count() > 48 || text.ends_with('.') {
@@ -256,6 +263,9 @@ const HEAD_WORDS: &[(&str, SectionKind)] = &[
     ("awards", SectionKind::Other),
     ("interests", SectionKind::Other),
     ("languages", SectionKind::Other),
+    ("extracurricular", SectionKind::Other),
+    ("extracurriculars", SectionKind::Other),
+    ("curricular", SectionKind::Other),
     ("sprachen", SectionKind::Other),
     ("langues", SectionKind::Other),
     ("idiomas", SectionKind::Other),
