@@ -2,7 +2,8 @@
 //! producer in `fixtures/classes` (rebuilt by `fixtures/build.sh`): words
 //! set without space glyphs in a tight line, ligature glyphs a font maps to
 //! no text, a skills sidebar that must not join the work beside it, and
-//! glyphs whose text is given only by /ActualText.
+//! glyphs whose text is given only by /ActualText, and letter-spaced labels
+//! beside ordinary text.
 
 use std::path::PathBuf;
 
@@ -104,4 +105,23 @@ fn glyphs_mapped_to_nothing_read_as_their_actual_text() {
     ] {
         assert!(lines.iter().any(|l| l == line), "{line:?} in {lines:#?}");
     }
+}
+
+/// Labels set letter-spaced in a narrow column share each baseline with the
+/// ordinary text beside them: the line's usual letter gap is the ordinary
+/// text's, so every tracked gap in a label read as a word space ("G O L A N
+/// G"; a skill the screen could not match). A piece of a baseline whose
+/// every gap is wider than the line's keeps its narrowest as its letter gap.
+#[test]
+fn letter_spaced_labels_beside_text_read_as_words() {
+    let lines = lines_of("letter-spaced-labels.pdf");
+    for label in ["PROGRAMMING", "GOLANG", "DATABASES", "CLOUD"] {
+        assert!(lines.iter().any(|l| l == label), "{label:?} in {lines:#?}");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == "gRPC services, Kafka consumers and workers with bounded queues"),
+        "{lines:#?}"
+    );
 }
