@@ -88,13 +88,27 @@ pub fn lay_out(glyphs: &[&PlacedGlyph]) -> (Vec<LaidLine>, u32) {
     if let Some(col) = columns.get(main) {
         main_segments.extend(col.iter().cloned());
     }
+    // A column of labels left of the main one, on its rows (section names
+    // or role titles and dates beside each entry), is read in those rows:
+    // each label as a line of its own, before the text it sits beside.
+    let labels: Vec<bool> = (0..columns.len())
+        .map(|i| !flowing && i != main && labels_beside(&columns[i], &columns[main]))
+        .collect();
+    for (i, col) in columns.iter().enumerate() {
+        if labels[i] {
+            main_segments.extend(col.iter().cloned().map(|mut s| {
+                s.margin = Some(Side::Left);
+                s
+            }));
+        }
+    }
     if !flowing {
         main_segments.append(&mut after);
     }
     ordered.push((0, main_segments));
     let mut next_id = 1;
     for (i, col) in columns.into_iter().enumerate() {
-        if i != main {
+        if i != main && !labels[i] {
             ordered.push((next_id, col));
             next_id += 1;
         }
@@ -130,6 +144,29 @@ pub fn lay_out(glyphs: &[&PlacedGlyph]) -> (Vec<LaidLine>, u32) {
         });
     }
     (lines, column_count.max(1))
+}
+
+/// The smallest share of a label column's lines on the main column's
+/// baselines.
+const MIN_LABELS_ON_ROWS: f32 = 0.7;
+
+/// Whether `labels` is a column of labels for `main`'s rows: narrower than
+/// half of it, wholly left of it, and most of its lines on its baselines. A sidebar beside the work sets its own lines, on
+/// baselines of its own.
+fn labels_beside(labels: &[Segment], main: &[Segment]) -> bool {
+    let (Some(label_right), Some(main_left)) = (
+        labels.iter().map(|s| s.x1).max_by(f32::total_cmp),
+        main.iter().map(|s| s.x0).min_by(f32::total_cmp),
+    ) else {
+        return false;
+    };
+    if label_right > main_left || column_width(labels) > 0.5 * column_width(main) {
+        return false;
+    }
+    let (mut label_lines, mut main_lines) = (Vec::new(), Vec::new());
+    baselines_of(&labels.iter().collect::<Vec<_>>(), &mut label_lines);
+    baselines_of(&main.iter().collect::<Vec<_>>(), &mut main_lines);
+    aligned_share(&label_lines, &main_lines) >= MIN_LABELS_ON_ROWS
 }
 
 /// The most words a heading set beside its section's first line holds.
