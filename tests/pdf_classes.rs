@@ -1,7 +1,9 @@
 //! Text-layer classes met in real resumes, each reproduced by a real
 //! producer in `fixtures/classes` (rebuilt by `fixtures/build.sh`): words
 //! set without space glyphs in a tight line, ligature glyphs a font maps to
-//! no text, and a skills sidebar that must not join the work beside it.
+//! no text, a skills sidebar that must not join the work beside it, and
+//! glyphs whose text is given only by /ActualText, and letter-spaced labels
+//! beside ordinary text.
 
 use std::path::PathBuf;
 
@@ -85,4 +87,48 @@ fn a_sidebar_under_a_contact_block_never_joins_the_work_beside_it() {
     // The work history is read before the sidebar, in one run.
     let at = |t: &str| lines.iter().position(|l| l == t).expect("present");
     assert!(at("Made onboarding orders of magnitude faster for most cases") < at("Skills"));
+}
+
+/// Chrome 128 (Skia) mapped every glyph its font's cmap does not reach to
+/// U+0000 in ToUnicode and gave the glyph's text by an /ActualText span:
+/// dates set in alternate figures read "June - Present", so no role was
+/// dated, and the "ft" ligature of "Kafka" was lost. The fixture is
+/// Chromium's print rewritten so (`fixtures/classes/skia-unmapped-glyphs.py`).
+#[test]
+fn glyphs_mapped_to_nothing_read_as_their_actual_text() {
+    let lines = lines_of("unmapped-digits-actual-text.pdf");
+    for line in [
+        "Software Engineer, Ledgerly June 2025 - Present",
+        "Built the settlement service in Go and its Kafka consumers.",
+        "Software Developer, Northwind Freight September 2019 - May 2025",
+        "BSc Computer Science, Lakeside University 2015 - 2019",
+    ] {
+        assert!(lines.iter().any(|l| l == line), "{line:?} in {lines:#?}");
+    }
+}
+
+/// Labels set letter-spaced in a narrow column share each baseline with the
+/// ordinary text beside them: the line's usual letter gap is the ordinary
+/// text's, so every tracked gap in a label read as a word space ("G O L A N
+/// G"; a skill the screen could not match). A piece of a baseline whose
+/// every gap is wider than the line's keeps its narrowest as its letter gap.
+/// And the labels are a column beside the rows they label (issue 20 class
+/// 3): each is read before its row, not all after the text.
+#[test]
+fn letter_spaced_labels_read_as_words_beside_their_rows() {
+    let lines = lines_of("letter-spaced-labels.pdf");
+    assert_eq!(
+        lines,
+        [
+            "Skills",
+            "PROGRAMMING",
+            "Python, Go, Rust, TypeScript, SQL and shell scripting for tooling",
+            "GOLANG",
+            "gRPC services, Kafka consumers and workers with bounded queues",
+            "DATABASES",
+            "PostgreSQL, Redis, ClickHouse, query tuning and schema migrations",
+            "CLOUD",
+            "AWS (EC2, S3, SQS), Terraform, Kubernetes and Helm charts",
+        ]
+    );
 }

@@ -35,6 +35,26 @@ fn separate_strings_moved_by_td_join_into_one_line() {
     assert_eq!(lines_of(&one_page(content)), ["Summary Backend"]);
 }
 
+/// A marked-content sequence's /ActualText is the text of the glyphs it
+/// paints, as a reader copies it (Chrome 128 gave alternate digits so; see
+/// `tests/pdf_classes.rs`): written inline as a UTF-16 or PDFDoc string, or
+/// named in the page's /Properties. One that paints nothing adds nothing; an
+/// empty one removes its glyphs; an outer one covers the inner ones.
+#[test]
+fn actual_text_replaces_the_glyphs_it_spans() {
+    let content = "BT /F1 10 Tf 72 700 Td (June ) Tj \
+        /Span <</ActualText <FEFF0032003000320035>>> BDC (\\000\\000\\000\\000) Tj EMC \
+        ( - Present) Tj ET \
+        BT /F1 10 Tf 72 680 Td (Since ) Tj /Span /Y2019 BDC (xx) Tj EMC ET \
+        BT /F1 10 Tf 72 660 Td (Acme) Tj /Span <</ActualText (Inc)>> BDC EMC \
+        /Artifact <</ActualText ()>> BDC (-) Tj EMC \
+        /Span <</ActualText (Corp)>> BDC /Span <</ActualText (Q)>> BDC (x) Tj EMC (y) Tj EMC ET";
+    assert_eq!(
+        lines_of(&one_page(content)),
+        ["June 2025 - Present", "Since 2019", "Acme Corp"]
+    );
+}
+
 #[test]
 fn white_text_on_the_page_is_hidden_but_white_on_a_dark_box_is_not() {
     let content = "BT /F1 10 Tf 72 700 Td (Visible words) Tj ET \

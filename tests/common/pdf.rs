@@ -4,7 +4,8 @@
 use lopdf::{Document, Object, Stream, dictionary};
 
 /// A one-page US-Letter PDF whose page draws `content` (raw operators) with
-/// font /F1 = Helvetica (WinAnsi). `compress` deflates the content stream.
+/// font /F1 = Helvetica (WinAnsi), and marked-content properties /Y2019
+/// (an /ActualText of "2019").
 pub fn one_page(content: &str) -> Vec<u8> {
     pages(&[content])
 }
@@ -21,6 +22,9 @@ pub fn pages(contents: &[&str]) -> Vec<u8> {
     });
     let resources_id = doc.add_object(dictionary! {
         "Font" => dictionary! { "F1" => font_id },
+        "Properties" => dictionary! {
+            "Y2019" => dictionary! { "ActualText" => Object::string_literal("2019") },
+        },
     });
     let mut kids = Vec::new();
     for content in contents {

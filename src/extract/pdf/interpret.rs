@@ -22,7 +22,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::colour::ColourSpace;
 use super::font::Font;
-use super::lexer::{Lexer, Operand};
+use super::lexer::{Lexer, Operand, dictionary_value};
 use super::streams::Inflater;
 
 /// An affine matrix `[a b c d e f]` in PDF's row-vector convention.
@@ -291,6 +291,9 @@ impl<'a> Interpreter<'a> {
         let mut path = PathBounds::default();
         // `W`/`W*` make the path the clip once it is painted (or `n`).
         let mut clip_next = false;
+        // Open marked-content sequences: the text of those with an
+        // /ActualText, and the first glyph placed inside them.
+        let mut marked: Vec<Option<(Rc<str>, usize)>> = Vec::new();
 
         let mut lexer = Lexer::new(content);
         while let Some((operator, operands)) = lexer.next() {
@@ -433,9 +436,81 @@ impl<'a> Interpreter<'a> {
                 }
                 // An inline image: it covers the unit square under the CTM.
                 b"BI" | b"EI" => self.paint_image(&state),
+                b"BMC" | b"BDC" if marked.len() < MAX_STATE_DEPTH => {
+                    let text = (operator == b"BDC")
+                        .then(|| self.actual_text(operands.get(1), resources))
+                        .flatten();
+                    marked.push(text.map(|text| (text, self.out.glyphs.len())));
+                }
+                b"EMC" => {
+                    if let Some(Some((text, first))) = marked.pop() {
+                        self.replace_with_actual_text(first, text);
+                    }
+                }
                 _ => {}
             }
         }
+    }
+
+    /// The /ActualText of a marked-content sequence's properties, written
+    /// inline or named in the resources' /Properties.
+    fn actual_text(&self, properties: Option<&Operand>, resources: &Dictionary) -> Option<Rc<str>> {
+        let text = match properties? {
+            // Most sequences are tagged content (`<</MCID 3>>`): a look
+            // for the key's bytes saves reading their entries.
+            Operand::Dictionary(bytes) if crate::extract::find(bytes, b"/ActualText").is_none() => {
+                return None;
+            }
+            Operand::Dictionary(bytes) => {
+                let mut scratch = Vec::new();
+                let value = dictionary_value(bytes, b"ActualText")?;
+                value.string_bytes(&mut scratch)?.to_vec()
+            }
+            Operand::Name(name) => resources
+                .get_deref(b"Properties", self.doc)
+                .and_then(Object::as_dict)
+                .and_then(|p| p.get_deref(name, self.doc))
+                .and_then(Object::as_dict)
+                .and_then(|p| p.get_deref(b"ActualText", self.doc))
+                .and_then(Object::as_str)
+                .ok()?
+                .to_vec(),
+            _ => return None,
+        };
+        let text = lopdf::decode_text_string(&Object::string_literal(text)).ok()?;
+        Some(Rc::from(text))
+    }
+
+    /// A sequence with an /ActualText reads as that text, whatever glyphs
+    /// it painted: producers use it where a glyph's own mapping is wrong or
+    /// missing (Chrome/Skia maps alternate digit glyphs to U+0000 in
+    /// ToUnicode and gives each digit its ActualText). As poppler does, the
+    /// text takes the place of the glyphs painted inside the sequence, over
+    /// the span they covered; a sequence that painted none adds nothing.
+    fn replace_with_actual_text(&mut self, first: usize, text: Rc<str>) {
+        let glyphs = &mut self.out.glyphs;
+        let Some(placed) = glyphs.get(first..) else {
+            return;
+        };
+        if placed.is_empty() {
+            return;
+        }
+        let x0 = placed
+            .iter()
+            .map(|g| g.x0.min(g.x1))
+            .fold(f32::MAX, f32::min);
+        let x1 = placed
+            .iter()
+            .map(|g| g.x0.max(g.x1))
+            .fold(f32::MIN, f32::max);
+        if text.is_empty() {
+            glyphs.truncate(first);
+            return;
+        }
+        glyphs.truncate(first + 1);
+        let glyph = &mut glyphs[first];
+        glyph.text = text;
+        (glyph.x0, glyph.x1) = (x0, x1);
     }
 
     fn next_order(&mut self) -> u32 {

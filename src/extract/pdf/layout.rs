@@ -88,13 +88,27 @@ pub fn lay_out(glyphs: &[&PlacedGlyph]) -> (Vec<LaidLine>, u32) {
     if let Some(col) = columns.get(main) {
         main_segments.extend(col.iter().cloned());
     }
+    // A column of labels left of the main one, on its rows (section names
+    // or role titles and dates beside each entry), is read in those rows:
+    // each label as a line of its own, before the text it sits beside.
+    let labels: Vec<bool> = (0..columns.len())
+        .map(|i| !flowing && i != main && labels_beside(&columns[i], &columns[main]))
+        .collect();
+    for (i, col) in columns.iter().enumerate() {
+        if labels[i] {
+            main_segments.extend(col.iter().cloned().map(|mut s| {
+                s.margin = Some(Side::Left);
+                s
+            }));
+        }
+    }
     if !flowing {
         main_segments.append(&mut after);
     }
     ordered.push((0, main_segments));
     let mut next_id = 1;
     for (i, col) in columns.into_iter().enumerate() {
-        if i != main {
+        if i != main && !labels[i] {
             ordered.push((next_id, col));
             next_id += 1;
         }
@@ -130,6 +144,29 @@ pub fn lay_out(glyphs: &[&PlacedGlyph]) -> (Vec<LaidLine>, u32) {
         });
     }
     (lines, column_count.max(1))
+}
+
+/// The smallest share of a label column's lines on the main column's
+/// baselines.
+const MIN_LABELS_ON_ROWS: f32 = 0.7;
+
+/// Whether `labels` is a column of labels for `main`'s rows: narrower than
+/// half of it, wholly left of it, and most of its lines on its baselines. A sidebar beside the work sets its own lines, on
+/// baselines of its own.
+fn labels_beside(labels: &[Segment], main: &[Segment]) -> bool {
+    let (Some(label_right), Some(main_left)) = (
+        labels.iter().map(|s| s.x1).max_by(f32::total_cmp),
+        main.iter().map(|s| s.x0).min_by(f32::total_cmp),
+    ) else {
+        return false;
+    };
+    if label_right > main_left || column_width(labels) > 0.5 * column_width(main) {
+        return false;
+    }
+    let (mut label_lines, mut main_lines) = (Vec::new(), Vec::new());
+    baselines_of(&labels.iter().collect::<Vec<_>>(), &mut label_lines);
+    baselines_of(&main.iter().collect::<Vec<_>>(), &mut main_lines);
+    aligned_share(&label_lines, &main_lines) >= MIN_LABELS_ON_ROWS
 }
 
 /// The most words a heading set beside its section's first line holds.
@@ -274,43 +311,75 @@ fn split_baseline(line: &[&PlacedGlyph], gaps: &mut Vec<f32>, out: &mut Vec<Segm
     // Letter gaps in this line: usually ~0, larger in letter-spaced headings.
     gaps.clear();
     gaps.extend(line.windows(2).map(|w| gap(w[0], w[1])));
-    // The gap a third of the way up, as sorting would place it.
-    let usual_gap = if gaps.is_empty() {
-        0.0
-    } else {
-        let third = gaps.len() / 3;
-        *gaps.select_nth_unstable_by(third, f32::total_cmp).1
-    }
-    .max(0.0);
-
-    // Segments of nothing but spaces are left out.
-    let mut keep = |segment: Segment| {
-        if !segment.text.trim().is_empty() {
-            out.push(segment);
-        }
-    };
-    let mut current: Option<Segment> = None;
-    let mut prev: Option<&PlacedGlyph> = None;
-    for &g in line {
-        if let (Some(p), Some(seg)) = (prev, current.as_mut()) {
-            let d = gap(p, g);
-            let size = p.size.max(g.size);
-            if d > segment_gap(size) {
-                keep(current.take().expect("checked above"));
-            } else if d > usual_gap + WORD_GAP * size {
-                seg.text.push(' ');
+    let line_gap = usual_gap(gaps);
+    // Each piece of text between wide gaps, with the glyph gaps inside it.
+    let mut start = 0;
+    for end in 1..=line.len() {
+        let wide = end < line.len() && {
+            let (a, b) = (line[end - 1], line[end]);
+            gap(a, b) > segment_gap(a.size.max(b.size))
+        };
+        if end == line.len() || wide {
+            let piece = &line[start..end];
+            // A piece set letter-spaced ("G O L A N G" in a skills bar)
+            // beside a column of ordinary text on the same baseline: every
+            // gap inside it is wider than the line's letter gap, and its
+            // narrowest is its own letter gap. A piece too short to tell
+            // takes the line's.
+            let narrowest = piece
+                .windows(2)
+                .map(|w| gap(w[0], w[1]))
+                .fold(f32::MAX, f32::min);
+            let letter_gap = if piece.len() > MIN_OWN_GAPS {
+                line_gap.max(narrowest)
+            } else {
+                line_gap
+            };
+            if let Some(segment) = segment_of(piece, letter_gap) {
+                out.push(segment);
             }
+            start = end;
         }
-        let seg = current.get_or_insert_with(|| Segment {
-            x0: g.x0,
-            x1: g.x1,
-            y: g.y,
-            size: g.size,
-            text: String::new(),
-            glyphs: 0,
-            bold_glyphs: 0,
-            margin: None,
-        });
+    }
+}
+
+/// Glyph gaps a piece of a baseline needs to have a letter gap of its own.
+const MIN_OWN_GAPS: usize = 3;
+
+/// The usual letter gap among a line's `gaps` (reordered): the one a third
+/// of the way up, as sorting would place it.
+fn usual_gap(gaps: &mut [f32]) -> f32 {
+    if gaps.is_empty() {
+        return 0.0;
+    }
+    let third = gaps.len() / 3;
+    gaps.select_nth_unstable_by(third, f32::total_cmp)
+        .1
+        .max(0.0)
+}
+
+/// One segment from glyphs with no wide gap between them, a space where a
+/// gap exceeds the letter gap by a word space; `None` for nothing but
+/// spaces.
+fn segment_of(glyphs: &[&PlacedGlyph], letter_gap: f32) -> Option<Segment> {
+    let first = glyphs.first()?;
+    let mut seg = Segment {
+        x0: first.x0,
+        x1: first.x1,
+        y: first.y,
+        size: first.size,
+        text: String::new(),
+        glyphs: 0,
+        bold_glyphs: 0,
+        margin: None,
+    };
+    let mut prev: Option<&PlacedGlyph> = None;
+    for &g in glyphs {
+        if let Some(p) = prev
+            && gap(p, g) > letter_gap + WORD_GAP * p.size.max(g.size)
+        {
+            seg.text.push(' ');
+        }
         seg.text.push_str(&g.text);
         seg.x1 = seg.x1.max(g.x1);
         seg.size = seg.size.max(g.size);
@@ -320,9 +389,7 @@ fn split_baseline(line: &[&PlacedGlyph], gaps: &mut Vec<f32>, out: &mut Vec<Segm
         }
         prev = Some(g);
     }
-    if let Some(last) = current {
-        keep(last);
-    }
+    (!seg.text.trim().is_empty()).then_some(seg)
 }
 
 /// A gap this much wider than the line's usual letter gap (in ems) is a

@@ -27,8 +27,11 @@ pub enum Operand<'a> {
     /// into a buffer they reuse, through [`Operand::string_bytes`].
     HexString(&'a [u8]),
     Array(Vec<Operand<'a>>),
-    /// Booleans, null, dictionaries: present, but nothing the interpreter
-    /// reads.
+    /// A dictionary (marked-content properties) as written, `<<` to `>>`:
+    /// most are never looked into, so their entries are read only on
+    /// demand, by [`dictionary_value`].
+    Dictionary(&'a [u8]),
+    /// Booleans, null: present, but nothing the interpreter reads.
     Other,
 }
 
@@ -204,6 +207,35 @@ fn simple_number_at(data: &[u8], start: usize) -> Option<(f32, usize)> {
     Some((if negative { -value } else { value }, pos))
 }
 
+/// The value of `key` in a dictionary operand's bytes (see
+/// [`Operand::Dictionary`]), at its top level.
+pub fn dictionary_value<'a>(dictionary: &'a [u8], key: &[u8]) -> Option<Operand<'a>> {
+    let inner = dictionary.strip_prefix(b"<<")?;
+    let inner = inner.strip_suffix(b">>").unwrap_or(inner);
+    let mut lexer = Lexer::new(inner);
+    let mut after_key = false;
+    loop {
+        lexer.skip_whitespace_and_comments();
+        let &b = lexer.data.get(lexer.pos)?;
+        let Token::Operand(operand) = lexer.token(b, 0) else {
+            after_key = false;
+            continue;
+        };
+        if after_key {
+            return Some(operand);
+        }
+        // Keys and values alternate, so a name in a value's place (`/S
+        // /Span`) is told from a key by the key that came before it.
+        after_key = matches!(&operand, Operand::Name(name) if name.as_ref() == key);
+        if !after_key {
+            // Skip the value that follows a key.
+            lexer.skip_whitespace_and_comments();
+            let &b = lexer.data.get(lexer.pos)?;
+            lexer.token(b, 0);
+        }
+    }
+}
+
 impl<'a> Lexer<'a> {
     pub fn new(data: &'a [u8]) -> Self {
         Lexer {
@@ -310,8 +342,9 @@ impl<'a> Lexer<'a> {
             b'/' => self.name(),
             b'(' => Operand::String(self.literal_string()),
             b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
+                let start = self.pos;
                 self.skip_dictionary();
-                Operand::Other
+                Operand::Dictionary(&self.data[start..self.pos])
             }
             b'<' => Operand::HexString(self.hex_string()),
             b'[' => self.array(depth),
@@ -548,6 +581,10 @@ impl<'a> Lexer<'a> {
                 (b'(', _) => {
                     self.literal_string();
                 }
+                // A hex string's closing bracket is not half of a `>>`.
+                (b'<', _) => {
+                    self.hex_string();
+                }
                 _ => self.pos += 1,
             }
         }
@@ -632,6 +669,31 @@ mod tests {
         );
         let names: Vec<&str> = got.iter().map(|(o, _)| o.as_str()).collect();
         assert_eq!(names, ["BDC", "q", "BI", "EI", "Q", "EMC"]);
+        assert_eq!(got[0].1[1], Operand::Dictionary(b"<</MCID 3 /Alt (x>>y)>>"));
+    }
+
+    #[test]
+    fn dictionary_values_are_read_on_demand() {
+        let dict = b"<</S /ActualText /Alt <FEFF0031>/ActualText (2\\0618) /MCID 3 /P <</ActualText (no)>>>>";
+        let value = |key: &[u8]| dictionary_value(dict, key);
+        assert_eq!(
+            value(b"ActualText"),
+            Some(Operand::String(Cow::Owned(b"218".to_vec())))
+        );
+        assert_eq!(value(b"Alt"), Some(Operand::HexString(b"FEFF0031")));
+        assert_eq!(value(b"MCID"), Some(Operand::Number(3.0)));
+        assert_eq!(
+            value(b"S"),
+            Some(Operand::Name(Cow::Borrowed(b"ActualText")))
+        );
+        assert_eq!(value(b"Span"), None);
+        assert_eq!(value(b"Lang"), None);
+        // A hex string ends before the dictionary does.
+        let got = ops(b"/Span <</ActualText <FEFF0032>>> BDC EMC");
+        assert_eq!(
+            got[0].1[1],
+            Operand::Dictionary(b"<</ActualText <FEFF0032>>>")
+        );
     }
 
     /// On every fixture PDF, the same operators and numbers as lopdf's own
