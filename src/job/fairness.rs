@@ -155,6 +155,16 @@ const EQUAL_OPPORTUNITY: &[&str] = &[
     "accommodation",
 ];
 
+/// Phrases that use a word of the lists above for something else
+/// ("observability as a first-class citizen").
+const FIGURES_OF_SPEECH: &[&str] = &[
+    "first-class citizen",
+    "first class citizen",
+    "good citizen",
+    "corporate citizen",
+    "citizen developer",
+];
+
 /// The requirements the posting makes that are never assessed, one line
 /// each, in the order first met, each kind once.
 pub fn not_assessed(lines: &[PostingLine]) -> Vec<String> {
@@ -162,7 +172,10 @@ pub fn not_assessed(lines: &[PostingLine]) -> Vec<String> {
     let mut out = Vec::new();
     for line in lines {
         for (_, sentence) in sentences(&line.original) {
-            let lower = sentence.to_lowercase().replace('\u{2019}', "'");
+            let mut lower = sentence.to_lowercase().replace('\u{2019}', "'");
+            for figure in FIGURES_OF_SPEECH {
+                lower = lower.replace(figure, " ");
+            }
             if EQUAL_OPPORTUNITY.iter().any(|w| lower.contains(w)) {
                 continue;
             }
@@ -216,6 +229,7 @@ mod tests {
             "Join our young and dynamic team",
             "Must be a US citizen",
             "Go and Kafka",
+            "Observability as a first-class citizen",
         ]));
         assert_eq!(found.len(), 3, "{found:?}");
         assert!(found[0].starts_with("degree requirement: not assessed"));

@@ -137,7 +137,9 @@ pub fn level_in_text(lines: &[PostingLine]) -> Option<Level> {
             let lower = normalise(&l.original);
             PHRASES
                 .iter()
-                .find(|(p, _)| lower.contains(p))
+                // Whole words: "the senior engineering manager" names
+                // someone else, not a "senior engineer" level.
+                .find(|(p, _)| contains_words(&lower, p))
                 .map(|&(_, level)| level)
         })
 }

@@ -123,14 +123,23 @@ pub fn read_posting(
     // What the posting itself calls a plus (a nice-to-have section, "a
     // plus"), as against the duties and the stack, which are nice too.
     let mut called_nice: Vec<Requirement> = Vec::new();
+    // What the last line that was not a list item says of the list after
+    // it: asked for ("…, additional fundamentals you need a commitment
+    // to:"), the duties ("…, you'll be responsible for:"), or neither.
+    let mut intro: Option<Wish> = None;
     for (index, line) in lines.iter().enumerate() {
+        let item = sections::is_bullet(&line.original);
+        if !item && !line.text.is_empty() {
+            intro = intro_wish(&line.text);
+        }
         if line.text.is_empty()
             || (index == 0 && title.as_deref().is_some_and(|t| line.original.contains(t)))
         {
             continue;
         }
         for (at, clause) in requirements::clauses(&line.text) {
-            let Some(wish) = wish_of(line.section, clause, sectioned) else {
+            let intro = intro.filter(|_| item);
+            let Some(wish) = wish_of(line.section, clause, sectioned, intro) else {
                 continue;
             };
             // The quote is the posting's line, or its sentence when the line
@@ -247,8 +256,16 @@ const ASKING: &[&str] = &[
     "qualified",
 ];
 
-/// Words that make a sentence in the duties a demand on the candidate.
+/// Words that make a sentence in the duties a demand on the candidate
+/// ("We are looking for candidates who have production experience with
+/// AWS" in a role description).
 const DEMANDS: &[&str] = &[
+    "candidates who",
+    "candidate who",
+    "candidates with",
+    "candidate with",
+    "someone who has",
+    "someone with",
     "requires",
     "is required",
     "are required",
@@ -271,7 +288,36 @@ const DUTIES: &[&str] = &[
     "day-to-day",
 ];
 
-fn wish_of(section: SectionKind, clause: &str, sectioned: bool) -> Option<Wish> {
+/// What a line ending in a colon says of the list after it, by its last
+/// sentence: the duties ("you'll be responsible for:") or an ask ("you
+/// need a commitment to:").
+fn intro_wish(text: &str) -> Option<Wish> {
+    let text = text.trim_end();
+    if !text.ends_with(':') {
+        return None;
+    }
+    let last = requirements::sentences(text)
+        .last()
+        .map_or(text, |&(_, s)| s);
+    let lower = normalise(last);
+    let any = |words: &[&str]| words.iter().any(|w| contains_words(&lower, w));
+    if any(DUTIES) {
+        Some(Wish::Nice)
+    } else if any(ASKING) {
+        Some(Wish::Required)
+    } else {
+        None
+    }
+}
+
+/// `intro`: what the line before says of the list the clause is an item
+/// of.
+fn wish_of(
+    section: SectionKind,
+    clause: &str,
+    sectioned: bool,
+    intro: Option<Wish>,
+) -> Option<Wish> {
     let lower = normalise(clause);
     let any = |words: &[&str]| words.iter().any(|w| contains_words(&lower, w));
     let nice_or = |wish: Wish| {
@@ -298,10 +344,19 @@ fn wish_of(section: SectionKind, clause: &str, sectioned: bool) -> Option<Wish> 
         {
             Some(Wish::Nice)
         }
-        SectionKind::Opening | SectionKind::Other if sectioned => (any(ASKING)
-            || requirements::is_nice(clause))
-        .then(|| nice_or(Wish::Required))
-        .flatten(),
+        SectionKind::Opening | SectionKind::Other if sectioned => {
+            if intro == Some(Wish::Nice) {
+                Some(Wish::Nice)
+            } else if any(ASKING) || intro.is_some() || requirements::is_nice(clause) {
+                nice_or(Wish::Required)
+            } else if any(DUTIES) {
+                // "As a senior mobile engineer, you will work on Scrum
+                // teams": the duties, as in a prose posting.
+                Some(Wish::Nice)
+            } else {
+                None
+            }
+        }
         SectionKind::Opening | SectionKind::Other => {
             if requirements::is_nice(clause) || requirements::describes_stack(clause) {
                 Some(Wish::Nice)

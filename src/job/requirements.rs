@@ -265,13 +265,21 @@ fn join_of(gap: &str) -> Join {
     let lower = gap.trim().to_lowercase();
     // Two names side by side with only a space ("Spring Boot Kafka
     // consumers") are one phrase, not a list.
-    if lower.is_empty() || lower.len() > 24 {
+    if lower.is_empty() {
         return Join::Apart;
     }
-    // "CI/CD for mobile (Fastlane)": a parenthesis after a skill names an
-    // example of it.
-    if lower.ends_with('(') {
+    // "CI/CD for mobile (Fastlane)", "continuous integration methodologies
+    // and tools (TeamCity or similar)", "Java or other object oriented
+    // languages (C++, Python)": a parenthesis a few words after a skill
+    // names examples of it.
+    if lower.ends_with('(')
+        && !lower.contains([',', '.', ';', ':'])
+        && lower.split_whitespace().count() <= 6
+    {
         return Join::Or;
+    }
+    if lower.len() > 24 {
+        return Join::Apart;
     }
     // "Ansible\Chef\Puppet": a backslash is written for a slash.
     let lower = lower.replace('\\', "/");
@@ -358,7 +366,12 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
         // "a cloud such as AWS, GCP, and Azure" is one choice.
         let examples_of_many =
             joins.contains(&Join::And) && !joins.contains(&Join::Or) && !singular_category(before);
-        let choice_cue = has_strong_choice_cue(before)
+        // "container orchestration frameworks such as Kubernetes, Docker":
+        // a kind and its examples.
+        let kind_and_examples =
+            (i..j).any(|k| names_kind_of_examples(&clause[mentions[k].end..mentions[k + 1].start]));
+        let choice_cue = kind_and_examples
+            || has_strong_choice_cue(before)
             || (has_choice_cue(before) && !examples_of_many)
             || starts_with_choice_tail(after)
             || (before.trim_end().ends_with('(')
@@ -416,7 +429,8 @@ fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
         }
     }
     found.sort_by_key(|m| m.start);
-    let colleagues = names_colleagues(clause);
+    // "At New Relic, you will…": the employer, named by a skill.
+    found.retain(|m| !names_employer(clause, m));
     let mut out: Vec<SkillMention> = Vec::with_capacity(found.len());
     for k in 0..found.len() {
         // "iOS & Android developers": the list ends in people.
@@ -426,7 +440,12 @@ fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
         {
             last += 1;
         }
-        if colleagues && followed_by_people(&clause[found[last].end..]) {
+        // The people are those the clause works with: "collaborating
+        // with iOS developers", not "work on Scrum teams in a
+        // collaborative environment".
+        if followed_by_people(&clause[found[last].end..])
+            && names_colleagues(&clause[..found[k].start])
+        {
             continue;
         }
         out.push(found[k]);
@@ -504,6 +523,13 @@ fn shared_heads(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
     out
 }
 
+/// "At Datadog, we…": a mention that follows only "At" at the clause's
+/// start and ends at a comma names the company, not a skill.
+fn names_employer(clause: &str, m: &SkillMention) -> bool {
+    let before = clause[..m.start].trim();
+    before.eq_ignore_ascii_case("at") && clause[m.end..].starts_with(',')
+}
+
 /// Whether a clause speaks of working with people ("collaborating with
 /// iOS & Android developers").
 fn names_colleagues(clause: &str) -> bool {
@@ -555,13 +581,50 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
     {
         return Join::And;
     }
+    // "Mobile Engineer (iOS)", "Backend Developer (Go)": a parenthesis
+    // after a role names its specialty; both are asked for.
     if join == Join::Or && gap.trim_end().ends_with('(') {
+        let names_a_role = clause[a.start..b.start]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| {
+                matches!(
+                    w.to_lowercase().trim_end_matches('s'),
+                    "engineer" | "developer" | "programmer" | "architect"
+                )
+            });
+        if names_a_role {
+            return Join::Apart;
+        }
+    }
+    // "… (C++, Python, etc)" after "Java or other languages" is the other
+    // languages the choice allows, not a list of its own.
+    let offers_others = gap.trim_start().to_lowercase().starts_with("or ");
+    if join == Join::Or && gap.trim_end().ends_with('(') && !offers_others {
         let close = clause[b.start..]
             .find(')')
             .map_or(clause.len(), |i| b.start + i);
         let inside = mentions[k + 1..].iter().filter(|m| m.end <= close).count();
         if inside >= 2 {
             return Join::Apart;
+        }
+    }
+    // "container orchestration frameworks such as Kubernetes, Docker
+    // Swarm": the skill that names the kind of the examples is one choice
+    // with them (any container orchestration meets it); a language naming
+    // the kind is asked for on its own ("Python libraries such as pandas"
+    // need Python).
+    // ("observability tools such as Prometheus, Grafana, and Jaeger", a
+    // plural kind and examples joined by "and", names each.)
+    if join == Join::Apart && names_kind_of_examples(gap) && vocab.category(a.skill) != "language" {
+        let list = clause[b.start..].to_lowercase();
+        let list = &list[..list.find([')', '.', ';']).unwrap_or(list.len())];
+        let each_named = contains_words(list, "and")
+            && !["or", "similar", "etc", "other", "others"]
+                .iter()
+                .any(|w| contains_words(list, w))
+            && !singular_category(gap);
+        if !each_named {
+            return Join::Or;
         }
     }
     if join == Join::Apart && is_unknown_list_item(gap, ',') {
@@ -574,24 +637,46 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
     join
 }
 
-/// ", matplotlib, " (or "/ Loki /"): one word between commas (slashes), an
-/// item of the list the vocabulary does not know; the list goes on past it.
+/// " frameworks such as ", " tools like ", " (e.g. ": a few words that name
+/// a kind and open its examples.
+fn names_kind_of_examples(gap: &str) -> bool {
+    let lower = gap.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let opens_examples = ["such as", "like", "e.g.", "e.g", "e.g.,", "for example"]
+        .iter()
+        .any(|cue| {
+            lower.ends_with(cue)
+                && (lower.len() == cue.len()
+                    || lower[..lower.len() - cue.len()].ends_with([' ', '(']))
+        });
+    opens_examples
+        && words.len() <= 5
+        && !lower.trim_end_matches(['.', ',']).contains([',', ';', ':'])
+        && !lower.replace("e.g.", "").contains('.')
+}
+
+/// ", matplotlib, " (or "/ Loki /", ", ELB, AutoScaling, "): one word, or a
+/// few, each between commas (slashes), items of the list the vocabulary
+/// does not know; the list goes on past them.
 fn is_unknown_list_item(gap: &str, separator: char) -> bool {
     let Some(inner) = gap.trim().strip_prefix(separator) else {
         return false;
     };
-    let Some(item) = inner.strip_suffix(separator) else {
+    let Some(items) = inner.strip_suffix(separator) else {
         return false;
     };
-    let item = item.trim();
-    !item.is_empty()
-        && item
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_'))
-        && !matches!(
-            item.to_lowercase().as_str(),
-            "and" | "or" | "etc" | "etc." | "experience" | "knowledge"
-        )
+    let one_word = |item: &str| {
+        !item.is_empty()
+            && item
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_'))
+            && !matches!(
+                item.to_lowercase().as_str(),
+                "and" | "or" | "etc" | "etc." | "experience" | "knowledge"
+            )
+    };
+    let items: Vec<&str> = items.split(separator).map(str::trim).collect();
+    items.len() <= 3 && items.into_iter().all(one_word)
 }
 
 /// A piece of a list up to an "and": one choice when it ends in an "or"

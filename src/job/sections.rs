@@ -266,8 +266,25 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
             });
             continue;
         }
-        if is_heading(line) || introduces_list(line, lines.get(index + 1)) {
-            current = heading_kind(text).unwrap_or(SectionKind::Other);
+        if is_heading(line) || introduces_list(line, lines.get(index + 1), current) {
+            current = match heading_kind(text) {
+                Some(kind) => kind,
+                // "Bonus points" then "Hands-on:": a heading of no known
+                // kind straight after a known one is a part of its section.
+                // (Not after the title, whatever words it has.)
+                None => match out.last() {
+                    Some(PostingLine {
+                        heading: true,
+                        section:
+                            section @ (SectionKind::Required
+                            | SectionKind::Nice
+                            | SectionKind::Stack
+                            | SectionKind::Duties),
+                        ..
+                    }) if out.len() > 1 => *section,
+                    _ => SectionKind::Other,
+                },
+            };
             out.push(PostingLine {
                 text: String::new(),
                 original: text.to_string(),
@@ -287,7 +304,7 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
 }
 
 /// Whether a line is an item of a list.
-fn is_bullet(text: &str) -> bool {
+pub fn is_bullet(text: &str) -> bool {
     let raw = text.trim_start();
     raw.starts_with(['-', '•', '·', '▪', '◦', '–', '●', '○', '■'])
         || (raw.starts_with('*') && !raw.starts_with("**"))
@@ -337,12 +354,30 @@ fn join_wrapped(lines: &[Line]) -> Vec<Line> {
 }
 
 /// "This role requires", "Bonus points if you have": a short line with no
-/// end punctuation that names a kind of section and opens a list.
-fn introduces_list(line: &Line, next: Option<&Line>) -> bool {
+/// end punctuation that names a kind of section and opens a list. Outside
+/// the sections that are read for skills (in the opening, the company's
+/// blurb, the benefits, under an unknown heading) a longer line ending in a
+/// colon does too ("As a Machine Learning Engineer for the Creative ML team
+/// you will:"); and a line naming a section may open a sub-heading
+/// instead of a list ("… the "Bonus Points" section" / "Hands-on:").
+fn introduces_list(line: &Line, next: Option<&Line>, current: SectionKind) -> bool {
     let text = strip_decoration(&line.text);
+    let words = text.split_whitespace().count();
+    let opens_list = next.is_some_and(|n| is_bullet(&n.text));
+    let opens_heading = next.is_some_and(|n| {
+        let next = strip_decoration(&n.text);
+        !is_bullet(&n.text) && next.ends_with(':') && next.split_whitespace().count() <= 3
+    });
+    let outside_read_sections = matches!(
+        current,
+        SectionKind::Opening | SectionKind::Other | SectionKind::About | SectionKind::Benefits
+    );
+    let fits = (1..=6).contains(&words)
+        || (opens_heading && words <= 12)
+        || (outside_read_sections && text.ends_with(':') && words <= 14);
     !is_bullet(&line.text)
-        && next.is_some_and(|n| is_bullet(&n.text))
-        && (1..=6).contains(&text.split_whitespace().count())
+        && (opens_list || opens_heading)
+        && fits
         && !text.ends_with(['.', ',', ';', '!', '?'])
         && heading_kind(&text).is_some()
 }

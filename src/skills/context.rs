@@ -225,18 +225,37 @@ fn spelt_as_a_name(text: &str, c: &Candidate, written: &str) -> bool {
 }
 
 /// Whether the text between two mentions only separates list items:
-/// commas, slashes, "and", "or", brackets.
+/// commas, slashes, "and", "or", brackets; or holds one or two items the
+/// vocabulary lacks, each a capitalised name between commas ("RDS, ELB,
+/// AutoScaling, Lambda").
 pub(super) fn list_gap(gap: &str) -> bool {
     if gap.len() > 16 {
-        return false;
+        return unknown_names_between_commas(gap);
     }
     let words: Vec<&str> = gap
         .split(|ch: char| ch.is_whitespace() || ",;/|&+()[]·•*".contains(ch))
         .filter(|w| !w.is_empty())
         .collect();
-    words.len() <= 2
+    let separators_only = words.len() <= 2
         && words
             .iter()
             .all(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "or"))
-        && (gap.contains(|ch: char| ",;/|&+()[]·•*".contains(ch)) || !words.is_empty())
+        && (gap.contains(|ch: char| ",;/|&+()[]·•*".contains(ch)) || !words.is_empty());
+    separators_only || unknown_names_between_commas(gap)
+}
+
+fn unknown_names_between_commas(gap: &str) -> bool {
+    let Some(items) = gap
+        .trim()
+        .strip_prefix(',')
+        .and_then(|g| g.strip_suffix(','))
+    else {
+        return false;
+    };
+    let items: Vec<&str> = items.split(',').map(str::trim).collect();
+    items.len() <= 2
+        && items.iter().all(|item| {
+            item.starts_with(|c: char| c.is_ascii_uppercase())
+                && item.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
 }

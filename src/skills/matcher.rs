@@ -239,8 +239,17 @@ impl Matcher {
 fn starts_word(bytes: &[u8], at: usize) -> bool {
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let after_gap = at == 0 || !word_byte(bytes[at - 1]);
+    // "ethers.js", "web3.js": the tail of a dotted name is no word of its
+    // own (a numbered item, "1.Python", still starts one).
+    let dotted_tail = at >= 2
+        && bytes[at - 1] == b'.'
+        && bytes[..at - 1]
+            .iter()
+            .rev()
+            .take_while(|&&b| word_byte(b))
+            .any(u8::is_ascii_alphabetic);
     match bytes[at] {
-        b if b.is_ascii_alphanumeric() => after_gap,
+        b if b.is_ascii_alphanumeric() => after_gap && !dotted_tail,
         b'.' => after_gap && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric),
         _ => false,
     }
