@@ -157,10 +157,11 @@ pub(super) fn load(text: &str, file: &str, examples: Examples) -> Result<Vocabul
                     ));
                 }
                 // The spelling keeps the case written in needs_context, for
-                // the `case` context.
+                // the `case` context. (Only this skill's spellings can be it:
+                // comparing those alone keeps loading linear.)
                 for s in spellings
                     .iter_mut()
-                    .filter(|s| normalise(&s.written) == key)
+                    .filter(|s| s.skill == id && normalise(&s.written) == key)
                 {
                     s.rule = Some(rule_index);
                     s.written = spelled.get_ref().trim().to_string();
