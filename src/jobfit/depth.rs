@@ -503,6 +503,16 @@ mod tests {
     use super::*;
     use crate::skills::Vocabulary;
 
+    /// The vocabulary's mention of `skill` as written in `text`.
+    fn mention_of(vocab: &Vocabulary, text: &str, skill: &str) -> SkillMention {
+        let start = text.find(skill).expect("skill in text");
+        vocab
+            .find(text)
+            .into_iter()
+            .find(|m| m.start == start)
+            .unwrap_or_else(|| panic!("{skill} found in {text:?}"))
+    }
+
     #[test]
     fn a_list_of_tools_is_not_work() {
         let vocab = Vocabulary::builtin();
@@ -586,15 +596,7 @@ mod tests {
     #[test]
     fn a_passive_agent_names_another_partys_work() {
         let vocab = Vocabulary::builtin();
-        let agent = |text: &str, skill: &str| {
-            let start = text.find(skill).expect("skill in text");
-            let m = vocab
-                .find(text)
-                .into_iter()
-                .find(|m| m.start == start)
-                .unwrap_or_else(|| panic!("{skill} found in {text:?}"));
-            another_partys(text, &m)
-        };
+        let agent = |text: &str, skill: &str| another_partys(text, &mention_of(vocab, text, skill));
         let context =
             "Angular-based, written in TypeScript and supported by a Django, Python backend.";
         assert!(agent(context, "Django"));
@@ -620,15 +622,8 @@ mod tests {
         let vocab = Vocabulary::builtin();
         let rubric = crate::rubric::load_default().expect("default rubric loads");
         let rules = rubric.job.as_ref().expect("the default rubric has [job]");
-        let taught = |text: &str, skill: &str| {
-            let start = text.find(skill).expect("skill in text");
-            let m = vocab
-                .find(text)
-                .into_iter()
-                .find(|m| m.start == start)
-                .unwrap_or_else(|| panic!("{skill} found in {text:?}"));
-            taught_or_taken(text, &m, rules)
-        };
+        let taught =
+            |text: &str, skill: &str| taught_or_taken(text, &mention_of(vocab, text, skill), rules);
         let courses = "Writing of documentation and delivery of training courses on GNU/Linux administration, Python development and Plone.";
         assert!(taught(courses, "Python"));
         assert!(taught(
