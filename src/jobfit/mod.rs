@@ -16,6 +16,7 @@
 //! does not.
 
 mod depth;
+mod mention;
 mod score;
 
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,495 @@
+//! How one skill mention reads inside a work sentence: as work the person
+//! did with it, or named apart from the work — a tool list run into the
+//! bullet, a tag list, a rated sidebar entry, another party's system, the
+//! subject of a course. `depth` asks these questions of every mention in a
+//! work sentence; the answers are word patterns, and the word lists they
+//! use (work verbs, tool labels, teaching words) are rubric data.
+
+use std::collections::BTreeSet;
+
+use crate::rubric::JobRules;
+use crate::skills::SkillMention;
+
+/// Whether a sentence holds one of the rubric's work verbs.
+pub(super) fn has_work_verb(text: &str, rules: &JobRules) -> bool {
+    words(text).any(|w| is_work_verb(w, rules))
+}
+
+/// Whether a mention in a work sentence is still named apart from the
+/// work: in a labelled tool list, a list heading the bullet, a bracketed
+/// tag list, a rated sidebar entry, another party's system, or the subject
+/// of a course. (A sentence that is mostly tools is [`listed_among_tools`].)
+pub(super) fn named_apart_from_work(
+    text: &str,
+    mention: &SkillMention,
+    mentions: &[SkillMention],
+    rules: &JobRules,
+) -> bool {
+    after_tool_label(text, mention, mentions, &rules.tool_labels)
+        || in_tools_before_colon(text, mention, mentions)
+        || in_tag_brackets(text, mention)
+        || rated(text, mention)
+        || another_partys(text, mention)
+        || taught_or_taken(text, mention, rules)
+}
+
+fn is_work_verb(word: &str, rules: &JobRules) -> bool {
+    rules.work_verbs.contains(word) || rules.work_verbs.contains(&word.to_lowercase())
+}
+
+/// How many words before a mention [`taught_or_taken`] looks for a
+/// teaching word.
+const TEACHING_REACH: usize = 8;
+
+/// Words that tie a teaching word to the subject it names: "courses on",
+/// "teacher, in", "workshops covering".
+const SUBJECT_WORDS: [&str; 5] = ["on", "in", "about", "of", "covering"];
+
+/// Whether a mention names the subject of a course, class or workshop the
+/// person taught or took — "delivery of training courses on … Python
+/// development", "a teacher, in programming classes (Java, React)", "Held
+/// workshops (e.g. ML in security)" — rather than work done with it. The
+/// teaching word (`[job] teaching_words`) must come within reach before the
+/// mention with no work verb in the past between ("teaching classes, including one
+/// where we implemented SQLite" is work), and its subject must follow it at
+/// once: a subject word, "(" or ":" within its next two words, so that "an
+/// online course platform built with React" stays work.
+fn taught_or_taken(text: &str, mention: &SkillMention, rules: &JobRules) -> bool {
+    let before: Vec<(usize, &str)> = word_spans(&text[..mention.start]).collect();
+    let reach = before.len().saturating_sub(TEACHING_REACH);
+    for i in (reach..before.len()).rev() {
+        let (at, word) = before[i];
+        // A work verb in the past is work done ("where we implemented");
+        // other forms may name a subject ("workshops on secure coding").
+        if word.ends_with("ed") && is_work_verb(word, rules) {
+            return false;
+        }
+        if rules.teaching_words.contains(&word.to_lowercase()) {
+            let next: Vec<&str> = before[i + 1..].iter().take(2).map(|(_, w)| *w).collect();
+            let second_word_at = before.get(i + 2).map_or(mention.start, |(at, _)| *at);
+            let opens_subject = text[at + word.len()..second_word_at].contains(['(', ':']);
+            return opens_subject
+                || next
+                    .iter()
+                    .any(|w| SUBJECT_WORDS.contains(&w.to_lowercase().as_str()));
+        }
+    }
+    false
+}
+
+/// Whether a mention is an item of a labelled tool list — "used
+/// technologies: TypeScript, Node.js, Jest, Java" — that runs from a
+/// tool label's colon (`[job] tool_labels`) to the mention through skills
+/// alone (and "and"). Catches the list however much text the layout ran in
+/// after it.
+fn after_tool_label(
+    text: &str,
+    mention: &SkillMention,
+    mentions: &[SkillMention],
+    tool_labels: &BTreeSet<String>,
+) -> bool {
+    let Some(colon) = text[..mention.start].rfind(':') else {
+        return false;
+    };
+    let labelled = words(&text[..colon])
+        .last()
+        .is_some_and(|w| tool_labels.contains(&w.to_lowercase()));
+    let only_skills_between = word_spans(&text[colon..mention.start]).all(|(at, word)| {
+        let at = colon + at;
+        mentions.iter().any(|m| (m.start..m.end).contains(&at)) || word.eq_ignore_ascii_case("and")
+    });
+    labelled && only_skills_between
+}
+
+/// The fewest items a list heading a bullet must have.
+const MIN_HEADING_ITEMS: usize = 3;
+
+/// The most words one item of such a list may have ("Java 21", "SQL
+/// Server 2008", "Apache Camel").
+const MAX_ITEM_WORDS: usize = 3;
+
+/// Whether a mention is in a list of tools that heads its bullet before a
+/// colon — "Commercetools, Akamai, Java 21, Apache Camel, Spring, Docker:
+/// Contributed to the migration…", "JAVA, Struts, Maven, JSP & JBoss
+/// Responsibilities: …". From the bullet's start (or the last sentence
+/// break) to the colon there are three or more short items split by
+/// commas, "&" or "and", at least half of them skills. The work after the
+/// colon still shows the skills it names itself.
+fn in_tools_before_colon(text: &str, mention: &SkillMention, mentions: &[SkillMention]) -> bool {
+    let Some(colon) = text[mention.end..].find(':').map(|i| mention.end + i) else {
+        return false;
+    };
+    let start = text[..mention.start]
+        .rfind(['.', ';', '•', ')'])
+        .map_or(0, |i| i + 1);
+    let head = &text[start..colon];
+    let items: Vec<&str> = head
+        .split([',', '&'])
+        .flat_map(|item| item.split(" and "))
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    let short = items
+        .iter()
+        .all(|item| item.split_whitespace().count() <= MAX_ITEM_WORDS);
+    let skills = mentions
+        .iter()
+        .filter(|m| m.start >= start && m.end <= colon)
+        .count();
+    items.len() >= MIN_HEADING_ITEMS && short && 2 * skills >= items.len()
+}
+
+/// The most words a bracketed tag list holds.
+const MAX_TAG_WORDS: usize = 6;
+
+/// Whether a mention is in a short square-bracketed tag list after a
+/// project or a title — "Secure by design corporate framework [Go,
+/// Python]", "Cloud Security operations [Terraform, Vault]". Resumes use
+/// square brackets for tags and links, not for prose; the tags name the
+/// project's tools, not work shown with them.
+fn in_tag_brackets(text: &str, mention: &SkillMention) -> bool {
+    let Some(open) = text[..mention.start].rfind(['[', ']']) else {
+        return false;
+    };
+    let Some(close) = text[mention.end..]
+        .find(['[', ']'])
+        .map(|i| mention.end + i)
+    else {
+        return false;
+    };
+    text[open..].starts_with('[')
+        && text[close..].starts_with(']')
+        && words(&text[open + 1..close]).count() <= MAX_TAG_WORDS
+}
+
+/// Glyphs a skills sidebar rates a skill with ("Go ●●●○○", "BASH ○○○○○").
+const RATING_GLYPHS: &[char] = &[
+    '●', '○', '◯', '⬤', '◉', '◎', '■', '□', '▪', '▫', '◼', '◻', '★', '☆', '◆', '◇',
+];
+
+/// Whether a mention is followed by a rating: a skills sidebar's entry
+/// that the page's layout ran into a neighbouring bullet. A rated skill is
+/// a skills list's, never work shown.
+fn rated(text: &str, mention: &SkillMention) -> bool {
+    text[mention.end..].trim_start().starts_with(RATING_GLYPHS)
+}
+
+/// Words a passive agent phrase opens with after "by": another party or
+/// component, not the person ("supported by a Django backend").
+const AGENT_DETERMINERS: [&str; 7] = ["a", "an", "the", "our", "their", "its", "another"];
+
+/// How many words before a mention [`another_partys`] looks for "by".
+const AGENT_REACH: usize = 4;
+
+/// Whether a mention sits in a passive agent phrase — a participle, "by",
+/// a determiner: "… written in TypeScript and supported by a Django,
+/// Python backend", "maintained by the Kafka platform team". The skill
+/// names what the person's work ran beside, not work they did with it.
+/// "Cut costs by a third", "by moving to Redis" and "backed by Redis" (no
+/// determiner: the person's own system) are untouched.
+fn another_partys(text: &str, mention: &SkillMention) -> bool {
+    let before: Vec<&str> = word_spans(&text[..mention.start])
+        .map(|(_, word)| word)
+        .collect();
+    let reach = before.len().saturating_sub(AGENT_REACH);
+    let Some(by) = (reach..before.len())
+        .rev()
+        .find(|&i| before[i].eq_ignore_ascii_case("by"))
+    else {
+        return false;
+    };
+    let participle = by
+        .checked_sub(1)
+        .is_some_and(|i| before[i].to_lowercase().ends_with("ed"));
+    let determiner = before
+        .get(by + 1)
+        .is_some_and(|w| AGENT_DETERMINERS.contains(&w.to_lowercase().as_str()));
+    participle && determiner
+}
+
+/// Items after (or before) a mention that [`listed_among_tools`] looks at.
+const WINDOW: usize = 5;
+
+/// For each mention (left to right), whether it is named among tools
+/// rather than in work: the whole sentence is mostly skill names (two or
+/// more with hardly another word: "Tech used: Go, Kafka, Redis", "Worked
+/// with Go, Kafka, Postgres and gRPC"), or the run of words it starts or
+/// ends is (six items, itself included, with four or more skills and at
+/// most one other word: a skills line the layout ran into a bullet). "Built
+/// with Python, Flask, MongoDB, and NodeJS" still shows its tools. Naming
+/// tools is not showing work with them.
+pub(super) fn listed_among_tools(text: &str, mentions: &[SkillMention]) -> Vec<bool> {
+    let items = skills_and_words(text, mentions);
+    let skills = items.iter().filter(|&&skill| skill).count();
+    let words = items.len() - skills;
+    let whole = skills >= 2 && words <= skills + 1;
+    let positions: Vec<usize> = (0..items.len()).filter(|&i| items[i]).collect();
+    positions
+        .iter()
+        .map(|&p| {
+            let dense = |run: &[bool]| {
+                let skills = run.iter().filter(|&&skill| skill).count();
+                skills >= 4 && run.len() - skills <= 1
+            };
+            let before = &items[p.saturating_sub(WINDOW)..=p];
+            let after = &items[p..(p + WINDOW + 1).min(items.len())];
+            whole || dense(before) || dense(after)
+        })
+        .collect()
+}
+
+/// The sentence as a run of items, `true` for a skill mention (once,
+/// however many words it spans) and `false` for any other word.
+fn skills_and_words(text: &str, mentions: &[SkillMention]) -> Vec<bool> {
+    let mut items = Vec::new();
+    let mut next_mention = mentions.iter().peekable();
+    for (start, _) in word_spans(text) {
+        while next_mention.next_if(|m| m.start <= start).is_some() {
+            items.push(true);
+        }
+        if !mentions.iter().any(|m| (m.start..m.end).contains(&start)) {
+            items.push(false);
+        }
+    }
+    items.extend(next_mention.map(|_| true));
+    items
+}
+
+/// Each word holding a letter, with its byte offset.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive(|c: char| !c.is_alphanumeric())
+        .scan(0usize, |offset, piece| {
+            let start = *offset;
+            *offset += piece.len();
+            let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+            Some((start, word))
+        })
+        .filter(|(_, word)| word.chars().any(char::is_alphabetic))
+}
+
+/// The words of a text, split at anything not a letter, digit or
+/// apostrophe.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::skills::Vocabulary;
+
+    /// The vocabulary's mention of `skill` as written in `text`.
+    fn mention_of(vocab: &Vocabulary, text: &str, skill: &str) -> SkillMention {
+        let start = text.find(skill).expect("skill in text");
+        vocab
+            .find(text)
+            .into_iter()
+            .find(|m| m.start == start)
+            .unwrap_or_else(|| panic!("{skill} found in {text:?}"))
+    }
+
+    #[test]
+    fn a_list_of_tools_is_not_work() {
+        let vocab = Vocabulary::builtin();
+        for text in [
+            "Technologies used: Go, Kafka, Postgres",
+            "Worked with Go, Kafka, PostgreSQL and gRPC",
+            "Tools used: Docker, Kubernetes",
+            "Spring Boot Hibernate Liquibase JUnit Mockito Maven GCP Kubernetes Legacy code Refactoring PostgreSQL Git",
+        ] {
+            let ms = vocab.find(text);
+            assert!(ms.len() >= 2, "{text}: {ms:?}");
+            assert!(listed_among_tools(text, &ms).iter().all(|&l| l), "{text}");
+        }
+        for text in [
+            "Built a Go service that streams Kafka events into Postgres",
+            "Migrated billing from Ruby to Go, cutting p99 latency by half",
+            "Developed high-throughput marketplace microservices with Apache Kafka & FastAPI, migrating the legacy Django monolith to FastAPI",
+            "Built with Python, Flask, MongoDB, and NodeJS, and deployed on Kubernetes in an on-premise environment.",
+        ] {
+            let ms = vocab.find(text);
+            assert!(ms.len() >= 2, "{text}: {ms:?}");
+            assert!(listed_among_tools(text, &ms).iter().all(|&l| !l), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_tool_line_run_into_a_bullet_lists_its_tools_only() {
+        let text = "Java Spring Boot Hibernate Liquibase JUnit Mockito Maven GCP Kubernetes Legacy code Corrective maintenance of the billing back end, where I migrated the invoice store to PostgreSQL";
+        let ms = Vocabulary::builtin().find(text);
+        let listed = listed_among_tools(text, &ms);
+        let by_name: Vec<(&str, bool)> = ms
+            .iter()
+            .zip(listed)
+            .map(|(m, l)| (&text[m.start..m.end], l))
+            .collect();
+        assert!(by_name.contains(&("Kubernetes", true)), "{by_name:?}");
+        assert!(by_name.contains(&("PostgreSQL", false)), "{by_name:?}");
+    }
+
+    #[test]
+    fn a_labelled_tool_list_lists_its_tools_however_it_ends() {
+        let rubric = crate::rubric::load_default().expect("default rubric loads");
+        let labels = &rubric
+            .job
+            .as_ref()
+            .expect("the default rubric has [job]")
+            .tool_labels;
+        let text = "Built an IDE plugin; used technologies: TypeScript, Node.js, Jest, Java Replaced license keys with floating licenses in Go";
+        let ms = Vocabulary::builtin().find(text);
+        let by_name: Vec<(&str, bool)> = ms
+            .iter()
+            .map(|m| {
+                (
+                    &text[m.start..m.end],
+                    after_tool_label(text, m, &ms, labels),
+                )
+            })
+            .collect();
+        for tool in ["TypeScript", "Node.js", "Jest", "Java"] {
+            assert!(by_name.contains(&(tool, true)), "{tool}: {by_name:?}");
+        }
+        assert!(by_name.contains(&("Go", false)), "{by_name:?}");
+        let work = "Migrated the ledger: Kafka consumers in Go replaced the cron jobs";
+        let ms = Vocabulary::builtin().find(work);
+        assert!(ms.iter().all(|m| !after_tool_label(work, m, &ms, labels)));
+    }
+
+    #[test]
+    fn a_rated_skill_is_a_sidebars() {
+        let text = "Nvidia CUDA ○○○○○ Delivered a React webshop with a Go backend, BASH ●●○○○ expanding the API.";
+        let ms = Vocabulary::builtin().find(text);
+        let by_name: Vec<(&str, bool)> = ms
+            .iter()
+            .map(|m| (&text[m.start..m.end], rated(text, m)))
+            .collect();
+        assert!(by_name.contains(&("BASH", true)), "{by_name:?}");
+        assert!(by_name.contains(&("React", false)), "{by_name:?}");
+        assert!(by_name.contains(&("Go", false)), "{by_name:?}");
+    }
+
+    #[test]
+    fn a_passive_agent_names_another_partys_work() {
+        let vocab = Vocabulary::builtin();
+        let agent = |text: &str, skill: &str| another_partys(text, &mention_of(vocab, text, skill));
+        let context =
+            "Angular-based, written in TypeScript and supported by a Django, Python backend.";
+        assert!(agent(context, "Django"));
+        assert!(agent(context, "Python"));
+        assert!(!agent(context, "TypeScript"));
+        assert!(agent(
+            "Built the billing UI, maintained by the Kafka platform team",
+            "Kafka"
+        ));
+        assert!(!agent(
+            "Cut hosting costs by a third by moving caching to Redis",
+            "Redis"
+        ));
+        assert!(!agent("Built a job queue backed by Redis", "Redis"));
+        assert!(!agent(
+            "Reduced costs by a third using AWS Lambda",
+            "AWS Lambda"
+        ));
+    }
+
+    #[test]
+    fn a_course_taught_or_taken_is_not_work_with_its_subject() {
+        let vocab = Vocabulary::builtin();
+        let rubric = crate::rubric::load_default().expect("default rubric loads");
+        let rules = rubric.job.as_ref().expect("the default rubric has [job]");
+        let taught =
+            |text: &str, skill: &str| taught_or_taken(text, &mention_of(vocab, text, skill), rules);
+        let courses = "Writing of documentation and delivery of training courses on GNU/Linux administration, Python development and Plone.";
+        assert!(taught(courses, "Python"));
+        assert!(taught(
+            "Worked as a teacher, in programming classes (Java, JavaScript, React)",
+            "React"
+        ));
+        assert!(taught(
+            "Held workshops (e.g., secure coding, fuzzing, ML in security)",
+            "ML"
+        ));
+        assert!(taught(
+            "Supported AI Bootcamp curriculum development on Agentic AI and LLMs",
+            "LLMs"
+        ));
+        // Work done inside the teaching, and a course as the thing built.
+        assert!(!taught(
+            "Assisted teaching classes, including one where we implemented SQLite from scratch in Python 3",
+            "Python"
+        ));
+        assert!(!taught(
+            "Built an online course platform with React and Node.js",
+            "React"
+        ));
+        assert!(!taught(
+            "Ran model training on Kubernetes clusters",
+            "Kubernetes"
+        ));
+    }
+
+    #[test]
+    fn a_list_of_tools_heading_a_bullet_is_not_work() {
+        let vocab = Vocabulary::builtin();
+        let heads = |text: &str| -> Vec<(String, bool)> {
+            let ms = vocab.find(text);
+            ms.iter()
+                .map(|m| {
+                    (
+                        text[m.start..m.end].to_string(),
+                        in_tools_before_colon(text, m, &ms),
+                    )
+                })
+                .collect()
+        };
+        let text = "Commercetools, Akamai, Java 21, Apache Camel, Ansible, Hybris, Spring, Docker: Contributed to the migration from Legacy Hybris to Docker.";
+        let found = heads(text);
+        assert!(found.contains(&("Ansible".into(), true)), "{found:?}");
+        assert!(found.contains(&("Docker".into(), false)), "{found:?}");
+        let found = heads(
+            "JAVA, Struts, Maven, JSP, SQL Server 2008 & JBoss Responsibilities: Analysing system requirements",
+        );
+        assert!(found.iter().all(|(_, listed)| *listed), "{found:?}");
+        // Work that names its tools, then a colon further on.
+        let found = heads(
+            "Built the billing service with Go, Kafka and Postgres, in three stages: design, rollout, cleanup",
+        );
+        assert!(found.iter().all(|(_, listed)| !listed), "{found:?}");
+    }
+
+    #[test]
+    fn a_bracketed_tag_list_is_not_work() {
+        let vocab = Vocabulary::builtin();
+        let tagged = |text: &str| -> Vec<(String, bool)> {
+            vocab
+                .find(text)
+                .iter()
+                .map(|m| (text[m.start..m.end].to_string(), in_tag_brackets(text, m)))
+                .collect()
+        };
+        let found =
+            tagged("Built the secure by design corporate framework [Go, Python] used by 40 teams");
+        assert!(found.iter().all(|(_, tag)| *tag), "{found:?}");
+        let found = tagged("Migrated billing [phase 2] from Ruby to Go");
+        assert!(found.iter().all(|(_, tag)| !tag), "{found:?}");
+    }
+
+    #[test]
+    fn words_are_found_at_their_byte_offsets() {
+        let text = "Built—the ’Go’ API in Kafka";
+        let spans: Vec<(usize, &str)> = word_spans(text).collect();
+        for (start, word) in &spans {
+            assert_eq!(&text[*start..*start + word.len()], *word);
+        }
+        assert_eq!(spans.len(), 6);
+    }
+
+    #[test]
+    fn one_skill_is_never_a_list() {
+        let text = "Kafka";
+        let mentions = Vocabulary::builtin().find(text);
+        assert_eq!(mentions.len(), 1);
+        assert_eq!(listed_among_tools(text, &mentions), [false]);
+    }
+}
