@@ -92,9 +92,20 @@ pub fn verdicts(
             .map(|r| seg.roles[r].end.year)
     };
 
+    // Most skills a resume names meet no requirement of the posting: they
+    // are passed over before the costlier reading of their sentence (work
+    // verbs, tool lists, the quote).
+    let wanted = |skill: SkillId| {
+        std::iter::once(skill)
+            .chain(ctx.vocab.implies(skill).iter().copied())
+            .any(|s| requirements.iter().any(|r| r.any_of.contains(&s)))
+    };
     let mut consider = |passage: &Passage, mentions: &[SkillMention]| {
         let among_tools = listed_among_tools(passage.text, mentions);
         for (mention, among_tools) in mentions.iter().zip(among_tools) {
+            if !wanted(mention.skill) {
+                continue;
+            }
             let work = passage.work
                 && !among_tools
                 && !named_apart_from_work(passage.text, mention, mentions, ctx.rules);
@@ -125,7 +136,7 @@ pub fn verdicts(
 
     for sentence in sentences {
         let mentions = ctx.vocab.find(&sentence.text);
-        if mentions.is_empty() {
+        if !mentions.iter().any(|m| wanted(m.skill)) {
             continue;
         }
         let work = matches!(
@@ -153,7 +164,7 @@ pub fn verdicts(
             continue;
         }
         let mentions = ctx.vocab.find(&line.text);
-        if !mentions.is_empty() {
+        if mentions.iter().any(|m| wanted(m.skill)) {
             let passage = Passage {
                 text: &line.text,
                 page: line.page,

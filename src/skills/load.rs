@@ -178,7 +178,7 @@ pub(super) fn load(text: &str, file: &str, examples: Examples) -> Result<Vocabul
         skill.implies = closure(&direct_implies, SkillId(index as u16));
     }
 
-    let matcher = Matcher::new(spellings, rules).map_err(|m| place.error_at(0, m))?;
+    let matcher = Matcher::new(spellings, rules);
     let vocabulary = Vocabulary {
         name: raw.vocabulary.name.clone(),
         version: raw.vocabulary.version,

@@ -1,5 +1,5 @@
-//! Finding skill mentions: one Aho-Corasick automaton over every spelling,
-//! built when the vocabulary is loaded.
+//! Finding skill mentions: one trie of every spelling (`trie`), built when
+//! the vocabulary is loaded, tried at each word start.
 //!
 //! A spelling counts only as a whole word: "Java" is not in "JavaScript",
 //! "C" is not in "C#", "C++", "Objective-C" or "CI/CD". A version glued to a
@@ -12,12 +12,11 @@
 //! case-insensitive; the vocabulary holds ASCII spellings only, so byte
 //! offsets always fall on character boundaries of the text.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
-
 use super::context::{self, ContextRule, Verdict};
+use super::trie::SpellingTrie;
 use super::{SkillId, SkillMention};
 
-/// One spelling in the automaton.
+/// One spelling in the trie.
 #[derive(Debug)]
 pub(super) struct Spelling {
     pub skill: SkillId,
@@ -29,7 +28,7 @@ pub(super) struct Spelling {
 
 #[derive(Debug)]
 pub(super) struct Matcher {
-    automaton: AhoCorasick,
+    trie: SpellingTrie,
     spellings: Vec<Spelling>,
     rules: Vec<ContextRule>,
 }
@@ -81,25 +80,19 @@ fn url_end(text: &str, at: usize) -> Option<usize> {
 }
 
 impl Matcher {
-    /// Build the automaton; `spellings[i].written` lower-cased is pattern i.
-    pub fn new(spellings: Vec<Spelling>, rules: Vec<ContextRule>) -> Result<Matcher, String> {
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .start_kind(StartKind::Anchored)
-            .build(spellings.iter().map(|s| s.written.to_ascii_lowercase()))
-            .map_err(|e| format!("cannot build the skill matcher: {e}"))?;
-        Ok(Matcher {
-            automaton,
+    /// Build the trie; `spellings[i].written` is spelling i.
+    pub fn new(spellings: Vec<Spelling>, rules: Vec<ContextRule>) -> Matcher {
+        let trie = SpellingTrie::new(spellings.iter().map(|s| s.written.as_str()));
+        Matcher {
+            trie,
             spellings,
             rules,
-        })
+        }
     }
 
     pub fn find(&self, text: &str) -> Vec<SkillMention> {
-        // Spellings start where words start, so the automaton is run
-        // anchored at each word start, taking the longest spelling there.
+        // Spellings start where words start, so the trie is tried at each
+        // word start, taking the longest spelling there.
         // (Unanchored, one-letter spellings such as "c" and "r" would match
         // inside nearly every word and each would have to be refused.)
         let bytes = text.as_bytes();
@@ -110,14 +103,11 @@ impl Matcher {
                 at += 1;
                 continue;
             }
-            let input = Input::new(text)
-                .span(at..text.len())
-                .anchored(Anchored::Yes);
-            if let Some(m) = self.automaton.find(input) {
+            if let Some((spelling, len)) = self.trie.longest_at_start(&bytes[at..]) {
                 let c = Candidate {
-                    spelling: m.pattern().as_usize(),
-                    start: m.start(),
-                    end: m.end(),
+                    spelling,
+                    start: at,
+                    end: at + len,
                 };
                 if let Some(end) = url_end(text, c.start) {
                     // "github.com/acme", "https://gitlab.com/…": a link

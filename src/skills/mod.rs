@@ -8,7 +8,7 @@
 //! ("Java 21", "Python3") are ignored; a short word that is also ordinary
 //! English ("Go", "C", "Swift") counts only where its context says it is the
 //! technology. `find` runs on every sentence of every resume of a batch, so
-//! the vocabulary builds one automaton when it is loaded and never compiles
+//! the vocabulary builds one trie of its spellings when it is loaded and never compiles
 //! anything per call. Nothing here reads a name, a school or any other trait
 //! of a person: the vocabulary holds technologies only.
 
@@ -17,6 +17,7 @@ pub mod examples;
 mod load;
 mod matcher;
 mod schema;
+mod trie;
 
 use std::path::Path;
 use std::sync::OnceLock;
