@@ -148,11 +148,21 @@ pub(super) fn contains_phrase(haystack: &str, phrase: &str) -> bool {
     let word = |ch: Option<char>| ch.is_some_and(|ch| ch.is_alphanumeric());
     let first_is_word = word(phrase.chars().next());
     let last_is_word = word(phrase.chars().next_back());
-    haystack.match_indices(phrase).any(|(at, _)| {
-        let joined_before = first_is_word && word(haystack[..at].chars().next_back());
-        let joined_after = last_is_word && word(haystack[at + phrase.len()..].chars().next());
-        !joined_before && !joined_after
-    })
+    // A window is a few words and a rule has dozens of phrases: a plain
+    // scan costs less than setting up a substring searcher for each phrase.
+    // (A phrase's first byte never continues a character, so every place
+    // it matches is a character boundary.)
+    let (text, wanted) = (haystack.as_bytes(), phrase.as_bytes());
+    let Some(&first) = wanted.first() else {
+        return false;
+    };
+    (0..(text.len() + 1).saturating_sub(wanted.len()))
+        .filter(|&at| text[at] == first && text[at..].starts_with(wanted))
+        .any(|at| {
+            let joined_before = first_is_word && word(haystack[..at].chars().next_back());
+            let joined_after = last_is_word && word(haystack[at + phrase.len()..].chars().next());
+            !joined_before && !joined_after
+        })
 }
 
 /// "Go 1.22", "C99", "Swift 5": a version number follows. A year ("Spring

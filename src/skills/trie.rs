@@ -10,18 +10,27 @@
 //! they are read (the vocabulary holds ASCII spellings only, so a match
 //! always ends on a character boundary).
 
-/// One node: the spelling that ends here, if any, and the nodes one byte
-/// further, sorted by byte.
-#[derive(Debug, Default)]
+/// No node or no spelling.
+const NONE: u32 = u32::MAX;
+
+/// One node: the spelling that ends here (or `NONE`), and where its edges
+/// (one per next byte) are in `SpellingTrie::edges`.
+#[derive(Debug, Clone, Copy)]
 struct Node {
-    spelling: Option<usize>,
-    next: Vec<(u8, u32)>,
+    spelling: u32,
+    first_edge: u32,
+    edge_count: u32,
 }
 
 #[derive(Debug)]
 pub(super) struct SpellingTrie {
-    /// Node 0 is the root.
+    /// The root's next node for each byte (or `NONE`): every lookup takes
+    /// this step, and the root has a child for most letters.
+    root: Box<[u32; 256]>,
+    /// Node 0 is the root (its edges are also in `root`).
     nodes: Vec<Node>,
+    /// Each node's edges, together and in byte order: (byte, next node).
+    edges: Vec<(u8, u32)>,
 }
 
 impl SpellingTrie {
@@ -29,39 +38,64 @@ impl SpellingTrie {
     /// spellings are the same bytes the first is kept (the loader refuses
     /// such vocabularies before they get here).
     pub fn new<'a>(spellings: impl IntoIterator<Item = &'a str>) -> SpellingTrie {
-        let mut nodes = vec![Node::default()];
+        // Built with a list of edges per node, then laid out flat.
+        let mut spelling_at: Vec<u32> = vec![NONE];
+        let mut next: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
         for (index, spelling) in spellings.into_iter().enumerate() {
             let mut at = 0;
             for byte in spelling.bytes().map(|b| b.to_ascii_lowercase()) {
-                at = match nodes[at].next.binary_search_by_key(&byte, |&(b, _)| b) {
-                    Ok(i) => nodes[at].next[i].1 as usize,
+                at = match next[at].binary_search_by_key(&byte, |&(b, _)| b) {
+                    Ok(i) => next[at][i].1 as usize,
                     Err(i) => {
-                        let child = nodes.len();
-                        nodes[at].next.insert(i, (byte, child as u32));
-                        nodes.push(Node::default());
+                        let child = next.len();
+                        next[at].insert(i, (byte, child as u32));
+                        next.push(Vec::new());
+                        spelling_at.push(NONE);
                         child
                     }
                 };
             }
-            nodes[at].spelling.get_or_insert(index);
+            if spelling_at[at] == NONE {
+                spelling_at[at] = index as u32;
+            }
         }
-        SpellingTrie { nodes }
+        let mut root = Box::new([NONE; 256]);
+        for &(byte, child) in &next[0] {
+            root[usize::from(byte)] = child;
+        }
+        let mut nodes = Vec::with_capacity(next.len());
+        let mut edges = Vec::new();
+        for (spelling, out) in spelling_at.into_iter().zip(next) {
+            nodes.push(Node {
+                spelling,
+                first_edge: edges.len() as u32,
+                edge_count: out.len() as u32,
+            });
+            edges.extend(out);
+        }
+        SpellingTrie { root, nodes, edges }
     }
 
     /// The longest spelling that `text` starts with: its index and length
     /// in bytes.
     pub fn longest_at_start(&self, text: &[u8]) -> Option<(usize, usize)> {
-        let mut at = 0;
+        let mut bytes = text.iter().map(u8::to_ascii_lowercase);
+        let mut at = self.root[usize::from(bytes.next()?)];
         let mut longest = None;
-        for (len, byte) in text.iter().map(u8::to_ascii_lowercase).enumerate() {
-            let next = &self.nodes[at].next;
-            match next.binary_search_by_key(&byte, |&(b, _)| b) {
-                Ok(i) => at = next[i].1 as usize,
-                Err(_) => break,
+        let mut len = 1;
+        while at != NONE {
+            let node = self.nodes[at as usize];
+            if node.spelling != NONE {
+                longest = Some((node.spelling as usize, len));
             }
-            if let Some(spelling) = self.nodes[at].spelling {
-                longest = Some((spelling, len + 1));
-            }
+            let Some(byte) = bytes.next() else { break };
+            let first = node.first_edge as usize;
+            // Past the root a node has a few edges: a scan beats a search.
+            at = self.edges[first..first + node.edge_count as usize]
+                .iter()
+                .find(|&&(b, _)| b == byte)
+                .map_or(NONE, |&(_, child)| child);
+            len += 1;
         }
         longest
     }
