@@ -83,10 +83,15 @@ impl ScreenedRaw {
 }
 
 /// Keep only each family's strongest `quotes` evidence items (they are
-/// sorted strongest first): what a report that shows no more needs.
+/// sorted strongest first) and no requirement's quote: what the CSV
+/// ranking needs, which quotes that many per family and names the
+/// posting's requirements without quoting them.
 pub fn keep_strongest(record: &mut Record, quotes: usize) {
     for family in &mut record.families {
         family.evidence.truncate(quotes);
+    }
+    for verdict in record.job.iter_mut().flat_map(|fit| &mut fit.requirements) {
+        verdict.quote = None;
     }
 }
 

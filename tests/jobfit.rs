@@ -323,6 +323,48 @@ fn screen_with_must_and_nice_adds_the_job_columns_and_ranks_by_fit() {
 }
 
 #[test]
+fn the_ranking_is_the_same_whether_or_not_the_requirement_quotes_are_kept() {
+    // With the CSV alone the workers send no requirement quotes (the CSV
+    // quotes none); with the evidence CSV they send them all.
+    let dir = tempfile::tempdir().unwrap();
+    write_resumes(dir.path());
+    let screen = |extra: &[&str], ranking: &Path| {
+        let mut args = vec![
+            "screen",
+            dir.path().to_str().unwrap(),
+            "--must",
+            "go, kafka",
+            "--nice",
+            "react",
+            "-o",
+            ranking.to_str().unwrap(),
+            "--quiet",
+        ];
+        args.extend_from_slice(extra);
+        let run = levelscan(&args);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        std::fs::read_to_string(ranking).unwrap()
+    };
+    let out = tempfile::tempdir().unwrap();
+    let alone = screen(&[], &out.path().join("alone.csv"));
+    let evidence = out.path().join("evidence.csv");
+    let with_evidence = screen(
+        &["--evidence", evidence.to_str().unwrap()],
+        &out.path().join("with.csv"),
+    );
+    assert_eq!(alone, with_evidence);
+    let evidence = std::fs::read_to_string(&evidence).unwrap();
+    assert!(
+        evidence.contains("Kafka: shown") && evidence.contains("React: shown"),
+        "{evidence}"
+    );
+}
+
+#[test]
 fn an_unknown_skill_stops_the_run_before_anything_is_written() {
     let dir = tempfile::tempdir().unwrap();
     write_resumes(dir.path());
