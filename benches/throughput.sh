@@ -6,6 +6,8 @@
 # (examples/make_corpus.rs: each copy has a line of its own, so no two files
 # share bytes or text and every file gets a full row), it measures:
 #   - levelscan screen end to end (files/s) at -j1 and -j2;
+#   - the cost of --job: -j2 with and without a posting
+#     (fixtures/jobs/backend-senior-go.md), as the ratio of the two;
 #   - pdftotext over the same PDFs, xargs -P2 (Debian: poppler-utils);
 #   - the bare lopdf load-and-decompress loop over the same PDFs
 #     (examples/lopdf_floor.rs): the floor no levelscan run can beat;
@@ -114,9 +116,10 @@ for n in "${sizes[@]}"; do
     for h in 0 1; do xargs -a "$work/half$n-$h.txt" ln -sf -t "$work/half$n-$h"; done
     pairs=$runs
     ((n <= 1000)) && pairs=$((runs * 3))
-    j1s=() j2s=() scale=() j1pdfs=() floors=() of_floor=() j2pdfs=() pts=() vs_pt=() halves=() control=()
+    no_jobs=() jobs=() job_cost=() j1s=() j2s=() scale=() j1pdfs=() floors=() of_floor=() j2pdfs=() pts=() vs_pt=() halves=() control=()
     screen_j1=("$bin" screen "$corpus" -j 1 --quiet -o /dev/null)
     screen_j2=("$bin" screen "$corpus" -j 2 --quiet -o /dev/null)
+    screen_job=("${screen_j2[@]}" --job fixtures/jobs/backend-senior-go.md)
     pdfs_j1=("$bin" screen "$work/pdfonly$n" -j 1 --quiet -o /dev/null)
     pdfs_j2=("$bin" screen "$work/pdfonly$n" -j 2 --quiet -o /dev/null)
     floor_loop=("$floor" --list "$work/pdfs$n.txt")
@@ -126,6 +129,8 @@ for n in "${sizes[@]}"; do
     for i in $(seq "$pairs"); do
         read -r a b < <(pair "$i" screen_j1 screen_j2)
         j1s+=("$a") j2s+=("$b") scale+=("$(ratio "$a" "$b")")
+        read -r a b < <(pair "$i" screen_j2 screen_job)
+        no_jobs+=("$a") jobs+=("$b") job_cost+=("$(ratio "$b" "$a")")
         read -r a b < <(pair "$i" screen_j1 halves_at_once)
         halves+=("$b") control+=("$(ratio "$a" "$b")")
         read -r a b < <(pair "$i" pdfs_j1 floor_loop)
@@ -146,6 +151,8 @@ for n in "${sizes[@]}"; do
     echo "== $n files ($pdfs PDF), medians of $pairs back-to-back pairs"
     printf 'levelscan screen -j1      %8.0f files/s\n' "$(rate "$n" "${j1s[@]}")"
     printf 'levelscan screen -j2      %8.0f files/s   -j2/-j1 = %.2f\n' "$(rate "$n" "${j2s[@]}")" "$(med "${scale[@]}")"
+    printf 'levelscan screen -j2 --job %7.0f files/s   with / without the posting = %.3f (%.0f files/s without, same pairs)\n' \
+        "$(rate "$n" "${jobs[@]}")" "$(med "${job_cost[@]}")" "$(rate "$n" "${no_jobs[@]}")"
     printf 'two -j1 halves at once    %8.0f files/s   / -j1 = %.2f (control for -j2/-j1)\n' \
         "$(rate "$n" "${halves[@]}")" "$(med "${control[@]}")"
     printf 'levelscan screen -j1 PDFs %8.0f files/s\n' "$(rate "$pdfs" "${j1pdfs[@]}")"
