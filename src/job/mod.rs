@@ -139,6 +139,7 @@ pub fn read_posting(
         }
         for (at, clause) in requirements::clauses(&line.text) {
             let intro = intro.filter(|_| item);
+            let clause = clause.as_ref();
             let Some(wish) = wish_of(line.section, clause, sectioned, intro) else {
                 continue;
             };
@@ -334,6 +335,9 @@ fn wish_of(
         SectionKind::Required if requirements::describes_stack(clause) && !any(ASKING) => {
             Some(Wish::Nice)
         }
+        // "You'll have the opportunity to mentor other engineers" under
+        // "Is it you we're looking for?": the duties, not a demand.
+        SectionKind::Required if any(DUTIES) && !any(ASKING) => Some(Wish::Nice),
         SectionKind::Required => nice_or(Wish::Required),
         // "The new environment requires knowledge of containers, C#…" in
         // a role description is a demand, not a duty.
