@@ -370,6 +370,17 @@ mod tests {
             ),
             ("5+ years overall, 2+ years with Kubernetes", Some(5.0)),
             ("Two or more years experience developing games", Some(2.0)),
+            // "plus" before a figure adds to what is asked.
+            (
+                "2+ years in an Engineering Management role, plus 5+ years of hands-on coding",
+                Some(5.0),
+            ),
+            // A figure with another degree is an alternative, and "5 +
+            // years" is read with its space.
+            (
+                "BS with 8+ years of industry experience and MS with 5 + years",
+                Some(5.0),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(
@@ -378,6 +389,38 @@ mod tests {
                 "{text}"
             );
         }
+        // Years only called a plus give the figure when nothing else does.
+        assert_eq!(
+            years_min(
+                &[line(
+                    "5+ years building core infrastructure",
+                    SectionKind::Nice
+                )],
+                true
+            ),
+            Some(5.0)
+        );
+        assert_eq!(
+            years_min(
+                &[
+                    line("3+ years of Go", SectionKind::Required),
+                    line("8+ years in fintech", SectionKind::Nice)
+                ],
+                true
+            ),
+            Some(3.0)
+        );
+        // Outside the requirements, the company's years are not asked.
+        assert_eq!(
+            years_min(
+                &[line(
+                    "With 25+ years of experience, OpenTable is an industry leader",
+                    SectionKind::Other
+                )],
+                true
+            ),
+            None
+        );
         // The company's age is not a requirement.
         assert_eq!(
             years_min(

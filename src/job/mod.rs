@@ -268,6 +268,7 @@ const DEMANDS: &[&str] = &[
     "someone who has",
     "someone with",
     "requires",
+    "demands",
     "is required",
     "are required",
     "must have",

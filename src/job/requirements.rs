@@ -295,6 +295,9 @@ const STACK_CUES: &[&str] = &[
     "tools we use",
     "written in",
     "we currently use",
+    "we are using",
+    "we're using",
+    "stack of technologies",
     "our current",
 ];
 
@@ -440,7 +443,9 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
             (i..j).any(|k| names_kind_of_examples(&clause[mentions[k].end..mentions[k + 1].start]));
         let choice_cue = kind_and_examples
             || has_strong_choice_cue(before)
-            || (has_choice_cue(before) && !examples_of_many)
+            // "We are using a modern stack like PostgreSQL, Kafka, AWS":
+            // examples of the team's stack are each what it uses.
+            || (has_choice_cue(before) && !examples_of_many && !describes_stack(clause))
             || starts_with_choice_tail(after)
             || (before.trim_end().ends_with('(')
                 && singular_category(&clause[..run[0].start])
@@ -521,6 +526,13 @@ fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
         {
             continue;
         }
+        // "Git/Github for version control": a skill named again after
+        // "for" is the purpose of what came before, not another
+        // requirement.
+        let purpose = clause[..found[k].start].trim_end().ends_with(" for");
+        if purpose && out.iter().any(|m| m.skill == found[k].skill) {
+            continue;
+        }
         out.push(found[k]);
     }
     out
@@ -569,7 +581,7 @@ fn heads_listed_before(clause: &str, m: &SkillMention, vocab: &Vocabulary) -> Ve
 /// the two spell a skill ("unit testing", "code reviews"), it is named.
 fn shared_heads(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
     let mut out = Vec::new();
-    for joiner in [" and ", " or ", " & "] {
+    for joiner in [" and ", " or ", " & ", " and/or "] {
         for (at, _) in clause.match_indices(joiner) {
             let before = &clause[..at];
             let word_start = before
@@ -920,7 +932,12 @@ fn has_choice_cue(before: &str) -> bool {
 /// "a public cloud such as", "at least 1 back-end language (": the words
 /// before a list name one thing of a kind, so the list is a choice.
 fn singular_category(before: &str) -> bool {
-    const ONE: &[&str] = &["a", "an", "one", "1", "single"];
+    // "other cloud providers (Azure, GCP)": any other one; "2 Frontend
+    // frameworks (React, Angular, Vue, Svelte)": a count of a kind is a
+    // choice among its examples too.
+    const ONE: &[&str] = &[
+        "a", "an", "one", "1", "single", "other", "2", "3", "two", "three",
+    ];
     const KIND: &[&str] = &[
         "language",
         "framework",
@@ -939,11 +956,15 @@ fn singular_category(before: &str) -> bool {
         .map(str::to_string)
         .collect();
     words.iter().enumerate().any(|(i, w)| {
+        let count = matches!(w.as_str(), "2" | "3" | "two" | "three");
+        // "2+ years of cloud": a count of years, not of clouds.
+        let of_years = words.get(i + 1).is_some_and(|n| n.starts_with("year"));
         ONE.contains(&w.as_str())
+            && !(count && of_years)
             && words[i + 1..]
                 .iter()
-                .take(3)
-                .any(|k| KIND.contains(&k.as_str()))
+                .take(if count { 2 } else { 3 })
+                .any(|k| KIND.contains(&k.trim_end_matches('s')))
     })
 }
 
@@ -1129,6 +1150,63 @@ mod tests {
                 vec!["End-to-End Testing"]
             ]
         );
+    }
+
+    #[test]
+    fn what_colleagues_do_and_what_the_candidate_is_given_are_not_asked() {
+        assert_eq!(
+            read("Work closely with design, product, machine learning, and infrastructure"),
+            Vec::<Vec<&str>>::new()
+        );
+        assert_eq!(
+            read("Receive guidance from an experienced software engineering mentor"),
+            Vec::<Vec<&str>>::new()
+        );
+        assert_eq!(
+            read("Work with product managers to deliver Kafka pipelines"),
+            [vec!["Kafka"]]
+        );
+    }
+
+    #[test]
+    fn choices_by_count_slash_and_purpose() {
+        assert_eq!(
+            read("2 Frontend frameworks (React, Angular, Vue, Svelte)"),
+            [vec!["React", "Angular", "Vue.js", "Svelte"]]
+        );
+        assert_eq!(
+            read("Strong proficiency in Node.js, TypeScript/JavaScript best practices"),
+            [vec!["Node.js"], vec!["TypeScript", "JavaScript"]]
+        );
+        assert_eq!(
+            read("Experience with Git/Github for version control"),
+            [vec!["Git", "GitHub"]]
+        );
+        assert_eq!(
+            read("Monitoring: Prometheus ecosystem (Grafana, Loki, Tempo)"),
+            [vec!["Prometheus"], vec!["Grafana"]]
+        );
+        assert_eq!(read("Cloud: Azure and/or AWS"), [vec!["Azure", "AWS"]]);
+    }
+
+    #[test]
+    fn a_plus_word_in_brackets_speaks_of_what_is_before_it() {
+        let parts: Vec<(String, bool)> =
+            clauses("Infrastructure-as-Code: Terraform (preferred) or CloudFormation")
+                .into_iter()
+                .map(|(_, c)| (c.trim().to_string(), is_nice(&c)))
+                .collect();
+        assert_eq!(parts.len(), 2);
+        assert!(!parts[0].1 && parts[1].1, "{parts:?}");
+        assert_eq!(
+            read(&parts[0].0),
+            [
+                vec!["Infrastructure as Code"],
+                vec!["Terraform", "AWS CloudFormation"]
+            ]
+        );
+        assert!(is_nice("**Data Science/ML (Advantageous):** SageMaker"));
+        assert!(!is_nice("2+ years in management, plus 5+ years of coding"));
     }
 
     #[test]

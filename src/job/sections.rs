@@ -183,6 +183,8 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "what you'd do",
             "the role",
             "about the role",
+            "about this role",
+            "about this position",
             "your role",
             "in this role",
             "day to day",
@@ -606,6 +608,10 @@ mod tests {
             ("Preferred Skills:", SectionKind::Nice),
             ("Key Requirements and Responsibilities", SectionKind::Duties),
             ("Key Outcomes:", SectionKind::Duties),
+            ("\u{2b50}\u{fe0f} Is this you?", SectionKind::Required),
+            ("\u{1f9b8} Your responsibilities:", SectionKind::Duties),
+            ("What you will bring:", SectionKind::Required),
+            ("Minimum:", SectionKind::Required),
         ] {
             assert_eq!(heading_kind(heading), Some(kind), "{heading}");
         }
