@@ -127,10 +127,20 @@ pub fn read_posting(
     // it: asked for ("…, additional fundamentals you need a commitment
     // to:"), the duties ("…, you'll be responsible for:"), or neither.
     let mut intro: Option<Wish> = None;
+    // Whether the last list item that ended in a colon was a label with a
+    // plus ("* **Data Science (preferred):**"): the items after it, up to
+    // the next such label or the end of the list, are a plus. (The
+    // extractors keep no nesting, so the label's own items are those.)
+    let mut label_plus = false;
     for (index, line) in lines.iter().enumerate() {
         let item = sections::is_bullet(&line.original);
         if !item && !line.text.is_empty() {
             intro = intro_wish(&line.text);
+        }
+        let label = item && line.text.trim_end_matches(['*', '_', ' ']).ends_with(':');
+        let under_plus_label = item && !label && label_plus;
+        if label || !item {
+            label_plus = label && requirements::is_nice(&line.text);
         }
         if line.text.is_empty()
             || (index == 0 && title.as_deref().is_some_and(|t| line.original.contains(t)))
@@ -143,6 +153,7 @@ pub fn read_posting(
             let Some(wish) = wish_of(line.section, clause, sectioned, intro) else {
                 continue;
             };
+            let wish = if under_plus_label { Wish::Nice } else { wish };
             // The quote is the posting's line, or its sentence when the line
             // is a paragraph.
             let quote = match requirements::sentences(&line.text).len() {
@@ -153,7 +164,10 @@ pub fn read_posting(
             match wish {
                 Wish::Required => required.extend(found),
                 Wish::Nice => {
-                    if line.section == SectionKind::Nice || requirements::is_nice(clause) {
+                    if line.section == SectionKind::Nice
+                        || requirements::is_nice(clause)
+                        || under_plus_label
+                    {
                         called_nice.extend(found.iter().cloned());
                     }
                     nice.extend(found);

@@ -9,9 +9,11 @@
 //! such as "Requirements: Go, Kafka" is a heading and its content at once;
 //! so is a short line naming a section that opens a list ("This role
 //! requires", "Bonus points if you have") and a list item "Preferred
-//! skills:" that opens a nested list. Hard-wrapped lines are joined back
-//! into their sentence first. The words are English and fixed here, as the resume's section words are
-//! in `segment`.
+//! skills:" that opens a nested list. Emoji around a heading and an aside
+//! in brackets after it ("⭐️ Is this you?", "Our Tech Stack (you don't
+//! have to know all of it):") do not hide its kind. Hard-wrapped lines are
+//! joined back into their sentence first. The words are English and fixed
+//! here, as the resume's section words are in `segment`.
 
 use crate::document::Line;
 

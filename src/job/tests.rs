@@ -189,3 +189,13 @@ fn a_line_before_a_known_sub_heading_stays_content() {
     assert_eq!(names(&job.required), ["Linux", "Go"]);
     assert_eq!(names(&job.nice), ["Ansible"]);
 }
+
+#[test]
+fn a_label_with_a_plus_reaches_its_items() {
+    let job = read(
+        "Cloud Engineer\n\n## Requirements\n\n- **Core services:**\n    - Amazon S3, Amazon EC2\n- **Data Science (Advantageous):**\n    - Amazon SageMaker\n- **Scripting:**\n    - Python\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Amazon S3", "Amazon EC2", "Python"]);
+    assert_eq!(names(&job.nice), ["Amazon SageMaker"]);
+}
