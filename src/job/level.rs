@@ -48,7 +48,8 @@ pub fn title(lines: &[PostingLine]) -> Option<String> {
     (words > 0 && words <= 14 && !text.ends_with('.') && !is_section).then_some(text)
 }
 
-/// A title without Markdown emphasis and "Job description:" or "We're
+/// A title without Markdown emphasis, a link around it ("[Full Stack
+/// Engineer (Intern)](https://…)"), and "Job description:" or "We're
 /// hiring:" before it.
 fn clean_title(text: &str) -> String {
     let mut t = text
@@ -56,6 +57,12 @@ fn clean_title(text: &str) -> String {
         .trim_matches(['*', '_', '#', ' '])
         .trim()
         .to_string();
+    if let Some(inner) = t.strip_prefix('[')
+        && let Some((label, rest)) = inner.split_once("](")
+        && rest.trim_end().ends_with(')')
+    {
+        t = label.trim().to_string();
+    }
     for prefix in [
         "job description:",
         "job posting:",
@@ -176,24 +183,35 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
             (?:(?:-|–|—|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*)?
             (?:\(\d{1,2}\)\s*)?
             (?:years?|yrs?)\b
-            (?P<tail>.{0,40})",
+            (?P<tail>[^0-9]{0,40})",
         )
         .expect("the years pattern compiles")
     });
+    // The years asked for, and those only called a plus ("Preferred: 5+
+    // years…"), which give the figure when nothing else does.
     let mut best: Option<f64> = None;
+    let mut preferred: Option<f64> = None;
     for line in lines {
         let in_scope = match line.section {
-            SectionKind::Required => true,
-            SectionKind::Nice | SectionKind::About | SectionKind::Benefits => false,
+            SectionKind::Required | SectionKind::Nice => true,
+            SectionKind::About | SectionKind::Benefits => false,
             _ => !sectioned || line.original.to_lowercase().contains("experience"),
         };
         if !in_scope {
             continue;
         }
-        let asked = super::requirements::clauses(&line.original)
-            .into_iter()
-            .filter(|(_, clause)| !super::requirements::is_nice(clause));
-        for (_, clause) in asked {
+        for (_, clause) in super::requirements::clauses(&line.original) {
+            let nice = line.section == SectionKind::Nice || super::requirements::is_nice(&clause);
+            let best = if nice { &mut preferred } else { &mut best };
+            let clause = clause.as_ref();
+            // Outside the requirements of a sectioned posting, a figure
+            // counts in a sentence addressed to the candidate ("We are
+            // looking for engineers with 5+ years of experience"), not in
+            // the company's ("…and 25+ years of experience, OpenTable is…").
+            let read_for_asks = matches!(line.section, SectionKind::Required | SectionKind::Nice);
+            if sectioned && !read_for_asks && !addresses_a_candidate(clause) {
+                continue;
+            }
             // Figures joined by "or" are alternatives ("12+ years, or a
             // master's degree and 8+ years"): the fewest of them is asked.
             let mut alternatives: Option<f64> = None;
@@ -207,21 +225,56 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
                 // The tail after "years" is part of the match; what joins two
                 // figures starts where "years" ends.
                 last_end = whole.end() - caps["tail"].len();
+                // "BS … with 8+ years … and MS … with 5+ years": a figure
+                // that comes with another degree is an alternative too.
+                let another_degree = ["ms", "msc", "master's", "masters", "phd", "ph.d"]
+                    .iter()
+                    .any(|d| contains_words(&between, d));
                 alternatives = match alternatives {
-                    Some(a) if contains_words(&between, "or") => Some(a.min(n)),
+                    Some(a) if contains_words(&between, "or") || another_degree => Some(a.min(n)),
                     Some(a) => {
-                        best = Some(best.map_or(a, |b: f64| b.max(a)));
+                        *best = Some(best.map_or(a, |b: f64| b.max(a)));
                         Some(n)
                     }
                     None => Some(n),
                 };
             }
             if let Some(a) = alternatives {
-                best = Some(best.map_or(a, |b: f64| b.max(a)));
+                *best = Some(best.map_or(a, |b: f64| b.max(a)));
             }
         }
     }
-    best
+    best.or(preferred)
+}
+
+/// Words of a sentence that speaks to or of the person wanted.
+fn addresses_a_candidate(clause: &str) -> bool {
+    const ADDRESSED: &[&str] = &[
+        "you",
+        "you'll",
+        "you've",
+        "you're",
+        "your",
+        "candidate",
+        "candidates",
+        "looking for",
+        "seeking",
+        "require",
+        "required",
+        "requires",
+        "must",
+        "should",
+        "need",
+        "needs",
+        "ideal",
+        "someone",
+        "engineers with",
+        "developers with",
+        "minimum",
+        "at least",
+    ];
+    let lower = normalise(clause);
+    ADDRESSED.iter().any(|w| contains_words(&lower, w))
 }
 
 /// The years a match asks for, or `None` when it is an age, the company's
@@ -317,6 +370,17 @@ mod tests {
             ),
             ("5+ years overall, 2+ years with Kubernetes", Some(5.0)),
             ("Two or more years experience developing games", Some(2.0)),
+            // "plus" before a figure adds to what is asked.
+            (
+                "2+ years in an Engineering Management role, plus 5+ years of hands-on coding",
+                Some(5.0),
+            ),
+            // A figure with another degree is an alternative, and "5 +
+            // years" is read with its space.
+            (
+                "BS with 8+ years of industry experience and MS with 5 + years",
+                Some(5.0),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(
@@ -325,6 +389,38 @@ mod tests {
                 "{text}"
             );
         }
+        // Years only called a plus give the figure when nothing else does.
+        assert_eq!(
+            years_min(
+                &[line(
+                    "5+ years building core infrastructure",
+                    SectionKind::Nice
+                )],
+                true
+            ),
+            Some(5.0)
+        );
+        assert_eq!(
+            years_min(
+                &[
+                    line("3+ years of Go", SectionKind::Required),
+                    line("8+ years in fintech", SectionKind::Nice)
+                ],
+                true
+            ),
+            Some(3.0)
+        );
+        // Outside the requirements, the company's years are not asked.
+        assert_eq!(
+            years_min(
+                &[line(
+                    "With 25+ years of experience, OpenTable is an industry leader",
+                    SectionKind::Other
+                )],
+                true
+            ),
+            None
+        );
         // The company's age is not a requirement.
         assert_eq!(
             years_min(

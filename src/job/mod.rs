@@ -127,10 +127,20 @@ pub fn read_posting(
     // it: asked for ("…, additional fundamentals you need a commitment
     // to:"), the duties ("…, you'll be responsible for:"), or neither.
     let mut intro: Option<Wish> = None;
+    // Whether the last list item that ended in a colon was a label with a
+    // plus ("* **Data Science (preferred):**"): the items after it, up to
+    // the next such label or the end of the list, are a plus. (The
+    // extractors keep no nesting, so the label's own items are those.)
+    let mut label_plus = false;
     for (index, line) in lines.iter().enumerate() {
         let item = sections::is_bullet(&line.original);
         if !item && !line.text.is_empty() {
             intro = intro_wish(&line.text);
+        }
+        let label = item && line.text.trim_end_matches(['*', '_', ' ']).ends_with(':');
+        let under_plus_label = item && !label && label_plus;
+        if label || !item {
+            label_plus = label && requirements::is_nice(&line.text);
         }
         if line.text.is_empty()
             || (index == 0 && title.as_deref().is_some_and(|t| line.original.contains(t)))
@@ -139,9 +149,11 @@ pub fn read_posting(
         }
         for (at, clause) in requirements::clauses(&line.text) {
             let intro = intro.filter(|_| item);
+            let clause = clause.as_ref();
             let Some(wish) = wish_of(line.section, clause, sectioned, intro) else {
                 continue;
             };
+            let wish = if under_plus_label { Wish::Nice } else { wish };
             // The quote is the posting's line, or its sentence when the line
             // is a paragraph.
             let quote = match requirements::sentences(&line.text).len() {
@@ -152,7 +164,10 @@ pub fn read_posting(
             match wish {
                 Wish::Required => required.extend(found),
                 Wish::Nice => {
-                    if line.section == SectionKind::Nice || requirements::is_nice(clause) {
+                    if line.section == SectionKind::Nice
+                        || requirements::is_nice(clause)
+                        || under_plus_label
+                    {
                         called_nice.extend(found.iter().cloned());
                     }
                     nice.extend(found);
@@ -267,6 +282,7 @@ const DEMANDS: &[&str] = &[
     "someone who has",
     "someone with",
     "requires",
+    "demands",
     "is required",
     "are required",
     "must have",
@@ -334,6 +350,9 @@ fn wish_of(
         SectionKind::Required if requirements::describes_stack(clause) && !any(ASKING) => {
             Some(Wish::Nice)
         }
+        // "You'll have the opportunity to mentor other engineers" under
+        // "Is it you we're looking for?": the duties, not a demand.
+        SectionKind::Required if any(DUTIES) && !any(ASKING) => Some(Wish::Nice),
         SectionKind::Required => nice_or(Wish::Required),
         // "The new environment requires knowledge of containers, C#…" in
         // a role description is a demand, not a duty.

@@ -9,6 +9,8 @@
 //! a slash, "one of", "any of", "such as", "e.g." make one choice; a list
 //! after "including" names every item.
 
+use std::borrow::Cow;
+
 use crate::skills::{SkillId, SkillMention, Vocabulary};
 
 use super::Requirement;
@@ -52,6 +54,8 @@ const NICE_CUES: &[&str] = &[
     "don't need",
     "do not need",
     "not necessary",
+    "don't have to",
+    "do not have to",
 ];
 
 /// Words before a list that make it a choice of one.
@@ -78,7 +82,30 @@ const CHOICE_CUES: &[&str] = &[
 /// Whether a clause asks for what it names as a plus.
 pub fn is_nice(clause: &str) -> bool {
     let lower = clause.to_lowercase().replace('\u{2019}', "'");
-    NICE_CUES.iter().any(|cue| contains_words(&lower, cue))
+    NICE_CUES.iter().any(|cue| {
+        word_positions(&lower, cue)
+            .any(|at| !(*cue == "plus" && adds_a_figure(&lower[at + cue.len()..])))
+    })
+}
+
+/// Where `phrase` starts in `text` as whole words.
+fn word_positions<'a>(text: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    text.match_indices(phrase)
+        .filter(move |(at, _)| {
+            !word(text[..*at].chars().next_back())
+                && !word(text[at + phrase.len()..].chars().next())
+        })
+        .map(|(at, _)| at)
+}
+
+/// "…, plus 5+ years of coding": "plus" before a figure adds to what is
+/// asked; it is not a plus.
+fn adds_a_figure(rest: &str) -> bool {
+    rest.split_whitespace().next().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || crate::detect::metrics::word_value(w.trim_end_matches(['+', ','])) > 0.0
+    })
 }
 
 /// The sentences of a line, each with its byte offset: split after ".",
@@ -120,7 +147,7 @@ pub fn sentence_at(line: &str, at: usize) -> &str {
 
 /// The clauses of a line: split at sentence ends and semicolons, with a
 /// parenthesis that holds a plus ("Python (Django a plus)") its own clause.
-pub fn clauses(line: &str) -> Vec<(usize, &str)> {
+pub fn clauses(line: &str) -> Vec<(usize, Cow<'_, str>)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = line.as_bytes();
@@ -158,7 +185,7 @@ pub fn clauses(line: &str) -> Vec<(usize, &str)> {
 /// becomes a clause of its own when it holds a plus or the team's stack and
 /// the rest does not; "Python, ideally with Django, and SQL": so does a
 /// comma-set part that opens with a plus.
-fn split_nice_parenthesis(at: usize, clause: &str) -> Vec<(usize, &str)> {
+fn split_nice_parenthesis(at: usize, clause: &str) -> Vec<(usize, Cow<'_, str>)> {
     if let (Some(open), Some(close)) = (clause.find('('), clause.rfind(')'))
         && open < close
     {
@@ -166,14 +193,38 @@ fn split_nice_parenthesis(at: usize, clause: &str) -> Vec<(usize, &str)> {
         let aside = |text: &str| is_nice(text) || describes_stack(text);
         let outer_aside = aside(&clause[..open]) || aside(&clause[close + 1..]);
         if aside(inner) && !outer_aside {
+            // A plus word alone in the parenthesis speaks of what is just
+            // before it.
+            let marker = is_nice(inner) && inner.split_whitespace().count() <= 3;
+            let after = clause[close + 1..].trim_start_matches(['*', '_', ' ']);
+            // "**Data Science/ML (Advantageous):** SageMaker": a label with
+            // a plus makes its items a plus.
+            if marker && after.starts_with(':') {
+                return vec![(at, Cow::Borrowed(clause))];
+            }
+            // "Terraform (preferred) or CloudFormation": the choice is asked
+            // for (read without the parenthesis, blanked so offsets hold),
+            // and the option before the parenthesis is a plus.
+            let lower = after.to_lowercase();
+            if marker && (lower.starts_with("or ") || lower.starts_with('/')) {
+                let mut choice = clause.to_string();
+                choice.replace_range(open..=close, &" ".repeat(close + 1 - open));
+                return vec![
+                    (at, Cow::Owned(choice)),
+                    (at, Cow::Borrowed(&clause[..=close])),
+                ];
+            }
             return vec![
-                (at, &clause[..open]),
-                (at + open + 1, inner),
-                (at + close + 1, &clause[close + 1..]),
+                (at, Cow::Borrowed(&clause[..open])),
+                (at + open + 1, Cow::Borrowed(inner)),
+                (at + close + 1, Cow::Borrowed(&clause[close + 1..])),
             ];
         }
     }
     split_leading_plus(at, clause)
+        .into_iter()
+        .map(|(at, c)| (at, Cow::Borrowed(c)))
+        .collect()
 }
 
 /// Words that open a comma-set aside that is a plus ("…, ideally with
@@ -205,7 +256,10 @@ fn split_leading_plus(at: usize, clause: &str) -> Vec<(usize, &str)> {
         let nice_tail = (rest.starts_with("with ") || rest.starts_with("and "))
             && is_nice(&rest)
             && !is_nice(&clause[start..i]);
-        if nice_tail || LEADING_NICE.iter().any(|cue| rest.starts_with(cue)) {
+        let leading_nice = LEADING_NICE.iter().any(|cue| {
+            rest.starts_with(cue) && !(*cue == "plus" && adds_a_figure(&rest[cue.len()..]))
+        });
+        if nice_tail || leading_nice {
             out.push((at + start, &clause[start..i]));
             aside_open = Some(i + 2);
         }
@@ -241,20 +295,33 @@ const STACK_CUES: &[&str] = &[
     "tools we use",
     "written in",
     "we currently use",
+    "we are using",
+    "we're using",
+    "stack of technologies",
     "our current",
 ];
 
 /// How two neighbouring mentions are joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Join {
-    /// "Go or Java", "Go/Java", "Go (or Java)".
+    /// "Go or Java", "Go (or Java)".
     Or,
+    /// "Go/Java": a choice of the two, which unlike an "or" does not make
+    /// the comma list before it a choice ("Node.js, TypeScript/JavaScript").
+    Slash,
     /// "Go and Java", "Go & Java".
     And,
     /// "Go, Java": a list, a choice when an "or" ends it.
     Comma,
     /// Anything else: the two are not in one list.
     Apart,
+}
+
+impl Join {
+    /// Whether the two it joins are a choice.
+    fn is_or(self) -> bool {
+        matches!(self, Join::Or | Join::Slash)
+    }
 }
 
 fn join_of(gap: &str) -> Join {
@@ -283,6 +350,9 @@ fn join_of(gap: &str) -> Join {
     }
     // "Ansible\Chef\Puppet": a backslash is written for a slash.
     let lower = lower.replace('\\', "/");
+    if lower == "/" {
+        return Join::Slash;
+    }
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || ",;/|&+()[]".contains(c))
         .filter(|w| !w.is_empty())
@@ -364,15 +434,18 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
         let after = &clause[run[run.len() - 1].end..after_end];
         // "technologies such as HTML, CSS, and JavaScript" names each;
         // "a cloud such as AWS, GCP, and Azure" is one choice.
-        let examples_of_many =
-            joins.contains(&Join::And) && !joins.contains(&Join::Or) && !singular_category(before);
+        let examples_of_many = joins.contains(&Join::And)
+            && !joins.iter().any(|j| j.is_or())
+            && !singular_category(before);
         // "container orchestration frameworks such as Kubernetes, Docker":
         // a kind and its examples.
         let kind_and_examples =
             (i..j).any(|k| names_kind_of_examples(&clause[mentions[k].end..mentions[k + 1].start]));
         let choice_cue = kind_and_examples
             || has_strong_choice_cue(before)
-            || (has_choice_cue(before) && !examples_of_many)
+            // "We are using a modern stack like PostgreSQL, Kafka, AWS":
+            // examples of the team's stack are each what it uses.
+            || (has_choice_cue(before) && !examples_of_many && !describes_stack(clause))
             || starts_with_choice_tail(after)
             || (before.trim_end().ends_with('(')
                 && singular_category(&clause[..run[0].start])
@@ -429,8 +502,13 @@ fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
         }
     }
     found.sort_by_key(|m| m.start);
-    // "At New Relic, you will…": the employer, named by a skill.
-    found.retain(|m| !names_employer(clause, m));
+    // "At New Relic, you will…": the employer, named by a skill; "working
+    // closely with design, product, machine learning": colleagues, named
+    // by their field; "guidance from an experienced mentor": what the
+    // candidate is given.
+    found.retain(|m| {
+        !names_employer(clause, m) && !among_colleague_fields(clause, m) && !given_to_you(clause, m)
+    });
     let mut out: Vec<SkillMention> = Vec::with_capacity(found.len());
     for k in 0..found.len() {
         // "iOS & Android developers": the list ends in people.
@@ -446,6 +524,13 @@ fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
         if followed_by_people(&clause[found[last].end..])
             && names_colleagues(&clause[..found[k].start])
         {
+            continue;
+        }
+        // "Git/Github for version control": a skill named again after
+        // "for" is the purpose of what came before, not another
+        // requirement.
+        let purpose = clause[..found[k].start].trim_end().ends_with(" for");
+        if purpose && out.iter().any(|m| m.skill == found[k].skill) {
             continue;
         }
         out.push(found[k]);
@@ -496,7 +581,7 @@ fn heads_listed_before(clause: &str, m: &SkillMention, vocab: &Vocabulary) -> Ve
 /// the two spell a skill ("unit testing", "code reviews"), it is named.
 fn shared_heads(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
     let mut out = Vec::new();
-    for joiner in [" and ", " or ", " & "] {
+    for joiner in [" and ", " or ", " & ", " and/or "] {
         for (at, _) in clause.match_indices(joiner) {
             let before = &clause[..at];
             let word_start = before
@@ -528,6 +613,107 @@ fn shared_heads(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
 fn names_employer(clause: &str, m: &SkillMention) -> bool {
     let before = clause[..m.start].trim();
     before.eq_ignore_ascii_case("at") && clause[m.end..].starts_with(',')
+}
+
+/// Phrases that introduce the people the candidate works with.
+const WORKING_WITH: &[&str] = &[
+    "collaborate with",
+    "collaborating with",
+    "partner with",
+    "partnering with",
+    "work with",
+    "working with",
+    "alongside",
+    "closely with",
+];
+
+/// Fields that name a team of colleagues, not a skill asked for.
+const COLLEAGUE_FIELDS: &[&str] = &[
+    "design",
+    "product",
+    "engineering",
+    "sales",
+    "marketing",
+    "operations",
+    "support",
+    "research",
+    "legal",
+    "finance",
+    "analytics",
+    "ux",
+    "qa",
+    "business",
+    "leadership",
+    "stakeholders",
+    "designers",
+    "researchers",
+    "product managers",
+    "customer success",
+];
+
+/// "working closely with design, product, machine learning, and
+/// infrastructure": a mention in a short list of fields after a phrase of
+/// working with people, one of which is a field of colleagues, names them.
+fn among_colleague_fields(clause: &str, m: &SkillMention) -> bool {
+    let before = clause[..m.start].to_lowercase();
+    let Some(from) = WORKING_WITH
+        .iter()
+        .filter_map(|p| before.rfind(p).map(|at| at + p.len()))
+        .max()
+    else {
+        return false;
+    };
+    let items: Vec<&str> = before[from..]
+        .split([',', '&'])
+        .flat_map(|i| i.split(" and "))
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    !items.is_empty()
+        && items.iter().all(|i| i.split_whitespace().count() <= 3)
+        && items
+            .iter()
+            .any(|i| COLLEAGUE_FIELDS.contains(&i.trim_start_matches("the ")))
+}
+
+/// Phrases before a mention that say the candidate is given it.
+const GIVEN: &[&str] = &[
+    "receive",
+    "receiving",
+    "guidance from",
+    "support from",
+    "supported by",
+    "you'll get",
+    "you will get",
+    "we provide",
+    "we offer",
+    "learn from",
+];
+
+/// Phrases after a clause-opening "With …" that say it is given ("With
+/// mentorship and guidance, you'll gain…").
+const GAINED: &[&str] = &[
+    "you'll gain",
+    "you will gain",
+    "you'll learn",
+    "you will learn",
+    "you'll grow",
+    "you will grow",
+];
+
+/// "Receive guidance from an experienced software engineering mentor",
+/// "With mentorship and guidance, you'll gain hands-on experience": what
+/// the posting gives the candidate is not asked of them.
+fn given_to_you(clause: &str, m: &SkillMention) -> bool {
+    let lower = clause.to_lowercase().replace('\u{2019}', "'");
+    let before = &lower[..m.start.min(lower.len())];
+    if GIVEN.iter().any(|p| contains_words(before, p)) {
+        return true;
+    }
+    before.trim().trim_start_matches(['-', '*', ' ']) == "with"
+        && GAINED
+            .iter()
+            .any(|p| contains_words(&lower[m.end.min(lower.len())..], p))
 }
 
 /// Whether a clause speaks of working with people ("collaborating with
@@ -569,6 +755,17 @@ fn followed_by_people(after: &str) -> bool {
 fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocabulary) -> Join {
     let (a, b) = (&mentions[k], &mentions[k + 1]);
     let gap = &clause[a.end..b.start];
+    // "CV (ResNet), NLP (BERT, GPT), and/or Recommendation Systems": the
+    // examples in brackets after an item (none the vocabulary knows) do
+    // not part it from the next.
+    let unbracketed;
+    let gap = match (gap.find('('), gap.rfind(')')) {
+        (Some(open), Some(close)) if open < close && gap[..open].trim().is_empty() => {
+            unbracketed = gap[close + 1..].to_string();
+            unbracketed.as_str()
+        }
+        _ => gap,
+    };
     let join = join_of(gap);
     // A framework and the language it is written in: both are asked for.
     let framework_of = |f: SkillId, language: SkillId| {
@@ -604,7 +801,10 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
             .find(')')
             .map_or(clause.len(), |i| b.start + i);
         let inside = mentions[k + 1..].iter().filter(|m| m.end <= close).count();
-        if inside >= 2 {
+        // "Prometheus ecosystem (Grafana, Loki, Tempo)": a comma list in
+        // the parenthesis is a list of its own, whether or not the
+        // vocabulary knows its other items.
+        if inside >= 2 || clause[b.start..close].contains(',') {
             return Join::Apart;
         }
     }
@@ -691,7 +891,7 @@ fn flush(out: &mut Vec<Requirement>, piece: &mut Vec<(SkillId, Join)>, quote: &s
     let mut choice: Vec<SkillId> = Vec::new();
     for (skill, join) in piece.drain(..) {
         choice.push(skill);
-        if join != Join::Or {
+        if !join.is_or() {
             push(out, std::mem::take(&mut choice), quote);
         }
     }
@@ -732,7 +932,12 @@ fn has_choice_cue(before: &str) -> bool {
 /// "a public cloud such as", "at least 1 back-end language (": the words
 /// before a list name one thing of a kind, so the list is a choice.
 fn singular_category(before: &str) -> bool {
-    const ONE: &[&str] = &["a", "an", "one", "1", "single"];
+    // "other cloud providers (Azure, GCP)": any other one; "2 Frontend
+    // frameworks (React, Angular, Vue, Svelte)": a count of a kind is a
+    // choice among its examples too.
+    const ONE: &[&str] = &[
+        "a", "an", "one", "1", "single", "other", "2", "3", "two", "three",
+    ];
     const KIND: &[&str] = &[
         "language",
         "framework",
@@ -751,11 +956,15 @@ fn singular_category(before: &str) -> bool {
         .map(str::to_string)
         .collect();
     words.iter().enumerate().any(|(i, w)| {
+        let count = matches!(w.as_str(), "2" | "3" | "two" | "three");
+        // "2+ years of cloud": a count of years, not of clouds.
+        let of_years = words.get(i + 1).is_some_and(|n| n.starts_with("year"));
         ONE.contains(&w.as_str())
+            && !(count && of_years)
             && words[i + 1..]
                 .iter()
-                .take(3)
-                .any(|k| KIND.contains(&k.as_str()))
+                .take(if count { 2 } else { 3 })
+                .any(|k| KIND.contains(&k.trim_end_matches('s')))
     })
 }
 
@@ -944,6 +1153,63 @@ mod tests {
     }
 
     #[test]
+    fn what_colleagues_do_and_what_the_candidate_is_given_are_not_asked() {
+        assert_eq!(
+            read("Work closely with design, product, machine learning, and infrastructure"),
+            Vec::<Vec<&str>>::new()
+        );
+        assert_eq!(
+            read("Receive guidance from an experienced software engineering mentor"),
+            Vec::<Vec<&str>>::new()
+        );
+        assert_eq!(
+            read("Work with product managers to deliver Kafka pipelines"),
+            [vec!["Kafka"]]
+        );
+    }
+
+    #[test]
+    fn choices_by_count_slash_and_purpose() {
+        assert_eq!(
+            read("2 Frontend frameworks (React, Angular, Vue, Svelte)"),
+            [vec!["React", "Angular", "Vue.js", "Svelte"]]
+        );
+        assert_eq!(
+            read("Strong proficiency in Node.js, TypeScript/JavaScript best practices"),
+            [vec!["Node.js"], vec!["TypeScript", "JavaScript"]]
+        );
+        assert_eq!(
+            read("Experience with Git/Github for version control"),
+            [vec!["Git", "GitHub"]]
+        );
+        assert_eq!(
+            read("Monitoring: Prometheus ecosystem (Grafana, Loki, Tempo)"),
+            [vec!["Prometheus"], vec!["Grafana"]]
+        );
+        assert_eq!(read("Cloud: Azure and/or AWS"), [vec!["Azure", "AWS"]]);
+    }
+
+    #[test]
+    fn a_plus_word_in_brackets_speaks_of_what_is_before_it() {
+        let parts: Vec<(String, bool)> =
+            clauses("Infrastructure-as-Code: Terraform (preferred) or CloudFormation")
+                .into_iter()
+                .map(|(_, c)| (c.trim().to_string(), is_nice(&c)))
+                .collect();
+        assert_eq!(parts.len(), 2);
+        assert!(!parts[0].1 && parts[1].1, "{parts:?}");
+        assert_eq!(
+            read(&parts[0].0),
+            [
+                vec!["Infrastructure as Code"],
+                vec!["Terraform", "AWS CloudFormation"]
+            ]
+        );
+        assert!(is_nice("**Data Science/ML (Advantageous):** SageMaker"));
+        assert!(!is_nice("2+ years in management, plus 5+ years of coding"));
+    }
+
+    #[test]
     fn a_bare_list_item_is_its_skill() {
         // "Jest" alone needs a testing context in a sentence; as a list
         // item it is the test runner.
@@ -971,11 +1237,11 @@ mod tests {
         assert!(is_nice(
             "Kotlin if needed (you don't need experience with it)"
         ));
-        let parts: Vec<&str> = clauses(
+        let parts: Vec<String> = clauses(
             "Strong understanding of AWS services, with knowledge of Kubernetes being a plus",
         )
         .into_iter()
-        .map(|(_, c)| c)
+        .map(|(_, c)| c.into_owned())
         .collect();
         assert_eq!(
             parts,
@@ -984,10 +1250,11 @@ mod tests {
                 "with knowledge of Kubernetes being a plus"
             ]
         );
-        let parts: Vec<&str> = clauses("Strong Python (Django a plus); Kafka. Node.js experience")
-            .into_iter()
-            .map(|(_, c)| c)
-            .collect();
+        let parts: Vec<String> =
+            clauses("Strong Python (Django a plus); Kafka. Node.js experience")
+                .into_iter()
+                .map(|(_, c)| c.into_owned())
+                .collect();
         assert_eq!(
             parts,
             [

@@ -9,9 +9,11 @@
 //! such as "Requirements: Go, Kafka" is a heading and its content at once;
 //! so is a short line naming a section that opens a list ("This role
 //! requires", "Bonus points if you have") and a list item "Preferred
-//! skills:" that opens a nested list. Hard-wrapped lines are joined back
-//! into their sentence first. The words are English and fixed here, as the resume's section words are
-//! in `segment`.
+//! skills:" that opens a nested list. Emoji around a heading and an aside
+//! in brackets after it ("⭐️ Is this you?", "Our Tech Stack (you don't
+//! have to know all of it):") do not hide its kind. Hard-wrapped lines are
+//! joined back into their sentence first. The words are English and fixed
+//! here, as the resume's section words are in `segment`.
 
 use crate::document::Line;
 
@@ -151,6 +153,10 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "you will have",
             "you'll have",
             "you might be a fit",
+            "is this you",
+            "apply if",
+            "you will bring",
+            "minimum",
         ],
     ),
     (
@@ -179,6 +185,8 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "what you'd do",
             "the role",
             "about the role",
+            "about this role",
+            "about this position",
             "your role",
             "in this role",
             "day to day",
@@ -225,6 +233,7 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "culture",
             "our values",
             "values",
+            "life at",
             "about ",
         ],
     ),
@@ -266,8 +275,14 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
             });
             continue;
         }
-        if is_heading(line) || introduces_list(line, lines.get(index + 1), current) {
-            current = match heading_kind(text) {
+        if is_heading(line, current) || introduces_list(line, lines.get(index + 1), current) {
+            let heading = without_aside(text);
+            current = match heading_kind(&heading) {
+                // "# Full Stack Engineer (Intern)": the posting's first line
+                // is its title unless it is only a section's name.
+                Some(_) if index == 0 && !exact_heading(&strip_decoration(&heading)) => {
+                    SectionKind::Opening
+                }
                 Some(kind) => kind,
                 // "Bonus points" then "Hands-on:": a heading of no known
                 // kind straight after a known one is a part of its section.
@@ -364,9 +379,15 @@ fn introduces_list(line: &Line, next: Option<&Line>, current: SectionKind) -> bo
     let text = strip_decoration(&line.text);
     let words = text.split_whitespace().count();
     let opens_list = next.is_some_and(|n| is_bullet(&n.text));
+    // Only a sub-heading of no known kind ("Hands-on:") makes the line
+    // before it a heading: before "Nice to have:" a line such as "Strong Go
+    // skills" is the last requirement, not a heading.
     let opens_heading = next.is_some_and(|n| {
         let next = strip_decoration(&n.text);
-        !is_bullet(&n.text) && next.ends_with(':') && next.split_whitespace().count() <= 3
+        !is_bullet(&n.text)
+            && next.ends_with(':')
+            && next.split_whitespace().count() <= 3
+            && heading_kind(&next).is_none()
     });
     let outside_read_sections = matches!(
         current,
@@ -383,21 +404,27 @@ fn introduces_list(line: &Line, next: Option<&Line>, current: SectionKind) -> bo
 }
 
 /// Whether a line reads as a heading of its own.
-fn is_heading(line: &Line) -> bool {
+fn is_heading(line: &Line, current: SectionKind) -> bool {
     // A list item is content, whatever it says.
     let bullet = is_bullet(&line.text);
     let text = strip_decoration(&line.text);
-    // "**About Sentient**": a short line all in bold that names a kind of
-    // section is a heading (a bold line of no known kind, "**Technical**"
-    // inside a requirements list, is not: it would end the list).
-    let raw = line.text.trim().trim_end_matches(':');
+    // "**About Sentient**", "⭐️ **Is it you we're looking for?** ⭐️": a
+    // short line all in bold that names a kind of section is a heading (a
+    // bold line of no known kind, "**Technical**" inside a requirements
+    // list, is not: it would end the list; but in the company's blurb or
+    // the benefits, "**The Engineering team**" ends them).
+    let raw = line
+        .text
+        .trim_matches(|c: char| c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric()))
+        .trim_end_matches(':');
+    let outside_read_sections = matches!(current, SectionKind::About | SectionKind::Benefits);
     if !bullet
         && raw.len() > 4
         && raw.starts_with("**")
         && raw.ends_with("**")
         && !raw[2..raw.len() - 2].contains("**")
         && (1..=6).contains(&text.split_whitespace().count())
-        && heading_kind(&text).is_some()
+        && (heading_kind(&text).is_some() || outside_read_sections)
     {
         return true;
     }
@@ -408,6 +435,9 @@ fn is_heading(line: &Line) -> bool {
             && heading_kind(&text).is_some()
             && exact_heading(&text);
     }
+    // "Our Tech Stack (you don't have to be excelling in all…):": an
+    // aside in brackets does not make a heading a sentence.
+    let text = without_aside(&text);
     let words = text.split_whitespace().count();
     if words == 0 || words > MAX_HEADING_WORDS {
         return false;
@@ -417,7 +447,31 @@ fn is_heading(line: &Line) -> bool {
     }
     let sentence_like = text.ends_with(['.', ',', ';']);
     !sentence_like
-        && (text.ends_with(':') || heading_kind(&line.text).is_some_and(|_| exact_heading(&text)))
+        && (text.ends_with(':') || heading_kind(&text).is_some_and(|_| exact_heading(&text)))
+}
+
+/// A heading without what it says in brackets ("Our Tech Stack (you don't
+/// have to know all of it):" → "Our Tech Stack:"): the words outside name
+/// its kind.
+fn without_aside(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        // An unclosed bracket is no aside.
+        return text.to_string();
+    }
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" :", ":")
 }
 
 /// A short line that is nothing but a known heading phrase ("Nice to
@@ -515,13 +569,16 @@ pub fn normalise(text: &str) -> String {
         .join(" ")
 }
 
-/// A line without Markdown emphasis, bullets and surrounding punctuation.
+/// A line without Markdown emphasis, bullets, surrounding punctuation and
+/// the emoji or symbols that open or close it ("⭐️ Is this you?",
+/// "🦸🏻‍♀️ Your responsibilities:").
 fn strip_decoration(text: &str) -> String {
+    let symbol = |c: char| c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric());
     text.trim()
         .trim_start_matches(['-', '*', '•', '·', '#', '>', ' '])
         .replace("**", "")
         .replace("__", "")
-        .trim_matches(['*', '_', ' '])
+        .trim_matches(|c: char| matches!(c, '*' | '_') || symbol(c))
         .to_string()
 }
 
@@ -553,6 +610,10 @@ mod tests {
             ("Preferred Skills:", SectionKind::Nice),
             ("Key Requirements and Responsibilities", SectionKind::Duties),
             ("Key Outcomes:", SectionKind::Duties),
+            ("\u{2b50}\u{fe0f} Is this you?", SectionKind::Required),
+            ("\u{1f9b8} Your responsibilities:", SectionKind::Duties),
+            ("What you will bring:", SectionKind::Required),
+            ("Minimum:", SectionKind::Required),
         ] {
             assert_eq!(heading_kind(heading), Some(kind), "{heading}");
         }

@@ -167,3 +167,35 @@ fn hard_wrapped_lines_and_unusual_headings_are_read() {
     assert_eq!(names(&job.nice), ["Kafka"]);
     assert_eq!(job.years_min, Some(8.0));
 }
+
+#[test]
+fn minimum_and_preferred_labels_split_one_section() {
+    let job = read(
+        "Systems Engineer\n\n**What you will bring:**\n\nMinimum:\n- Proficient in C++ development in a Linux environment\nPreferred:\n- Experience with ONNX\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["C++", "Linux"]);
+    assert_eq!(names(&job.nice), ["ONNX"]);
+}
+
+#[test]
+fn a_line_before_a_known_sub_heading_stays_content() {
+    // "Strong Go skills" before "Nice to have:" is the last requirement,
+    // not a heading over "Nice to have:".
+    let job = read(
+        "Backend Engineer\n\n## Requirements\n\nOperating Linux servers in production\nStrong Go skills\nNice to have:\n- Ansible\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Linux", "Go"]);
+    assert_eq!(names(&job.nice), ["Ansible"]);
+}
+
+#[test]
+fn a_label_with_a_plus_reaches_its_items() {
+    let job = read(
+        "Cloud Engineer\n\n## Requirements\n\n- **Core services:**\n    - Amazon S3, Amazon EC2\n- **Data Science (Advantageous):**\n    - Amazon SageMaker\n- **Scripting:**\n    - Python\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Amazon S3", "Amazon EC2", "Python"]);
+    assert_eq!(names(&job.nice), ["Amazon SageMaker"]);
+}
