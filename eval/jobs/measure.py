@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure `levelscan job` on real public job postings it was not written for.
 
-The postings are cached outside the repository, in /work/corpus/jobs/<name>.md
+The postings are cached outside the repository, in /work/corpus/jobs/<name>.<ext>
 (or $JOBS_CACHE), as listed in eval/jobs/manifest.csv: the GitHub repository,
 path and commit each came from, its sha256, and the reading a recruiter would
 make of it (title, level, years asked for, required and nice-to-have skills in
@@ -41,7 +41,10 @@ def key(requirement):
 
 
 def cached(row):
-    path = CACHE / f"{row['name']}.md"
+    # A posting keeps its format (TXT, MD, PDF, DOCX): the file's extension
+    # is its source's, Markdown when the source has none.
+    found = sorted(CACHE.glob(f"{row['name']}.*"))
+    path = found[0] if found else CACHE / (row["name"] + (Path(row["path"]).suffix or ".md"))
     if not path.exists():
         repos = os.environ.get("JOBS_REPOS")
         if not repos:
