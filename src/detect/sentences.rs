@@ -247,6 +247,10 @@ mod tests {
             ("— Built the ledger", "Built the ledger"),
             ("- Built the ledger", "Built the ledger"),
             ("• Built the ledger", "Built the ledger"),
+            // Geometric and check-mark glyphs some templates bullet with.
+            ("▹ Built the ledger", "Built the ledger"),
+            ("◆ Built the ledger", "Built the ledger"),
+            ("✓ Built the ledger", "Built the ledger"),
         ] {
             assert_eq!(strip_bullet(line), item, "{line}");
         }

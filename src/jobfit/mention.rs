@@ -28,6 +28,7 @@ pub(super) fn named_apart_from_work(
     after_tool_label(text, mention, mentions, &rules.tool_labels)
         || in_tools_before_colon(text, mention, mentions)
         || in_tag_brackets(text, mention)
+        || in_bullet_row(text, mention)
         || rated(text, mention)
         || another_partys(text, mention)
         || taught_or_taken(text, mention, rules)
@@ -162,6 +163,35 @@ fn in_tag_brackets(text: &str, mention: &SkillMention) -> bool {
         && words(&text[open + 1..close]).count() <= MAX_TAG_WORDS
 }
 
+/// Bullets that part the items of a row written on one line.
+const ROW_BULLETS: [char; 2] = ['•', '·'];
+
+/// The most words one item of such a row may have ("integration
+/// (messaging) design").
+const MAX_ROW_ITEM_WORDS: usize = 4;
+
+/// Whether a mention is an item of a row of short items parted by bullets
+/// on one line — "Lambda (Java) • integration (messaging) design •
+/// federated identity management •", a keywords row under a role — rather
+/// than in a sentence: the passage has two bullets or more, and the
+/// mention's item, from the bullet before it to the bullet after, is a few
+/// words. Bullets that part whole sentences ("Built the billing API in Go
+/// • Led the migration") leave their items long.
+fn in_bullet_row(text: &str, mention: &SkillMention) -> bool {
+    if text.matches(ROW_BULLETS).count() < 2 {
+        return false;
+    }
+    let start = text[..mention.start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| ROW_BULLETS.contains(&c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[mention.end..]
+        .find(ROW_BULLETS)
+        .map_or(text.len(), |i| mention.end + i);
+    words(&text[start..end]).count() <= MAX_ROW_ITEM_WORDS
+}
+
 /// Glyphs a skills sidebar rates a skill with ("Go ●●●○○", "BASH ○○○○○").
 const RATING_GLYPHS: &[char] = &[
     '●', '○', '◯', '⬤', '◉', '◎', '■', '□', '▪', '▫', '◼', '◻', '★', '☆', '◆', '◇',
@@ -216,9 +246,13 @@ const WINDOW: usize = 5;
 /// with Go, Kafka, Postgres and gRPC"), or the run of words it starts or
 /// ends is (six items, itself included, with four or more skills and at
 /// most one other word: a skills line the layout ran into a bullet). "Built
-/// with Python, Flask, MongoDB, and NodeJS" still shows its tools. Naming
+/// with Python, Flask, MongoDB, and NodeJS" still shows its tools. A
+/// mention in a row of three or more skills parted by spaces alone
+/// ("Refactoring PostgreSQL Git GitHub Actions IntelliJ") is a tag row the
+/// layout ran in, too: prose parts its tools with commas or words. Naming
 /// tools is not showing work with them.
 pub(super) fn listed_among_tools(text: &str, mentions: &[SkillMention]) -> Vec<bool> {
+    let in_tag_row = in_spaced_rows(text, mentions);
     let items = skills_and_words(text, mentions);
     let skills = items.iter().filter(|&&skill| skill).count();
     let words = items.len() - skills;
@@ -235,7 +269,32 @@ pub(super) fn listed_among_tools(text: &str, mentions: &[SkillMention]) -> Vec<b
             let after = &items[p..(p + WINDOW + 1).min(items.len())];
             whole || dense(before) || dense(after)
         })
+        .zip(in_tag_row)
+        .map(|(among, row)| among || row)
         .collect()
+}
+
+/// The fewest skills a row parted by spaces alone must have.
+const MIN_SPACED_ROW: usize = 3;
+
+/// For each mention, whether it is in a row of [`MIN_SPACED_ROW`] or more
+/// mentions with nothing but spaces between neighbours.
+fn in_spaced_rows(text: &str, mentions: &[SkillMention]) -> Vec<bool> {
+    let spaced = |a: &SkillMention, b: &SkillMention| {
+        let gap = &text[a.end..b.start];
+        !gap.is_empty() && gap.chars().all(char::is_whitespace)
+    };
+    let mut in_row = vec![false; mentions.len()];
+    let mut start = 0;
+    for end in 1..=mentions.len() {
+        if end == mentions.len() || !spaced(&mentions[end - 1], &mentions[end]) {
+            if end - start >= MIN_SPACED_ROW {
+                in_row[start..end].fill(true);
+            }
+            start = end;
+        }
+    }
+    in_row
 }
 
 /// The sentence as a run of items, `true` for a skill mention (once,
@@ -312,6 +371,54 @@ mod tests {
             assert!(ms.len() >= 2, "{text}: {ms:?}");
             assert!(listed_among_tools(text, &ms).iter().all(|&l| !l), "{text}");
         }
+    }
+
+    #[test]
+    fn a_row_of_skills_parted_by_spaces_alone_is_a_tag_row() {
+        let vocab = Vocabulary::builtin();
+        let text = "Led the rewrite of the order service; Refactoring PostgreSQL Git GitHub Actions IntelliJ Corrective maintenance of the billing back end";
+        let ms = vocab.find(text);
+        let listed = listed_among_tools(text, &ms);
+        let by_name: Vec<(&str, bool)> = ms
+            .iter()
+            .zip(listed)
+            .map(|(m, l)| (&text[m.start..m.end], l))
+            .collect();
+        assert!(by_name.contains(&("GitHub Actions", true)), "{by_name:?}");
+        assert!(by_name.contains(&("PostgreSQL", true)), "{by_name:?}");
+        // Two skills side by side, or skills parted by words, stay work.
+        for text in [
+            "Wrote Python Kafka consumers for the billing pipeline",
+            "Built the React front end, a Node API and Postgres storage",
+        ] {
+            let ms = vocab.find(text);
+            assert!(ms.len() >= 2, "{text}: {ms:?}");
+            assert!(listed_among_tools(text, &ms).iter().all(|&l| !l), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_item_of_a_bullet_row_is_named_apart_from_work() {
+        let vocab = Vocabulary::builtin();
+        let rules = crate::rubric::load_default()
+            .expect("the default rubric loads")
+            .job
+            .expect("the default rubric has [job]");
+        let apart = |text: &str, skill: &str| {
+            let m = mention_of(vocab, text, skill);
+            named_apart_from_work(text, &m, &vocab.find(text), &rules)
+        };
+        assert!(apart(
+            "Lambda (Java) • integration (messaging) design • federated identity management •",
+            "Lambda"
+        ));
+        assert!(apart("Kafka • event sourcing design • CQRS", "Kafka"));
+        // Whole sentences parted by bullets, or one bullet, are work.
+        assert!(!apart(
+            "Built the billing API in Go for the payments team • Led the migration of the ledger to Kafka",
+            "Kafka"
+        ));
+        assert!(!apart("• Designed the ingestion service on Kafka", "Kafka"));
     }
 
     #[test]
