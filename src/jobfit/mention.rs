@@ -348,53 +348,67 @@ mod tests {
             .unwrap_or_else(|| panic!("{skill} found in {text:?}"))
     }
 
-    #[test]
-    fn a_list_of_tools_is_not_work() {
-        let vocab = Vocabulary::builtin();
-        for text in [
-            "Technologies used: Go, Kafka, Postgres",
-            "Worked with Go, Kafka, PostgreSQL and gRPC",
-            "Tools used: Docker, Kubernetes",
-            "Spring Boot Hibernate Liquibase JUnit Mockito Maven GCP Kubernetes Legacy code Refactoring PostgreSQL Git",
-        ] {
-            let ms = vocab.find(text);
-            assert!(ms.len() >= 2, "{text}: {ms:?}");
-            assert!(listed_among_tools(text, &ms).iter().all(|&l| l), "{text}");
-        }
-        for text in [
-            "Built a Go service that streams Kafka events into Postgres",
-            "Migrated billing from Ruby to Go, cutting p99 latency by half",
-            "Developed high-throughput marketplace microservices with Apache Kafka & FastAPI, migrating the legacy Django monolith to FastAPI",
-            "Built with Python, Flask, MongoDB, and NodeJS, and deployed on Kubernetes in an on-premise environment.",
-        ] {
-            let ms = vocab.find(text);
-            assert!(ms.len() >= 2, "{text}: {ms:?}");
-            assert!(listed_among_tools(text, &ms).iter().all(|&l| !l), "{text}");
+    /// Each mention of `text` as written, with whether it is listed among
+    /// tools.
+    fn listed_by_name(text: &str) -> Vec<(&str, bool)> {
+        let ms = Vocabulary::builtin().find(text);
+        let listed = listed_among_tools(text, &ms);
+        ms.iter()
+            .zip(listed)
+            .map(|(m, l)| (&text[m.start..m.end], l))
+            .collect()
+    }
+
+    /// Every text names two skills or more and lists them all (`true`) or
+    /// none of them (`false`).
+    fn assert_all_listed(texts: &[&str], listed: bool) {
+        for text in texts {
+            let by_name = listed_by_name(text);
+            assert!(by_name.len() >= 2, "{text}: {by_name:?}");
+            assert!(
+                by_name.iter().all(|&(_, l)| l == listed),
+                "{text}: {by_name:?}"
+            );
         }
     }
 
     #[test]
+    fn a_list_of_tools_is_not_work() {
+        assert_all_listed(
+            &[
+                "Technologies used: Go, Kafka, Postgres",
+                "Worked with Go, Kafka, PostgreSQL and gRPC",
+                "Tools used: Docker, Kubernetes",
+                "Spring Boot Hibernate Liquibase JUnit Mockito Maven GCP Kubernetes Legacy code Refactoring PostgreSQL Git",
+            ],
+            true,
+        );
+        assert_all_listed(
+            &[
+                "Built a Go service that streams Kafka events into Postgres",
+                "Migrated billing from Ruby to Go, cutting p99 latency by half",
+                "Developed high-throughput marketplace microservices with Apache Kafka & FastAPI, migrating the legacy Django monolith to FastAPI",
+                "Built with Python, Flask, MongoDB, and NodeJS, and deployed on Kubernetes in an on-premise environment.",
+            ],
+            false,
+        );
+    }
+
+    #[test]
     fn a_row_of_skills_parted_by_spaces_alone_is_a_tag_row() {
-        let vocab = Vocabulary::builtin();
-        let text = "Led the rewrite of the order service; Refactoring PostgreSQL Git GitHub Actions IntelliJ Corrective maintenance of the billing back end";
-        let ms = vocab.find(text);
-        let listed = listed_among_tools(text, &ms);
-        let by_name: Vec<(&str, bool)> = ms
-            .iter()
-            .zip(listed)
-            .map(|(m, l)| (&text[m.start..m.end], l))
-            .collect();
+        let by_name = listed_by_name(
+            "Led the rewrite of the order service; Refactoring PostgreSQL Git GitHub Actions IntelliJ Corrective maintenance of the billing back end",
+        );
         assert!(by_name.contains(&("GitHub Actions", true)), "{by_name:?}");
         assert!(by_name.contains(&("PostgreSQL", true)), "{by_name:?}");
         // Two skills side by side, or skills parted by words, stay work.
-        for text in [
-            "Wrote Python Kafka consumers for the billing pipeline",
-            "Built the React front end, a Node API and Postgres storage",
-        ] {
-            let ms = vocab.find(text);
-            assert!(ms.len() >= 2, "{text}: {ms:?}");
-            assert!(listed_among_tools(text, &ms).iter().all(|&l| !l), "{text}");
-        }
+        assert_all_listed(
+            &[
+                "Wrote Python Kafka consumers for the billing pipeline",
+                "Built the React front end, a Node API and Postgres storage",
+            ],
+            false,
+        );
     }
 
     #[test]
@@ -423,14 +437,9 @@ mod tests {
 
     #[test]
     fn a_tool_line_run_into_a_bullet_lists_its_tools_only() {
-        let text = "Java Spring Boot Hibernate Liquibase JUnit Mockito Maven GCP Kubernetes Legacy code Corrective maintenance of the billing back end, where I migrated the invoice store to PostgreSQL";
-        let ms = Vocabulary::builtin().find(text);
-        let listed = listed_among_tools(text, &ms);
-        let by_name: Vec<(&str, bool)> = ms
-            .iter()
-            .zip(listed)
-            .map(|(m, l)| (&text[m.start..m.end], l))
-            .collect();
+        let by_name = listed_by_name(
+            "Java Spring Boot Hibernate Liquibase JUnit Mockito Maven GCP Kubernetes Legacy code Corrective maintenance of the billing back end, where I migrated the invoice store to PostgreSQL",
+        );
         assert!(by_name.contains(&("Kubernetes", true)), "{by_name:?}");
         assert!(by_name.contains(&("PostgreSQL", false)), "{by_name:?}");
     }
