@@ -984,8 +984,9 @@ fn has_strong_choice_cue(before: &str) -> bool {
     .any(|cue| contains_words(&tail, cue))
 }
 
-/// "Go, Rust or similar", "AWS or another cloud": the words after a list
-/// that make it a choice.
+/// "Go, Rust or similar", "AWS or another cloud", "(Chef, Puppet…)": the
+/// words after a list that make it a choice (a list trailing off is an
+/// "etc.").
 fn starts_with_choice_tail(after: &str) -> bool {
     let lower = after.trim_start_matches([',', ' ', ')']).to_lowercase();
     [
@@ -1000,6 +1001,8 @@ fn starts_with_choice_tail(after: &str) -> bool {
         "and others",
         "and similar",
         "among others",
+        "…",
+        "...",
     ]
     .iter()
     .any(|cue| lower.starts_with(cue))
@@ -1093,6 +1096,10 @@ mod tests {
                 "Knowledge of the Python data stack (numpy, pandas, matplotlib, scikit-learn, etc)"
             ),
             [vec!["Python"], vec!["NumPy", "Pandas", "scikit-learn"]]
+        );
+        assert_eq!(
+            read("automation tools (Chef, Ansible, Puppet…)"),
+            [vec!["Chef", "Ansible", "Puppet"]]
         );
         assert_eq!(
             read("Telemetry tools (Datadog, Prometheus, others)"),
