@@ -329,6 +329,22 @@ fn join_of(gap: &str) -> Join {
     if gap == "-" {
         return Join::Comma;
     }
+    // "ISO 27001, NIST, HITECH Act, PCI DSS": names the vocabulary lacks
+    // between commas are items of the list, not its end; what joins the
+    // last of them to the next skill is the join.
+    let pieces: Vec<&str> = gap.split(',').collect();
+    if pieces.len() >= 3 && pieces[0].trim().is_empty() {
+        let names = &pieces[1..pieces.len() - 1];
+        let a_name = |piece: &&str| {
+            let words: Vec<&str> = piece.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words[0].starts_with(|c: char| c.is_uppercase())
+                && !piece.contains(['.', ';', ':', '(', ')'])
+        };
+        if names.iter().all(a_name) {
+            return join_of(&format!(",{}", pieces[pieces.len() - 1]));
+        }
+    }
     let lower = gap.trim().to_lowercase();
     // Two names side by side with only a space ("Spring Boot Kafka
     // consumers") are one phrase, not a list.
@@ -1096,6 +1112,10 @@ mod tests {
                 "Knowledge of the Python data stack (numpy, pandas, matplotlib, scikit-learn, etc)"
             ),
             [vec!["Python"], vec!["NumPy", "Pandas", "scikit-learn"]]
+        );
+        assert_eq!(
+            read("Familiarity with HIPAA, NIST, HITECH Act, GDPR, or SOC 2"),
+            [vec!["HIPAA", "GDPR", "SOC 2"]]
         );
         assert_eq!(
             read("automation tools (Chef, Ansible, Puppet…)"),
