@@ -45,7 +45,47 @@ pub fn title(lines: &[PostingLine]) -> Option<String> {
     let is_section = first.heading
         && first.section != SectionKind::Other
         && first.section != SectionKind::Opening;
-    (words > 0 && words <= 14 && !text.ends_with('.') && !is_section).then_some(text)
+    // A posting copied from a job board may open with the poster's e-mail
+    // address or a link instead of its title.
+    let contact = text.contains('@') || text.starts_with("http") || text.starts_with("www.");
+    if words > 0 && words <= 14 && !text.ends_with('.') && !is_section && !contact {
+        return Some(text);
+    }
+    lines.iter().take(15).find_map(|l| role_sought(&l.original))
+}
+
+/// Nouns that end a job title in a sentence.
+const ROLE_NOUNS: &[&str] = &[
+    "Engineer",
+    "Developer",
+    "Programmer",
+    "Architect",
+    "Scientist",
+    "Analyst",
+    "Administrator",
+    "Designer",
+];
+
+/// The role a sentence says is sought, when a posting has no title line:
+/// "We are looking for a skilled and hands-on Microcontroller Software
+/// Developer with…" → "Microcontroller Software Developer" (the run of
+/// capitalised words after "looking for" that ends in a role noun).
+fn role_sought(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    let at = ["looking for ", "seeking ", "hiring "]
+        .iter()
+        .find_map(|cue| lower.find(cue).map(|i| i + cue.len()))?;
+    let words: Vec<&str> = line[at..].split_whitespace().take(12).collect();
+    let end = words.iter().position(|w| {
+        let w = w.trim_end_matches([',', '.', ';', ':']);
+        ROLE_NOUNS.contains(&w)
+    })?;
+    let start = words[..end]
+        .iter()
+        .rposition(|w| !w.starts_with(|c: char| c.is_uppercase()))
+        .map_or(0, |i| i + 1);
+    let title = words[start..=end].join(" ");
+    Some(title.trim_end_matches([',', '.', ';', ':']).to_string())
 }
 
 /// A title without Markdown emphasis, a link around it ("[Full Stack
@@ -327,6 +367,21 @@ fn number(word: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_posting_with_no_title_line_takes_the_role_it_seeks() {
+        assert_eq!(
+            role_sought(
+                "We are looking for a skilled and hands-on Microcontroller Software Developer with strong C skills."
+            ),
+            Some("Microcontroller Software Developer".to_string())
+        );
+        assert_eq!(
+            role_sought("Acme is seeking a Senior Data Engineer, remote."),
+            Some("Senior Data Engineer".to_string())
+        );
+        assert_eq!(role_sought("We are looking for people who care."), None);
+    }
 
     #[test]
     fn title_words_give_the_level() {

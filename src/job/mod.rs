@@ -112,12 +112,12 @@ pub fn read_posting(
     let sectioned = lines
         .iter()
         .any(|l| matches!(l.section, SectionKind::Required | SectionKind::Nice));
-    if !asks_for_someone(&lines, sectioned) {
+    let title = level::title(&lines);
+    if !asks_for_someone(&lines, sectioned, title.is_some()) {
         return Err(not_a_posting(
             "no requirements section (\"Requirements\", \"What you'll need\", \"Nice to have\"...) and no sentences asking for experience or skills",
         ));
     }
-    let title = level::title(&lines);
     let mut required: Vec<Requirement> = Vec::new();
     let mut nice: Vec<Requirement> = Vec::new();
     // What the posting itself calls a plus (a nice-to-have section, "a
@@ -489,6 +489,7 @@ const POSTING_CUES: &[&str] = &[
     "you would",
     "we offer",
     "position",
+    "responsible for",
 ];
 
 fn posting_cues(lines: &[PostingLine]) -> usize {
@@ -504,10 +505,40 @@ fn posting_cues(lines: &[PostingLine]) -> usize {
 }
 
 /// Whether the text asks for a person at all: a requirements section and a
-/// cue, or several cues.
-fn asks_for_someone(lines: &[PostingLine], sectioned: bool) -> bool {
+/// cue, or several cues; or a title with the duties under their own
+/// heading and a cue (a posting that lists only what the job is, its
+/// title's skill then being what it asks for); or sentences that each ask
+/// for something and say it is required or preferred ("Unix/Linux
+/// experience required.", "UX/UI experience preferred.").
+fn asks_for_someone(lines: &[PostingLine], sectioned: bool, titled: bool) -> bool {
     let cues = posting_cues(lines);
-    cues >= 3 || (sectioned && cues >= 1)
+    let duties_heading = lines
+        .iter()
+        .any(|l| l.heading && l.section == SectionKind::Duties);
+    cues >= 3
+        || (sectioned && cues >= 1)
+        || (titled && duties_heading && cues >= 1)
+        || demand_sentences(lines) >= 2
+}
+
+/// Sentences that ask for something of the candidate and call it
+/// required or preferred.
+fn demand_sentences(lines: &[PostingLine]) -> usize {
+    lines
+        .iter()
+        .filter(|l| !l.heading)
+        .flat_map(|l| requirements::sentences(&l.text))
+        .filter(|&(_, sentence)| {
+            let lower = normalise(sentence);
+            ["required", "preferred", "is a must"]
+                .iter()
+                .any(|w| contains_words(&lower, w))
+                && ASKING
+                    .iter()
+                    .filter(|w| !w.starts_with("require"))
+                    .any(|w| contains_words(&lower, w))
+        })
+        .count()
 }
 
 /// Requirements given on the command line: `"go, kafka"` is two, `"a|b"`

@@ -329,6 +329,22 @@ fn join_of(gap: &str) -> Join {
     if gap == "-" {
         return Join::Comma;
     }
+    // "ISO 27001, NIST, HITECH Act, PCI DSS": names the vocabulary lacks
+    // between commas are items of the list, not its end; what joins the
+    // last of them to the next skill is the join.
+    let pieces: Vec<&str> = gap.split(',').collect();
+    if pieces.len() >= 3 && pieces[0].trim().is_empty() {
+        let names = &pieces[1..pieces.len() - 1];
+        let a_name = |piece: &&str| {
+            let words: Vec<&str> = piece.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words[0].starts_with(|c: char| c.is_uppercase())
+                && !piece.contains(['.', ';', ':', '(', ')'])
+        };
+        if names.iter().all(a_name) {
+            return join_of(&format!(",{}", pieces[pieces.len() - 1]));
+        }
+    }
     let lower = gap.trim().to_lowercase();
     // Two names side by side with only a space ("Spring Boot Kafka
     // consumers") are one phrase, not a list.
@@ -984,8 +1000,9 @@ fn has_strong_choice_cue(before: &str) -> bool {
     .any(|cue| contains_words(&tail, cue))
 }
 
-/// "Go, Rust or similar", "AWS or another cloud": the words after a list
-/// that make it a choice.
+/// "Go, Rust or similar", "AWS or another cloud", "(Chef, Puppet…)": the
+/// words after a list that make it a choice (a list trailing off is an
+/// "etc.").
 fn starts_with_choice_tail(after: &str) -> bool {
     let lower = after.trim_start_matches([',', ' ', ')']).to_lowercase();
     [
@@ -1000,6 +1017,8 @@ fn starts_with_choice_tail(after: &str) -> bool {
         "and others",
         "and similar",
         "among others",
+        "…",
+        "...",
     ]
     .iter()
     .any(|cue| lower.starts_with(cue))
@@ -1093,6 +1112,14 @@ mod tests {
                 "Knowledge of the Python data stack (numpy, pandas, matplotlib, scikit-learn, etc)"
             ),
             [vec!["Python"], vec!["NumPy", "Pandas", "scikit-learn"]]
+        );
+        assert_eq!(
+            read("Familiarity with HIPAA, NIST, HITECH Act, GDPR, or SOC 2"),
+            [vec!["HIPAA", "GDPR", "SOC 2"]]
+        );
+        assert_eq!(
+            read("automation tools (Chef, Ansible, Puppet…)"),
+            [vec!["Chef", "Ansible", "Puppet"]]
         );
         assert_eq!(
             read("Telemetry tools (Datadog, Prometheus, others)"),

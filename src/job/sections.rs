@@ -15,6 +15,8 @@
 //! joined back into their sentence first. The words are English and fixed
 //! here, as the resume's section words are in `segment`.
 
+use std::borrow::Cow;
+
 use crate::document::Line;
 
 /// What a section of a posting is for.
@@ -96,6 +98,8 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "would be nice",
             "it's a plus",
             "is a plus",
+            "hope you",
+            "we hope",
         ],
     ),
     (
@@ -153,6 +157,9 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "you will have",
             "you'll have",
             "you might be a fit",
+            "be a fit",
+            "good fit",
+            "great fit",
             "is this you",
             "apply if",
             "you will bring",
@@ -213,6 +220,8 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "the challenge",
             "outcomes",
             "key outcomes",
+            "responsible for",
+            "objectives",
             "projects",
             "mission",
         ],
@@ -260,7 +269,7 @@ pub struct PostingLine {
 /// requires knowledge of containers," / "C#, Python, HTML, and
 /// JavaScript.") is joined to it first.
 pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
-    let lines = join_wrapped(lines);
+    let lines = join_wrapped(&without_front_matter(lines));
     let mut current = SectionKind::Opening;
     let mut out = Vec::with_capacity(lines.len());
     for (index, line) in lines.iter().enumerate() {
@@ -328,6 +337,78 @@ pub fn is_bullet(text: &str) -> bool {
         })
 }
 
+/// The most lines a YAML front matter block may have.
+const MAX_FRONT_MATTER_LINES: usize = 300;
+
+/// A Markdown page from a static site opens with YAML front matter between
+/// two `---` lines. Its `title:` is the posting's title (put first); a key
+/// opening a list or a block of text ("requirements:", "description: |")
+/// is a heading over it, its items and text kept (without YAML's quotes);
+/// a key with a value of its own ("permalink: …", "date: …") is metadata
+/// and dropped (kept, it would be joined into one run-on line).
+fn without_front_matter(lines: &[Line]) -> Cow<'_, [Line]> {
+    let fence = |l: &Line| l.text.trim() == "---";
+    if !lines.first().is_some_and(fence) {
+        return Cow::Borrowed(lines);
+    }
+    let Some(end) = lines
+        .iter()
+        .take(MAX_FRONT_MATTER_LINES)
+        .skip(1)
+        .position(fence)
+        .map(|i| i + 1)
+    else {
+        return Cow::Borrowed(lines);
+    };
+    let unquote = |v: &str| v.trim().trim_matches(['"', '\'']).trim().to_string();
+    let mut title = None;
+    let mut body = Vec::new();
+    for line in &lines[1..end] {
+        let text = line.text.trim();
+        let with = |text: String| Line {
+            text,
+            ..line.clone()
+        };
+        if let Some(item) = text.strip_prefix("- ") {
+            body.push(with(format!("- {}", unquote(item))));
+            continue;
+        }
+        let key_value = text.split_once(':').filter(|(key, _)| {
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        });
+        match key_value {
+            Some((key, value)) if key.eq_ignore_ascii_case("title") => {
+                title = Some(with(unquote(value))).filter(|t| !t.text.is_empty());
+            }
+            Some((key, value)) if matches!(value.trim(), "" | "|" | ">" | "|-" | ">-") => {
+                // Capitalised, as a heading is: a lower-case line would be
+                // joined to the item before it as its wrapped tail.
+                let mut heading = String::with_capacity(key.len() + 1);
+                for (i, c) in key.chars().enumerate() {
+                    heading.push(match c {
+                        '_' | '-' => ' ',
+                        c if i == 0 => c.to_ascii_uppercase(),
+                        c => c,
+                    });
+                }
+                body.push(with(format!("{heading}:")));
+            }
+            Some(_) => {}
+            None => body.push(with(text.to_string())),
+        }
+    }
+    Cow::Owned(
+        title
+            .into_iter()
+            .chain(body)
+            .chain(lines[end + 1..].iter().cloned())
+            .collect(),
+    )
+}
+
 /// Lines with the ones that carry on the sentence before joined to it: a
 /// line that starts in lower case, is no list item or heading, and follows
 /// a line that does not end a sentence or a heading.
@@ -393,14 +474,40 @@ fn introduces_list(line: &Line, next: Option<&Line>, current: SectionKind) -> bo
         current,
         SectionKind::Opening | SectionKind::Other | SectionKind::About | SectionKind::Benefits
     );
+    // Inside the duties, a longer lead-in that asks ("You may be a fit to
+    // this role if you:") opens the requirements; one that still speaks of
+    // the work ("In this role you'll have the chance to:") does not.
+    let asks_after_duties = || {
+        matches!(current, SectionKind::Duties | SectionKind::Stack)
+            && matches!(
+                heading_kind(&text),
+                Some(SectionKind::Required | SectionKind::Nice)
+            )
+            && !speaks_of_the_work(&text)
+    };
     let fits = (1..=6).contains(&words)
         || (opens_heading && words <= 12)
-        || (outside_read_sections && text.ends_with(':') && words <= 14);
+        || (text.ends_with(':') && words <= 14 && (outside_read_sections || asks_after_duties()));
     !is_bullet(&line.text)
         && (opens_list || opens_heading)
         && fits
         && !text.ends_with(['.', ',', ';', '!', '?'])
         && heading_kind(&text).is_some()
+}
+
+/// Whether a lead-in speaks of the work to be done rather than of the
+/// person ("you'll have the chance to:", "you will be responsible for:").
+fn speaks_of_the_work(text: &str) -> bool {
+    let norm = normalise(text);
+    [
+        "you will",
+        "you'll",
+        "you would",
+        "you'd",
+        "responsible for",
+    ]
+    .iter()
+    .any(|w| contains_words(&norm, w))
 }
 
 /// Whether a line reads as a heading of its own.

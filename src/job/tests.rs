@@ -199,3 +199,45 @@ fn a_label_with_a_plus_reaches_its_items() {
     assert_eq!(names(&job.required), ["Amazon S3", "Amazon EC2", "Python"]);
     assert_eq!(names(&job.nice), ["Amazon SageMaker"]);
 }
+
+#[test]
+fn a_posting_of_duties_only_is_read_not_refused() {
+    // Front matter gives the title; "Primarily responsible for:" heads the
+    // duties; nothing is under a requirements heading.
+    let job = read("---\ntitle: Site Reliability Engineer\npermalink: /positions/sre/\nteam: platform\n---\n\nKeeps the agency's platforms up.\n\nPrimarily responsible for:\n\n- Managing configuration with Terraform and Ansible\n- Building dashboards in Grafana\n").unwrap();
+    assert_eq!(job.title.as_deref(), Some("Site Reliability Engineer"));
+    assert_eq!(names(&job.required), ["Site Reliability Engineering"]);
+    assert_eq!(names(&job.nice), ["Terraform", "Ansible", "Grafana"]);
+}
+
+#[test]
+fn a_project_overview_is_still_not_a_posting() {
+    let e = read(
+        "# Logsift\n\n## Overview\n\nLogsift is a Go library that parses and indexes log files.\n",
+    )
+    .unwrap_err();
+    assert!(matches!(e, JobError::NotAPosting { .. }), "{e}");
+}
+
+#[test]
+fn sentences_that_say_required_or_preferred_make_a_posting() {
+    let job = read("Software Engineer\n\nThe lab runs research computing on OpenStack.\n\nExperience with Python or Java required.\n\nLinux experience required.\n\nKubernetes experience preferred.\n").unwrap();
+    assert_eq!(names(&job.required), ["Python|Java", "Linux"]);
+    assert_eq!(names(&job.nice), ["Kubernetes"]);
+}
+
+#[test]
+fn a_long_lead_in_that_asks_opens_the_requirements_inside_the_duties() {
+    let job = read("# Database Engineer\n\n**What you will be doing:**\n\n- Run our MySQL fleet\n\nIn this role you'll also have the chance to:\n\n- Tune Redis with the product teams\n\nYou may be a good fit to this role if you:\n\n- Have operated PostgreSQL in production\n").unwrap();
+    assert_eq!(names(&job.required), ["PostgreSQL"]);
+    assert_eq!(names(&job.nice), ["MySQL", "Redis"]);
+}
+
+#[test]
+fn front_matter_keys_over_lists_are_headings() {
+    // A posting kept wholly in YAML front matter: each list under its key.
+    let job = read("---\ntitle: \"React Developer\"\nlocation: \"Remote\"\nrequirements:\n  - \"Experience with TypeScript\"\n  - \"Familiarity with GraphQL\"\nresponsibilities:\n  - \"Participate in code reviews\"\ndate: \"2024-05-18\"\n---\n").unwrap();
+    assert_eq!(job.title.as_deref(), Some("React Developer"));
+    assert_eq!(names(&job.required), ["React", "TypeScript", "GraphQL"]);
+    assert_eq!(names(&job.nice), ["Code Review"]);
+}
