@@ -161,6 +161,50 @@ fn every_fixture_posting_reads_as_expected() {
     }
 }
 
+/// Every fixture posting (text ones) rewritten with wide characters where
+/// readers slice text: curly apostrophes, a curly quote before each "and",
+/// bullets glued to words, no-break spaces, triangle bullets. Reading may
+/// succeed or refuse; it must never panic (a real posting's "500’s and"
+/// once did).
+#[test]
+fn wide_characters_anywhere_never_break_the_reader() {
+    let vocab = Vocabulary::builtin();
+    let rubric = levelscan::rubric::load_default().expect("default rubric loads");
+    let dir = tempfile::tempdir().unwrap();
+    let variants: [fn(&str) -> String; 4] = [
+        |t| {
+            t.replace('\'', "’")
+                .replace(" and ", "’ and ")
+                .replace(" or ", "” or ")
+        },
+        |t| {
+            t.replace(", ", " •, ")
+                .replace(": ", "•: ")
+                .replace(" (", " «(")
+        },
+        |t| t.replace(' ', "\u{a0}"),
+        |t| {
+            t.lines()
+                .map(|l| format!("▹ {l}’"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        },
+    ];
+    let mut read = 0;
+    for path in postings() {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue; // PDF and DOCX postings
+        };
+        for (i, variant) in variants.iter().enumerate() {
+            let copy = dir.path().join(format!("{i}.md"));
+            std::fs::write(&copy, variant(&text)).unwrap();
+            let _ = read_job(&copy, &Limits::default(), vocab, &rubric);
+            read += 1;
+        }
+    }
+    assert!(read >= 4 * 12, "only {read} variants read");
+}
+
 fn levelscan(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_levelscan"))
         .args(args)

@@ -573,9 +573,7 @@ fn heads_listed_before(clause: &str, m: &SkillMention, vocab: &Vocabulary) -> Ve
             return out;
         };
         let rest = rest.trim_end_matches([' ', ',']);
-        let word_start = rest
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .map_or(0, |i| i + 1);
+        let word_start = crate::matching::after_last(rest, |c| !(c.is_alphanumeric() || c == '-'));
         let word = &rest[word_start..];
         if word.is_empty() || word_start == rest.len() {
             return out;
@@ -600,9 +598,8 @@ fn shared_heads(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
     for joiner in [" and ", " or ", " & ", " and/or "] {
         for (at, _) in clause.match_indices(joiner) {
             let before = &clause[..at];
-            let word_start = before
-                .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .map_or(0, |i| i + 1);
+            let word_start =
+                crate::matching::after_last(before, |c| !(c.is_alphanumeric() || c == '-'));
             let first = &before[word_start..];
             let mut after = clause[at + joiner.len()..].split_whitespace();
             let (Some(_), Some(head)) = (after.next(), after.next()) else {
@@ -736,17 +733,9 @@ fn given_to_you(clause: &str, m: &SkillMention) -> bool {
 /// iOS & Android developers").
 fn names_colleagues(clause: &str) -> bool {
     let lower = clause.to_lowercase();
-    [
-        "collaborat",
-        "partner with",
-        "partnering with",
-        "work with",
-        "working with",
-        "alongside",
-        "closely with",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    // "collaboration", "collaborative" too, beside the phrases of a
+    // working relationship.
+    lower.contains("collaborat") || WORKING_WITH.iter().any(|w| lower.contains(w))
 }
 
 /// Whether the words after a mention name people ("developers", "team").
@@ -1034,6 +1023,20 @@ mod tests {
             .into_iter()
             .map(|r| r.any_of.iter().map(|&s| v.name(s)).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_wide_character_before_a_joiner_is_read_not_split() {
+        // "’" and "•" are three bytes: the word before "and" starts after
+        // them, not inside them (a real posting panicked here).
+        assert_eq!(
+            read("Experience helping Fortune 500’s and unit and integration testing"),
+            [vec!["Unit Testing"], vec!["Integration Testing"]]
+        );
+        assert_eq!(
+            read("We’re using Go and Kafka •and Redis"),
+            [vec!["Go"], vec!["Kafka"], vec!["Redis"]]
+        );
     }
 
     #[test]

@@ -120,9 +120,9 @@ fn in_tools_before_colon(text: &str, mention: &SkillMention, mentions: &[SkillMe
     let Some(colon) = text[mention.end..].find(':').map(|i| mention.end + i) else {
         return false;
     };
-    let start = text[..mention.start]
-        .rfind(['.', ';', '•', ')'])
-        .map_or(0, |i| i + 1);
+    let start = crate::matching::after_last(&text[..mention.start], |c| {
+        matches!(c, '.' | ';' | '•' | ')')
+    });
     let head = &text[start..colon];
     let items: Vec<&str> = head
         .split([',', '&'])
@@ -392,6 +392,14 @@ mod tests {
             ],
             false,
         );
+    }
+
+    #[test]
+    fn a_tool_list_after_a_bullet_glyph_heads_its_bullet() {
+        let vocab = Vocabulary::builtin();
+        let text = "Led • Go, Kafka, Redis: built the ledger service";
+        let m = mention_of(vocab, text, "Kafka");
+        assert!(in_tools_before_colon(text, &m, &vocab.find(text)));
     }
 
     #[test]

@@ -15,6 +15,17 @@ pub mod metric_words;
 pub mod prefilter;
 pub mod rule_regex;
 
+/// Where the text after the last character of `text` that matches `pred`
+/// starts (0 when none does). The offset is always a character boundary,
+/// whatever the width of the character found ("’", "•", a no-break
+/// space): `rfind(...) + 1` is one only for ASCII.
+pub fn after_last(text: &str, pred: impl Fn(char) -> bool) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|&(_, c)| pred(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// Every line of the fixture resumes, as written and again with a bullet,
 /// a dash and `tail` added (characters outside ASCII, as real lines have):
 /// real text for tests that check rules against one another.
@@ -30,4 +41,16 @@ pub(crate) fn fixture_lines(tail: &str) -> Vec<String> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn after_last_lands_on_a_character_boundary() {
+        use super::after_last;
+        assert_eq!(after_last("Fortune 500’s", |c| !c.is_alphanumeric()), 14);
+        assert_eq!(after_last("• Go", |c| c == '•'), "•".len());
+        assert_eq!(after_last("a\u{a0}b", char::is_whitespace), 3);
+        assert_eq!(after_last("plain", char::is_whitespace), 0);
+    }
 }

@@ -52,7 +52,7 @@ const WEB_DOMAINS: &[&str] = &[
 /// space-delimited token with "://", opening with "www.", or a lower-case
 /// domain followed by a path ("github.com/acme").
 fn url_end(text: &str, at: usize) -> Option<usize> {
-    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = crate::matching::after_last(&text[..at], char::is_whitespace);
     let end = text[at..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| at + i);
