@@ -181,11 +181,7 @@ fn in_bullet_row(text: &str, mention: &SkillMention) -> bool {
     if text.matches(ROW_BULLETS).count() < 2 {
         return false;
     }
-    let start = text[..mention.start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| ROW_BULLETS.contains(&c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let start = crate::matching::after_last(&text[..mention.start], |c| ROW_BULLETS.contains(&c));
     let end = text[mention.end..]
         .find(ROW_BULLETS)
         .map_or(text.len(), |i| mention.end + i);
@@ -348,6 +344,14 @@ mod tests {
             .unwrap_or_else(|| panic!("{skill} found in {text:?}"))
     }
 
+    /// The default rubric's `[job]` rules.
+    fn default_rules() -> JobRules {
+        crate::rubric::load_default()
+            .expect("the default rubric loads")
+            .job
+            .expect("the default rubric has [job]")
+    }
+
     /// Each mention of `text` as written, with whether it is listed among
     /// tools.
     fn listed_by_name(text: &str) -> Vec<(&str, bool)> {
@@ -422,10 +426,7 @@ mod tests {
     #[test]
     fn an_item_of_a_bullet_row_is_named_apart_from_work() {
         let vocab = Vocabulary::builtin();
-        let rules = crate::rubric::load_default()
-            .expect("the default rubric loads")
-            .job
-            .expect("the default rubric has [job]");
+        let rules = default_rules();
         let apart = |text: &str, skill: &str| {
             let m = mention_of(vocab, text, skill);
             named_apart_from_work(text, &m, &vocab.find(text), &rules)
@@ -454,12 +455,8 @@ mod tests {
 
     #[test]
     fn a_labelled_tool_list_lists_its_tools_however_it_ends() {
-        let rubric = crate::rubric::load_default().expect("default rubric loads");
-        let labels = &rubric
-            .job
-            .as_ref()
-            .expect("the default rubric has [job]")
-            .tool_labels;
+        let rules = default_rules();
+        let labels = &rules.tool_labels;
         let text = "Built an IDE plugin; used technologies: TypeScript, Node.js, Jest, Java Replaced license keys with floating licenses in Go";
         let ms = Vocabulary::builtin().find(text);
         let by_name: Vec<(&str, bool)> = ms
@@ -520,10 +517,10 @@ mod tests {
     #[test]
     fn a_course_taught_or_taken_is_not_work_with_its_subject() {
         let vocab = Vocabulary::builtin();
-        let rubric = crate::rubric::load_default().expect("default rubric loads");
-        let rules = rubric.job.as_ref().expect("the default rubric has [job]");
-        let taught =
-            |text: &str, skill: &str| taught_or_taken(text, &mention_of(vocab, text, skill), rules);
+        let rules = default_rules();
+        let taught = |text: &str, skill: &str| {
+            taught_or_taken(text, &mention_of(vocab, text, skill), &rules)
+        };
         let courses = "Writing of documentation and delivery of training courses on GNU/Linux administration, Python development and Plone.";
         assert!(taught(courses, "Python"));
         assert!(taught(
