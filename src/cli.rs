@@ -268,10 +268,12 @@ pub struct WorkerArgs {
     /// ranking CSV shows no more.
     #[arg(long, value_name = "N")]
     pub quotes_per_family: Option<usize>,
-    /// The job posting as the parent read it (a `JobSpec` as JSON): every
-    /// resume is matched against the same reading.
-    #[arg(long, value_name = "JSON")]
-    pub job_spec: Option<String>,
+    /// Match every resume against a job posting as the parent read it:
+    /// the first frame on standard input, before any path, is that
+    /// reading (a `JobSpec` as JSON), so every resume is matched against
+    /// the same one.
+    #[arg(long)]
+    pub job_from_parent: bool,
     /// The skill vocabulary the batch was given.
     #[arg(long, value_name = "FILE")]
     pub skills: Option<PathBuf>,

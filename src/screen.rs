@@ -83,15 +83,19 @@ impl ScreenedRaw {
 }
 
 /// Keep only each family's strongest `quotes` evidence items (they are
-/// sorted strongest first) and no requirement's quote: what the CSV
-/// ranking needs, which quotes that many per family and names the
-/// posting's requirements without quoting them.
+/// sorted strongest first) and no requirement's quote, nor the skill and
+/// place it names: what the CSV ranking needs, which quotes that many per
+/// family and names the posting's requirements (with the year each was
+/// shown in) without quoting them.
 pub fn keep_strongest(record: &mut Record, quotes: usize) {
     for family in &mut record.families {
         family.evidence.truncate(quotes);
     }
     for verdict in record.job.iter_mut().flat_map(|fit| &mut fit.requirements) {
         verdict.quote = None;
+        verdict.skill = None;
+        verdict.page = None;
+        verdict.line = None;
     }
 }
 

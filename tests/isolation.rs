@@ -354,3 +354,52 @@ fn a_worker_asked_for_fewer_quotes_sends_the_strongest() {
         assert_eq!(cut.score, full.score, "scores are not changed");
     }
 }
+
+/// A pool greets its workers with what the parent learnt after starting
+/// them (a posting's reading): the workers started before the greeting get
+/// it, and so does one started after it, such as the replacement of a
+/// worker that crashed.
+#[test]
+fn every_worker_gets_the_greeting_even_a_replacement() {
+    let (tmp, good) = folder();
+    let mut config = PoolConfig::new(
+        env!("CARGO_BIN_EXE_levelscan"),
+        vec![
+            OsString::from("__worker"),
+            OsString::from("--job-from-parent"),
+        ],
+    );
+    config.deadline = DEADLINE;
+    config.memory_cap_bytes = Some(MEMORY_CAP);
+    config.env = vec![(fault::ENV.into(), "1".into())];
+    let pool: WorkerPool<Screened> = WorkerPool::new(config).expect("the worker starts");
+    pool.prestart(2);
+    pool.greet(
+        br#"{"file":"posting.md","level":"senior","years_min":5.0,"required":[["Go"],["Kafka","RabbitMQ"]],"nice":[]}"#
+            .to_vec(),
+    );
+    let requirements = |screened: Screened| -> Vec<String> {
+        let fit = screened.record.job.expect("matched against the posting");
+        assert_eq!(fit.posting, "posting.md");
+        fit.requirements
+            .into_iter()
+            .map(|v| v.requirement)
+            .collect()
+    };
+    let expected = vec!["Go".to_string(), "one of Kafka, RabbitMQ".to_string()];
+    let first = pool.idle_pids();
+    assert_eq!(requirements(pool.run(&good).unwrap()), expected);
+
+    let note = note(pool.run(&tmp.path().join("stack.fault")));
+    assert!(note.starts_with("crashed: stack overflow"), "{note}");
+    assert_eq!(requirements(pool.run(&good).unwrap()), expected);
+    // With the idle workers stopped, the next file gets a worker started
+    // after the greeting.
+    pool.stop();
+    assert_eq!(requirements(pool.run(&good).unwrap()), expected);
+    assert_ne!(
+        pool.idle_pids(),
+        first,
+        "a worker started after the greeting answered"
+    );
+}

@@ -12,6 +12,7 @@ use std::time::Duration;
 use std::path::Path;
 
 use levelscan::isolate::{PoolConfig, WorkerPool};
+use levelscan::jobfit::JobSpec;
 use levelscan::screen::BriefRequest;
 use serde::de::DeserializeOwned;
 
@@ -39,8 +40,7 @@ pub fn start<R: DeserializeOwned>(
         config.args.push(path.as_os_str().to_owned());
     }
     if let Some(job) = job {
-        config.args.push("--job-spec".into());
-        config.args.push(job.spec_json.clone().into());
+        config.args.push("--job-from-parent".into());
         if let Some(path) = &job.skills {
             config.args.push("--skills".into());
             config.args.push(path.as_os_str().to_owned());
@@ -64,12 +64,18 @@ pub fn start<R: DeserializeOwned>(
     Ok((threads, pool))
 }
 
-/// What workers match each file against: the posting as the parent read
-/// it (a `JobSpec` as JSON), and the skill vocabulary file, if not the
-/// built-in one.
+/// Workers that match each file against a posting: they load the skill
+/// vocabulary (this file, if not the built-in one) and then wait for the
+/// posting's reading, which the caller hands the pool with
+/// [`greet_with_posting`] before the first file.
 pub struct WorkerJob {
-    pub spec_json: String,
     pub skills: Option<std::path::PathBuf>,
+}
+
+/// Hand the workers of a [`WorkerJob`] the posting as this process read
+/// it, so that every resume is matched against the same reading.
+pub fn greet_with_posting<R: DeserializeOwned>(pool: &WorkerPool<R>, spec: &JobSpec) {
+    pool.greet(serde_json::to_vec(spec).expect("a job spec always serialises"));
 }
 
 /// The rayon pool for `-j N`; without `-j`, one thread per core.

@@ -129,6 +129,6 @@ pub fn resolved_posting(
 /// vocabulary.
 pub fn resolve_spec(spec_json: &str, vocab: &Vocabulary) -> Result<ResolvedJob, CommandError> {
     let spec: JobSpec = serde_json::from_str(spec_json)
-        .map_err(|e| CommandError::Usage(format!("--job-spec: {e}")))?;
+        .map_err(|e| CommandError::Usage(format!("the posting's reading: {e}")))?;
     spec.resolve(vocab).map_err(CommandError::Usage)
 }

@@ -3,7 +3,8 @@
 //!
 //! Order of work: start the worker processes (they load the rubric
 //! meanwhile), load the rubric (a bad one stops here, exit 2, nothing
-//! written), open the outputs, discover files (sorted by path), screen each
+//! written), read the posting if there is one (likewise) and hand the
+//! workers its reading, open the outputs, discover files (sorted by path), screen each
 //! in a worker, one lane per rayon thread (each record spilled to a
 //! temporary file as it arrives), mark duplicates and shared contacts,
 //! rank, then read the records back in ranking order, redact if asked,
@@ -48,50 +49,20 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
     // Only the CSV's strongest quotes are written: without another report,
     // the workers need not send the rest.
     let quotes_per_family = (!keep_all_evidence).then_some(report::csv::QUOTES_PER_CELL);
-    // The parent matches no rule: the embedded rubric (which its tests
-    // compile) is read without compiling its regexes; a rubric file is
-    // compiled whole, so that a bad pattern stops the run.
-    let load_rubric = || -> Result<Rubric, CommandError> {
-        Ok(match &args.rubric {
-            Some(path) => load_file(path)?,
-            None => load_default_deferred()?,
-        })
-    };
-    // A posting is read before anything else, with the rubric whose title
-    // rules read its level (and whose [job] table it needs): one that cannot
-    // be read stops the run with nothing written, and the workers are handed
-    // its reading. Without a posting the rubric loads while workers start.
-    let early_rubric = if args.job.given() {
-        let rubric = load_rubric()?;
-        job_rules(&rubric)?;
-        Some(rubric)
-    } else {
-        None
-    };
-    let skills = Skills::load(args.job.skills.as_deref())?;
-    let posting = match &early_rubric {
-        Some(rubric) => read_posting(
-            &args.job,
-            &args.limits.to_limits(),
-            skills.vocabulary(),
-            rubric,
-        )?,
-        None => None,
-    };
-    let worker_job = posting.as_ref().map(|spec| WorkerJob {
-        spec_json: serde_json::to_string(spec).expect("a job spec always serialises"),
-        skills: args.job.skills.clone(),
-    });
-    // Workers next: each loads the rubric on its own while this process
-    // loads it (unless it has), opens the outputs and discovers the files. A rubric that
-    // does not load stops the run here all the same (dropping the pool
-    // stops the workers).
+    // Workers first: each loads the rubric (and, with a posting, the skill
+    // vocabulary) while this process loads the same, reads the posting,
+    // opens the outputs and discovers the files. A rubric that does not
+    // load stops the run here all the same (dropping the pool stops the
+    // workers).
     // Briefs are built by the workers, from the same assessment as the
     // record: the parent never parses a resume, so a hostile file stays
     // isolated, and no file is read twice. Every assessed file's brief comes
     // back (its rank is known only at the end) and waits on disk.
     let brief_request = args.briefs.is_some().then_some(BriefRequest {
         redact: args.redact,
+    });
+    let worker_job = args.job.given().then(|| WorkerJob {
+        skills: args.job.skills.clone(),
     });
     let (threads, pool) = parallel::start::<ScreenedRaw>(
         &args.batch,
@@ -101,9 +72,32 @@ pub fn run(args: &ScreenArgs) -> Result<Outcome, CommandError> {
         worker_job.as_ref(),
         brief_request,
     )?;
-    let rubric: Rubric = match early_rubric {
-        Some(rubric) => rubric,
-        None => load_rubric()?,
+    // The parent matches no rule: the embedded rubric (which its tests
+    // compile) is read without compiling its regexes; a rubric file is
+    // compiled whole, so that a bad pattern stops the run.
+    let rubric: Rubric = match &args.rubric {
+        Some(path) => load_file(path)?,
+        None => load_default_deferred()?,
+    };
+    // The posting is read with the rubric whose title rules read its level
+    // (and whose [job] table it needs). One that cannot be read stops the
+    // run with nothing written; otherwise the workers, which wait for it,
+    // are handed its reading.
+    let posting = if args.job.given() {
+        job_rules(&rubric)?;
+        let skills = Skills::load(args.job.skills.as_deref())?;
+        let spec = read_posting(
+            &args.job,
+            &args.limits.to_limits(),
+            skills.vocabulary(),
+            &rubric,
+        )?;
+        if let Some(spec) = &spec {
+            parallel::greet_with_posting(&pool, spec);
+        }
+        spec
+    } else {
+        None
     };
     let mut ranking_out = open_output(args.output.as_deref())?;
     let mut evidence_out = args

@@ -25,14 +25,21 @@ pub fn run(args: &WorkerArgs) -> Result<Outcome, CommandError> {
         None => load_default_deferred()?,
     };
     // With a posting, every file is matched against the parent's reading of
-    // it; a spec that does not resolve stops the worker before any file.
+    // it, which comes first on standard input: the parent reads the posting
+    // while this loads. A reading that does not resolve stops the worker
+    // before any file.
     let skills = Skills::load(args.skills.as_deref())?;
-    let job = match &args.job_spec {
-        Some(json) => Some((
+    let job = if args.job_from_parent {
+        let greeting = worker::read_greeting()
+            .map_err(|e| CommandError::Worker(format!("the posting's reading: {e}")))?;
+        let json = std::str::from_utf8(&greeting)
+            .map_err(|e| CommandError::Worker(format!("the posting's reading: {e}")))?;
+        Some((
             resolve_spec(json, skills.vocabulary())?,
             job_rules(&rubric)?,
-        )),
-        None => None,
+        ))
+    } else {
+        None
     };
     let ctx = job.as_ref().map(|(job, rules)| JobContext {
         job,

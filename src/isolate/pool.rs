@@ -17,6 +17,11 @@
 //! deaths and replacements are as for one file; a file queued behind one
 //! that killed its worker was never started, and goes to the fresh worker.
 //!
+//! A pool may [greet](WorkerPool::greet) its workers: one frame each reads
+//! before its first path, sent to those started already and to every one
+//! started later (a posting's reading, which the parent makes while the
+//! workers load).
+//!
 //! The memory cap is the address-space limit (`RLIMIT_AS`) set in the child
 //! before it starts, so no code in the worker can lift it.
 
@@ -28,7 +33,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -94,6 +99,9 @@ pub struct SpawnError {
 /// with an `R`.
 pub struct WorkerPool<R> {
     config: PoolConfig,
+    /// What every worker reads before its first path, once
+    /// [`greet`](Self::greet) has set it.
+    greeting: OnceLock<Vec<u8>>,
     idle: Mutex<Vec<Worker>>,
     /// Workers told to stop, reaped when the pool is dropped.
     stopped: Mutex<Vec<Worker>>,
@@ -104,16 +112,35 @@ impl<R: DeserializeOwned> WorkerPool<R> {
     /// Start the pool with one worker, so that a worker that cannot start at
     /// all is reported once, before any file, rather than once per file.
     pub fn new(config: PoolConfig) -> Result<Self, SpawnError> {
-        let first = Worker::spawn(&config).map_err(|source| SpawnError {
+        let first = Worker::spawn(&config, None).map_err(|source| SpawnError {
             program: config.program.display().to_string(),
             source,
         })?;
         Ok(WorkerPool {
             config,
+            greeting: OnceLock::new(),
             idle: Mutex::new(vec![first]),
             stopped: Mutex::new(Vec::new()),
             reply: PhantomData,
         })
+    }
+
+    /// Hand every worker, started or still to start, one frame to read
+    /// before its first path: what the parent learnt after starting them
+    /// (a posting's reading), so that they load meanwhile. Workers started
+    /// with an argument that makes them wait for it must be greeted before
+    /// the first file is run; a second greeting is ignored.
+    pub fn greet(&self, payload: Vec<u8>) {
+        let mut idle = self.lock_idle();
+        if self.greeting.set(payload).is_err() {
+            return;
+        }
+        let greeting = self.greeting.get().expect("just set");
+        for worker in idle.iter_mut() {
+            // A worker that died already fails its first file, which says
+            // why; nothing to do here.
+            let _ = protocol::write_frame(&mut worker.stdin, greeting);
+        }
     }
 
     /// Run the job on every path, one lane per thread of `threads`, and
@@ -223,8 +250,9 @@ impl<R: DeserializeOwned> WorkerPool<R> {
     /// A new worker for a file whose worker died between files, with the
     /// file sent; if the new one dies too, that is the file's failure.
     fn fresh_worker_for(&self, path: &Path) -> Result<Worker, Failure> {
-        let mut worker =
-            Worker::spawn(&self.config).map_err(|e| Failure::Unavailable(e.to_string()))?;
+        let mut worker = self
+            .spawn()
+            .map_err(|e| Failure::Unavailable(e.to_string()))?;
         match worker.send(path) {
             Ok(()) => Ok(worker),
             Err(_) => Err(worker.death(self.config.memory_cap_bytes)),
@@ -275,7 +303,7 @@ impl<R: DeserializeOwned> WorkerPool<R> {
     pub fn prestart(&self, count: usize) {
         let mut idle = self.lock_idle();
         while idle.len() < count {
-            match Worker::spawn(&self.config) {
+            match self.spawn() {
                 Ok(worker) => idle.push(worker),
                 Err(_) => break,
             }
@@ -303,11 +331,16 @@ impl<R: DeserializeOwned> WorkerPool<R> {
         self.lock_idle().iter().map(|w| w.child.id()).collect()
     }
 
+    fn spawn(&self) -> io::Result<Worker> {
+        Worker::spawn(&self.config, self.greeting.get().map(Vec::as_slice))
+    }
+
     fn checkout(&self) -> Result<Worker, Failure> {
         if let Some(worker) = self.lock_idle().pop() {
             return Ok(worker);
         }
-        Worker::spawn(&self.config).map_err(|e| Failure::Unavailable(e.to_string()))
+        self.spawn()
+            .map_err(|e| Failure::Unavailable(e.to_string()))
     }
 
     fn checkin(&self, worker: Worker) {
@@ -335,7 +368,8 @@ struct Worker {
 }
 
 impl Worker {
-    fn spawn(config: &PoolConfig) -> io::Result<Worker> {
+    /// Start a worker, and send it the pool's greeting when there is one.
+    fn spawn(config: &PoolConfig, greeting: Option<&[u8]>) -> io::Result<Worker> {
         let mut command = Command::new(&config.program);
         command
             .args(&config.args)
@@ -382,13 +416,19 @@ impl Worker {
                 }
             })?;
 
-        Ok(Worker {
+        let mut worker = Worker {
             child,
             stdin,
             replies,
             stderr_tail,
             stderr_done,
-        })
+        };
+        if let Some(greeting) = greeting {
+            // A worker that died already fails its first file, which says
+            // why.
+            let _ = protocol::write_frame(&mut worker.stdin, greeting);
+        }
+        Ok(worker)
     }
 
     fn send(&mut self, path: &Path) -> io::Result<()> {

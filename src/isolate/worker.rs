@@ -53,6 +53,18 @@ pub fn serve<R: Serialize>(
     Ok(())
 }
 
+/// The one frame a greeted pool sends before any path
+/// ([`WorkerPool::greet`](super::WorkerPool::greet)), read from standard
+/// input; what follows stays there for [`serve_stdio`].
+pub fn read_greeting() -> io::Result<Vec<u8>> {
+    protocol::read_frame(&mut io::stdin().lock())?.ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "standard input closed before the parent's greeting",
+        )
+    })
+}
+
 /// Run as a worker process on standard input and output. Call only from the
 /// worker subcommand: it changes process-wide state (the panic hook and
 /// standard output).

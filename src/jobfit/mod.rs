@@ -116,7 +116,11 @@ pub fn requirement_label(any_of: &[SkillId], vocab: &Vocabulary) -> String {
     }
 }
 
-/// One requirement's verdict for one resume.
+/// One requirement's verdict for one resume. What an absent requirement
+/// lacks (the skill, its place, its quote) is left out of the JSON rather
+/// than written as null: every record crosses from a worker to the
+/// parent and back from disk, so a ranking of many requirements pays for
+/// each byte several times.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RequirementVerdict {
     pub requirement: String,
@@ -127,17 +131,17 @@ pub struct RequirementVerdict {
     #[serde(default)]
     pub credit: f64,
     /// The skill that met it (one of a "one of" requirement's).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skill: Option<String>,
     /// The latest year of a dated role it was shown in.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
     /// The sentence or list line that names it, verbatim.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
 }
 
