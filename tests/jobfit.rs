@@ -270,6 +270,39 @@ I moved from Chemistry to Computer Science in 2012, with good results in Linear 
 }
 
 #[test]
+fn mentoring_people_is_work_and_a_mentor_named_is_not() {
+    let mentored = "\
+Alex Example
+
+Experience
+
+Engineering Lead, Harbourline — Feb 2019 – Jan 2025
+- Mentored four junior developers through their first on-call rotations.
+";
+    let coached = "\
+Alex Example
+
+Experience
+
+Engineering Lead, Harbourline — Feb 2019 – Jan 2025
+- Chaired the weekly incident reviews, coaching senior engineers on their reports.
+";
+    let named = "\
+Alex Example
+
+Experience
+
+Engineering Lead, Harbourline — Feb 2019 – Jan 2025
+- Chosen for the staff programme on the advice of my mentor.
+";
+    let depth =
+        |resume: &str| verdict(&run(resume, &spec(&[&["Mentoring"]], &[])), "Mentoring").depth;
+    assert_eq!(depth(mentored), Depth::Shown);
+    assert_eq!(depth(coached), Depth::Shown);
+    assert_eq!(depth(named), Depth::Listed);
+}
+
+#[test]
 fn short_ambiguous_words_count_only_as_the_technology() {
     let resume = "\
 Experience
