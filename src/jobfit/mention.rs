@@ -303,11 +303,12 @@ fn in_tag_rows(text: &str, mentions: &[SkillMention]) -> Vec<bool> {
         if gap.is_empty() || !gap.starts_with(char::is_whitespace) {
             return false;
         }
-        let words: Vec<&str> = gap.split_whitespace().collect();
-        words.is_empty()
-            || (mixed_case
-                && words.len() <= MAX_ROW_GAP_WORDS
-                && words.iter().all(|w| is_tag_word(w)))
+        // Spaces alone always part a row; names only in a mixed-case text.
+        let mut words = 0;
+        gap.split_whitespace().all(|word| {
+            words += 1;
+            mixed_case && words <= MAX_ROW_GAP_WORDS && is_tag_word(word)
+        })
     };
     let mut in_row = vec![false; mentions.len()];
     let mut start = 0;
