@@ -203,6 +203,106 @@ Lead Frontend Developer, Pixelworks — 2015 – 2019
 }
 
 #[test]
+fn a_tag_row_with_names_between_its_skills_is_not_work() {
+    // A role's tag row run into its first bullet by the layout, with tools
+    // the vocabulary does not know between its skills; and a sidebar's
+    // labels and entries run into a sentence the same way.
+    let resume = "\
+Robin Example
+
+Experience
+
+Backend Consultant, Northwind — Mar 2021 – May 2023
+Review Kotlin Gradle Legacy code GitLab CI Eclipse IDE Solaris Redis Oracle Database Rewrote the invoicing back end for the finance team.
+- Led the rollout of the shipping API, DATABASES Oracle 19 MongoDB EDITORS Vim Emacs Terraform HOSTING Hetzner Render planned with the platform team.
+- Built the order service in Go With Kafka And PostgreSQL Pipelines.
+";
+    let a = run(
+        resume,
+        &spec(
+            &[
+                &["GitLab CI"],
+                &["Redis"],
+                &["MongoDB"],
+                &["Terraform"],
+                &["Go"],
+                &["Kafka"],
+                &["PostgreSQL"],
+            ],
+            &[],
+        ),
+    );
+    for tag in ["GitLab CI", "Redis", "MongoDB", "Terraform"] {
+        assert_eq!(verdict(&a, tag).depth, Depth::Listed, "{tag}");
+    }
+    // Title case written as prose keeps its link words: still work.
+    for worked in ["Go", "Kafka", "PostgreSQL"] {
+        assert_eq!(verdict(&a, worked).depth, Depth::Shown, "{worked}");
+    }
+}
+
+#[test]
+fn courses_under_an_educational_experience_heading_are_not_work() {
+    let resume = "\
+Kim Example
+
+Experience
+
+Software Engineer, Lakeside — Jan 2020 – Dec 2024
+- Built the reporting service in Java.
+
+Other Educational Experiences
+I moved from Chemistry to Computer Science in 2012, with good results in Linear Algebra, Operating Systems, Object-Oriented Programming and Databases, and developed a compiler for a toy language in Haskell.
+";
+    let a = run(
+        resume,
+        &spec(
+            &[&["Object-Oriented Programming"], &["Haskell"], &["Java"]],
+            &[],
+        ),
+    );
+    assert_eq!(
+        verdict(&a, "Object-Oriented Programming").depth,
+        Depth::Listed
+    );
+    assert_eq!(verdict(&a, "Haskell").depth, Depth::Listed);
+    assert_eq!(verdict(&a, "Java").depth, Depth::Shown);
+}
+
+#[test]
+fn mentoring_people_is_work_and_a_mentor_named_is_not() {
+    let mentored = "\
+Alex Example
+
+Experience
+
+Engineering Lead, Harbourline — Feb 2019 – Jan 2025
+- Mentored four junior developers through their first on-call rotations.
+";
+    let coached = "\
+Alex Example
+
+Experience
+
+Engineering Lead, Harbourline — Feb 2019 – Jan 2025
+- Chaired the weekly incident reviews, coaching senior engineers on their reports.
+";
+    let named = "\
+Alex Example
+
+Experience
+
+Engineering Lead, Harbourline — Feb 2019 – Jan 2025
+- Chosen for the staff programme on the advice of my mentor.
+";
+    let depth =
+        |resume: &str| verdict(&run(resume, &spec(&[&["Mentoring"]], &[])), "Mentoring").depth;
+    assert_eq!(depth(mentored), Depth::Shown);
+    assert_eq!(depth(coached), Depth::Shown);
+    assert_eq!(depth(named), Depth::Listed);
+}
+
+#[test]
 fn short_ambiguous_words_count_only_as_the_technology() {
     let resume = "\
 Experience

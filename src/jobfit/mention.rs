@@ -243,12 +243,14 @@ const WINDOW: usize = 5;
 /// ends is (six items, itself included, with four or more skills and at
 /// most one other word: a skills line the layout ran into a bullet). "Built
 /// with Python, Flask, MongoDB, and NodeJS" still shows its tools. A
-/// mention in a row of three or more skills parted by spaces alone
-/// ("Refactoring PostgreSQL Git GitHub Actions IntelliJ") is a tag row the
-/// layout ran in, too: prose parts its tools with commas or words. Naming
-/// tools is not showing work with them.
+/// mention in a row of three or more skills parted by spaces and
+/// capitalised names alone ("Refactoring PostgreSQL Git GitHub Actions
+/// IntelliJ", "Legacy code GitHub Actions IntelliJ IDEA Windows Linux SQL
+/// Server") is a tag row the layout ran in, too: prose parts its tools
+/// with commas or lower-case words. Naming tools is not showing work with
+/// them.
 pub(super) fn listed_among_tools(text: &str, mentions: &[SkillMention]) -> Vec<bool> {
-    let in_tag_row = in_spaced_rows(text, mentions);
+    let in_tag_row = in_tag_rows(text, mentions);
     let items = skills_and_words(text, mentions);
     let skills = items.iter().filter(|&&skill| skill).count();
     let words = items.len() - skills;
@@ -270,20 +272,48 @@ pub(super) fn listed_among_tools(text: &str, mentions: &[SkillMention]) -> Vec<b
         .collect()
 }
 
-/// The fewest skills a row parted by spaces alone must have.
+/// The fewest skills a tag row must have.
 const MIN_SPACED_ROW: usize = 3;
 
-/// For each mention, whether it is in a row of [`MIN_SPACED_ROW`] or more
-/// mentions with nothing but spaces between neighbours.
-fn in_spaced_rows(text: &str, mentions: &[SkillMention]) -> Vec<bool> {
-    let spaced = |a: &SkillMention, b: &SkillMention| {
+/// The most words a tag row may hold between two of its skills ("GitHub
+/// Actions IntelliJ IDEA Windows Linux": tools the vocabulary does not
+/// know; "Azure OPERATING SYSTEMS Windows 11 Windows 10 Ubuntu": a
+/// sidebar's labels and entries).
+const MAX_ROW_GAP_WORDS: usize = 6;
+
+/// Words that make a run of capitalised words prose written in title case
+/// ("Built Java Services With Kafka And Postgres"), never a tag row.
+const TITLE_CASE_LINKS: [&str; 16] = [
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "the", "to",
+    "using", "with",
+];
+
+/// For each mention, whether it is in a tag row: [`MIN_SPACED_ROW`] or
+/// more mentions with nothing between neighbours but spaces and at most
+/// [`MAX_ROW_GAP_WORDS`] capitalised words or version numbers — "Java
+/// Spring Maven", "GitHub Actions IntelliJ IDEA Windows Linux SQL Server",
+/// "Heroku Azure OPERATING SYSTEMS Windows 11 Ubuntu". Prose parts its
+/// tools with commas or lower-case words ("with", "and", "the"). In a text
+/// with no lower-case letter at all (a résumé written in capitals) only
+/// spaces part a row.
+fn in_tag_rows(text: &str, mentions: &[SkillMention]) -> Vec<bool> {
+    let mixed_case = text.chars().any(char::is_lowercase);
+    let parted_as_tags = |a: &SkillMention, b: &SkillMention| {
         let gap = &text[a.end..b.start];
-        !gap.is_empty() && gap.chars().all(char::is_whitespace)
+        if gap.is_empty() || !gap.starts_with(char::is_whitespace) {
+            return false;
+        }
+        // Spaces alone always part a row; names only in a mixed-case text.
+        let mut words = 0;
+        gap.split_whitespace().all(|word| {
+            words += 1;
+            mixed_case && words <= MAX_ROW_GAP_WORDS && is_tag_word(word)
+        })
     };
     let mut in_row = vec![false; mentions.len()];
     let mut start = 0;
     for end in 1..=mentions.len() {
-        if end == mentions.len() || !spaced(&mentions[end - 1], &mentions[end]) {
+        if end == mentions.len() || !parted_as_tags(&mentions[end - 1], &mentions[end]) {
             if end - start >= MIN_SPACED_ROW {
                 in_row[start..end].fill(true);
             }
@@ -291,6 +321,24 @@ fn in_spaced_rows(text: &str, mentions: &[SkillMention]) -> Vec<bool> {
         }
     }
     in_row
+}
+
+/// A word a tag row may hold beside its skills: a capitalised name
+/// ("IntelliJ", "IDEA", "Windows") or a version ("11", "3.4"), with no
+/// punctuation that would make it prose or a list, and no title-cased
+/// link word.
+fn is_tag_word(word: &str) -> bool {
+    let name = word.starts_with(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "+#-".contains(c))
+        && !TITLE_CASE_LINKS
+            .iter()
+            .any(|link| word.eq_ignore_ascii_case(link));
+    let version = word.starts_with(|c: char| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && !word.ends_with('.');
+    name || version
 }
 
 /// The sentence as a run of items, `true` for a skill mention (once,

@@ -734,6 +734,8 @@ mod tests {
             ("Education & Certifications", SectionKind::Education),
             ("Side Projects", SectionKind::Projects),
             ("Technical Project Experience", SectionKind::Projects),
+            ("OTHER EDUCATIONAL EXPERIENCES", SectionKind::Education),
+            ("Educational Experience", SectionKind::Education),
         ] {
             assert_eq!(heading_kind(text), Some(kind), "{text}");
         }

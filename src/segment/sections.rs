@@ -288,6 +288,11 @@ fn keyword_heading(text: &str, norm: &str) -> Option<SectionKind> {
     if norm.ends_with("project experience") {
         return Some(SectionKind::Projects);
     }
+    // "Educational Experiences", "Other Educational Experience": studies,
+    // whose courses name their subjects, not work done with them.
+    if norm.split(' ').any(|w| w == "educational") {
+        return Some(SectionKind::Education);
+    }
     norm.split(' ')
         .rev()
         .find_map(|w| HEAD_WORDS.iter().find(|(h, _)| *h == w).map(|(_, k)| *k))
