@@ -290,6 +290,15 @@ const DEMANDS: &[&str] = &[
     "knowledge of",
     "proficiency in",
     "proficient in",
+    // "Develop websites utilizing your expertise in JavaScript, HTML…":
+    // the duty names what the candidate must already know.
+    "your expertise in",
+    "your expertise with",
+    "your experience with",
+    "your experience in",
+    "your knowledge of",
+    "your knowledge in",
+    "capable of",
 ];
 
 /// Words that make a sentence describe the duties.
