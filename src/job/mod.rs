@@ -311,6 +311,10 @@ const DUTIES: &[&str] = &[
     "responsible for",
     "day to day",
     "day-to-day",
+    // "The senior software engineer will design…": the role in the third
+    // person.
+    "engineer will",
+    "developer will",
 ];
 
 /// What a line ending in a colon says of the list after it, by its last

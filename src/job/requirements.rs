@@ -553,6 +553,7 @@ fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
             && !among_colleague_fields(clause, m)
             && !given_to_you(clause, m)
             && !field_of_study(clause, m)
+            && !sent_with_the_application(clause)
     });
     let mut out: Vec<SkillMention> = Vec::with_capacity(found.len());
     for k in 0..found.len() {
@@ -690,6 +691,28 @@ fn field_of_study(clause: &str, m: &SkillMention) -> bool {
         ]
         .iter()
         .any(|w| contains_words(between, w))
+}
+
+/// Phrases of what the candidate sends with an application: a skill named
+/// there is where the work is shown ("Link us to your best work on
+/// GitHub", "Examples of your work (e.g. apps, GitHub…)"), not asked for.
+const APPLICATION_MATERIALS: &[&str] = &[
+    "link us",
+    "send us",
+    "share with us",
+    "examples of your work",
+    "samples of your work",
+    "your best work",
+    "your best custom work",
+    "cover letter",
+    "your portfolio",
+];
+
+fn sent_with_the_application(clause: &str) -> bool {
+    let lower = clause.to_lowercase();
+    APPLICATION_MATERIALS
+        .iter()
+        .any(|p| contains_words(&lower, p))
 }
 
 /// Phrases that introduce the people the candidate works with.
@@ -1475,6 +1498,22 @@ mod tests {
         assert_eq!(parts.len(), 2, "{parts:?}");
         assert_eq!(read(&parts[0]), [vec!["AWS", "Azure", "GCP"]]);
         assert!(is_nice(&parts[1]));
+    }
+
+    #[test]
+    fn where_the_application_shows_work_is_not_asked() {
+        assert_eq!(
+            read("Link us to your best work on GitHub and skip the live coding"),
+            Vec::<Vec<&str>>::new()
+        );
+        assert_eq!(
+            read("Examples of your work (e.g. apps, GitHub, side projects)"),
+            Vec::<Vec<&str>>::new()
+        );
+        assert_eq!(
+            read("Experience with GitHub Actions"),
+            [vec!["GitHub Actions"]]
+        );
     }
 
     #[test]

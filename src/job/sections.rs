@@ -166,6 +166,7 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "apply if",
             "you will bring",
             "minimum",
+            "we like",
         ],
     ),
     (
@@ -196,6 +197,7 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "about the role",
             "about this role",
             "about this position",
+            "this role",
             "your role",
             "in this role",
             "day to day",
