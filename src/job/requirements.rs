@@ -645,6 +645,25 @@ fn shared_heads(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
                     start: word_start,
                     end: at,
                 });
+                continue;
+            }
+            // "Object oriented or functional programming": two words
+            // before the joiner may share the head too.
+            let rest = before[..word_start].trim_end_matches(' ');
+            if rest.len() + 1 != word_start {
+                continue;
+            }
+            let two_start =
+                crate::matching::after_last(rest, |c| !(c.is_alphanumeric() || c == '-'));
+            if two_start < rest.len()
+                && let Some(skill) =
+                    vocab.canonical(&format!("{} {first} {head}", &rest[two_start..]))
+            {
+                out.push(SkillMention {
+                    skill,
+                    start: two_start,
+                    end: at,
+                });
             }
         }
     }
@@ -938,6 +957,21 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
     if join == Join::Apart && is_unknown_list_item(gap, ',') {
         return Join::Comma;
     }
+    // "AWS IoT, Azure IoT, etc.": a capitalised word the vocabulary lacks
+    // right after a skill is the rest of its name as written; the comma
+    // after it is the join.
+    if join == Join::Apart
+        && let Some((tail, list)) = gap.trim_start().split_once(',')
+        && !tail.is_empty()
+        && tail.split_whitespace().count() == 1
+        && tail.starts_with(|c: char| c.is_uppercase())
+        && tail.chars().all(char::is_alphanumeric)
+    {
+        let inner = join_between_gap(&format!(",{list}"));
+        if inner != Join::Apart {
+            return inner;
+        }
+    }
     // "Grafana / Loki / Prometheus": likewise between slashes.
     if join == Join::Apart && is_unknown_list_item(gap, '/') {
         return Join::Or;
@@ -967,7 +1001,10 @@ fn names_kind_of_examples(gap: &str) -> bool {
                 && (lower.len() == cue.len()
                     || lower[..lower.len() - cue.len()].ends_with([' ', '(']))
         });
+    // "Agile methodologies and tools like Git, JIRA": two kinds; the
+    // examples are of the last, not of the skill before.
     opens_examples
+        && !words.contains(&"and")
         && words.len() <= 5
         && !lower.trim_end_matches(['.', ',']).contains([',', ';', ':'])
         && !lower.replace("e.g.", "").contains('.')
@@ -1459,6 +1496,25 @@ mod tests {
                 "Models such as Large Language Models, Diffusion Networks, or Deep Reinforcement Learning"
             ),
             [vec!["Large Language Models", "Reinforcement Learning"]]
+        );
+    }
+
+    #[test]
+    fn name_words_the_vocabulary_lacks_stay_inside_the_list() {
+        assert_eq!(
+            read("Cloud platforms such as AWS IoT, Azure IoT, etc."),
+            [vec!["AWS", "Azure"]]
+        );
+        assert_eq!(
+            read("Agile methodologies and tools like Git, JIRA, etc."),
+            [vec!["Agile"], vec!["Git", "Jira"]]
+        );
+        assert_eq!(
+            read("Object oriented or functional programming languages"),
+            [vec![
+                "Object-Oriented Programming",
+                "Functional Programming"
+            ]]
         );
     }
 
