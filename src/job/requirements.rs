@@ -519,6 +519,9 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
 /// nothing but a skill's name ("- Jest") is that skill, whatever context
 /// the name needs elsewhere.
 fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
+    if sent_with_the_application(clause) {
+        return Vec::new();
+    }
     let mut found = vocab.find(clause);
     if found.is_empty() {
         let bare = clause
@@ -553,7 +556,6 @@ fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
             && !among_colleague_fields(clause, m)
             && !given_to_you(clause, m)
             && !field_of_study(clause, m)
-            && !sent_with_the_application(clause)
     });
     let mut out: Vec<SkillMention> = Vec::with_capacity(found.len());
     for k in 0..found.len() {
