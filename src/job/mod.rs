@@ -290,6 +290,15 @@ const DEMANDS: &[&str] = &[
     "knowledge of",
     "proficiency in",
     "proficient in",
+    // "Develop websites utilizing your expertise in JavaScript, HTML…":
+    // the duty names what the candidate must already know.
+    "your expertise in",
+    "your expertise with",
+    "your experience with",
+    "your experience in",
+    "your knowledge of",
+    "your knowledge in",
+    "capable of",
 ];
 
 /// Words that make a sentence describe the duties.
@@ -302,6 +311,10 @@ const DUTIES: &[&str] = &[
     "responsible for",
     "day to day",
     "day-to-day",
+    // "The senior software engineer will design…": the role in the third
+    // person.
+    "engineer will",
+    "developer will",
 ];
 
 /// What a line ending in a colon says of the list after it, by its last

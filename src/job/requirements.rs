@@ -193,20 +193,26 @@ fn split_nice_parenthesis(at: usize, clause: &str) -> Vec<(usize, Cow<'_, str>)>
         let aside = |text: &str| is_nice(text) || describes_stack(text);
         let outer_aside = aside(&clause[..open]) || aside(&clause[close + 1..]);
         if aside(inner) && !outer_aside {
-            // A plus word alone in the parenthesis speaks of what is just
-            // before it.
-            let marker = is_nice(inner) && inner.split_whitespace().count() <= 3;
+            // A plus word alone in the parenthesis, or opening it ("AWS
+            // (preferred, or at least the last years)"), speaks of what is
+            // just before it.
+            let first_part = inner.split(',').next().unwrap_or(inner);
+            let marker = is_nice(first_part) && first_part.split_whitespace().count() <= 3;
             let after = clause[close + 1..].trim_start_matches(['*', '_', ' ']);
             // "**Data Science/ML (Advantageous):** SageMaker": a label with
             // a plus makes its items a plus.
             if marker && after.starts_with(':') {
                 return vec![(at, Cow::Borrowed(clause))];
             }
-            // "Terraform (preferred) or CloudFormation": the choice is asked
-            // for (read without the parenthesis, blanked so offsets hold),
-            // and the option before the parenthesis is a plus.
+            // "Terraform (preferred) or CloudFormation", "such as AWS
+            // (preferred), Azure, or Google Cloud": the list goes on past
+            // the parenthesis and is asked for (read without it, blanked so
+            // offsets hold); the option before the parenthesis is a plus.
             let lower = after.to_lowercase();
-            if marker && (lower.starts_with("or ") || lower.starts_with('/')) {
+            let list_goes_on = lower.starts_with("or ")
+                || lower.starts_with('/')
+                || (lower.starts_with(',') && !lower[1..].trim_start().is_empty());
+            if marker && list_goes_on {
                 let mut choice = clause.to_string();
                 choice.replace_range(open..=close, &" ".repeat(close + 1 - open));
                 return vec![
@@ -448,11 +454,24 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
         let before = &clause[if i == 0 { 0 } else { mentions[i - 1].end }..run[0].start];
         let after_end = mentions.get(j + 1).map_or(clause.len(), |m| m.start);
         let after = &clause[run[run.len() - 1].end..after_end];
-        // "technologies such as HTML, CSS, and JavaScript" names each;
-        // "a cloud such as AWS, GCP, and Azure" is one choice.
-        let examples_of_many = joins.contains(&Join::And)
+        // "technologies such as HTML, CSS, and JavaScript" names each (the
+        // "and" may come before a last item the vocabulary lacks: "file
+        // formats such as Parquet, Avro, and ORC"); "a cloud such as AWS,
+        // GCP, and Azure" is one choice, and so are examples of a kind whose
+        // members stand in for each other ("databases such as PostgreSQL,
+        // MySQL, and MongoDB", "cloud platforms such as AWS, GCP, and
+        // Azure") or a list that offers others on the way ("languages like
+        // TypeScript, React (or similar frameworks), HTML, and CSS").
+        let offers_others = (i..j).any(|k| {
+            starts_with_choice_tail(
+                clause[mentions[k].end..mentions[k + 1].start].trim_start_matches(['(', ' ']),
+            )
+        });
+        let examples_of_many = (joins.contains(&Join::And) || ends_in_and_unknown(after))
             && !joins.iter().any(|j| j.is_or())
-            && !singular_category(before);
+            && !singular_category(before)
+            && !kind_of_alternatives(before)
+            && !offers_others;
         // "container orchestration frameworks such as Kubernetes, Docker":
         // a kind and its examples.
         let kind_and_examples =
@@ -466,7 +485,14 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
             || (before.trim_end().ends_with('(')
                 && singular_category(&clause[..run[0].start])
                 && run.len() > 1);
-        if choice_cue {
+        if run.len() == 1
+            && (choice_cue || has_choice_cue(before))
+            && among_unknown_examples(before, after)
+        {
+            // "design tools such as Figma, Avocode or Zeplin": one example
+            // the vocabulary knows among others it lacks; anyone with the
+            // others meets it, so it asks for no skill levelscan can read.
+        } else if choice_cue {
             push(&mut out, run.iter().map(|m| m.skill).collect(), quote);
         } else {
             // Split at "and" joins; a piece that ends in an "or" is one
@@ -493,6 +519,9 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
 /// nothing but a skill's name ("- Jest") is that skill, whatever context
 /// the name needs elsewhere.
 fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
+    if sent_with_the_application(clause) {
+        return Vec::new();
+    }
     let mut found = vocab.find(clause);
     if found.is_empty() {
         let bare = clause
@@ -523,7 +552,10 @@ fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
     // by their field; "guidance from an experienced mentor": what the
     // candidate is given.
     found.retain(|m| {
-        !names_employer(clause, m) && !among_colleague_fields(clause, m) && !given_to_you(clause, m)
+        !names_employer(clause, m)
+            && !among_colleague_fields(clause, m)
+            && !given_to_you(clause, m)
+            && !field_of_study(clause, m)
     });
     let mut out: Vec<SkillMention> = Vec::with_capacity(found.len());
     for k in 0..found.len() {
@@ -615,6 +647,25 @@ fn shared_heads(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
                     start: word_start,
                     end: at,
                 });
+                continue;
+            }
+            // "Object oriented or functional programming": two words
+            // before the joiner may share the head too.
+            let rest = before[..word_start].trim_end_matches(' ');
+            if rest.len() + 1 != word_start {
+                continue;
+            }
+            let two_start =
+                crate::matching::after_last(rest, |c| !(c.is_alphanumeric() || c == '-'));
+            if two_start < rest.len()
+                && let Some(skill) =
+                    vocab.canonical(&format!("{} {first} {head}", &rest[two_start..]))
+            {
+                out.push(SkillMention {
+                    skill,
+                    start: two_start,
+                    end: at,
+                });
             }
         }
     }
@@ -626,6 +677,63 @@ fn shared_heads(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
 fn names_employer(clause: &str, m: &SkillMention) -> bool {
     let before = clause[..m.start].trim();
     before.eq_ignore_ascii_case("at") && clause[m.end..].starts_with(',')
+}
+
+/// "a degree in a related field (machine learning, computer science…)",
+/// "MS in Statistics, Machine Learning or a related field": a mention in
+/// the list of fields a degree is in names a field of study, which is
+/// never assessed (`fairness`), not a skill.
+fn field_of_study(clause: &str, m: &SkillMention) -> bool {
+    let before = clause[..m.start].to_lowercase();
+    let Some(from) = [
+        "degree in ",
+        "degree (",
+        "field (",
+        "fields (",
+        "discipline (",
+        "ms in ",
+        "bs in ",
+        "phd in ",
+    ]
+    .iter()
+    .filter_map(|p| before.rfind(p).map(|at| at + p.len()))
+    .max() else {
+        return false;
+    };
+    let between = &before[from..];
+    !between.contains([')', '.', ';', ':'])
+        && ![
+            "experience",
+            "years",
+            "with",
+            "using",
+            "knowledge",
+            "skills",
+        ]
+        .iter()
+        .any(|w| contains_words(between, w))
+}
+
+/// Phrases of what the candidate sends with an application: a skill named
+/// there is where the work is shown ("Link us to your best work on
+/// GitHub", "Examples of your work (e.g. apps, GitHub…)"), not asked for.
+const APPLICATION_MATERIALS: &[&str] = &[
+    "link us",
+    "send us",
+    "share with us",
+    "examples of your work",
+    "samples of your work",
+    "your best work",
+    "your best custom work",
+    "cover letter",
+    "your portfolio",
+];
+
+fn sent_with_the_application(clause: &str) -> bool {
+    let lower = clause.to_lowercase();
+    APPLICATION_MATERIALS
+        .iter()
+        .any(|p| contains_words(&lower, p))
 }
 
 /// Phrases that introduce the people the candidate works with.
@@ -832,12 +940,53 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
             return Join::Or;
         }
     }
+    // "Large Language Models, Diffusion Networks, or Deep Reinforcement
+    // Learning": a capitalised word just before the next skill is part of
+    // its name as written, not the end of the list.
+    if join == Join::Apart
+        && let Some((list, word)) = gap.trim_end().rsplit_once(' ')
+        && word.starts_with(|c: char| c.is_uppercase())
+        && word.chars().all(char::is_alphanumeric)
+        && [" or", " and", " and/or"]
+            .iter()
+            .any(|j| list.trim_end().ends_with(j))
+    {
+        let inner = join_between_gap(list);
+        if inner != Join::Apart {
+            return inner;
+        }
+    }
     if join == Join::Apart && is_unknown_list_item(gap, ',') {
         return Join::Comma;
+    }
+    // "AWS IoT, Azure IoT, etc.": a capitalised word the vocabulary lacks
+    // right after a skill is the rest of its name as written; the comma
+    // after it is the join.
+    if join == Join::Apart
+        && let Some((tail, list)) = gap.trim_start().split_once(',')
+        && !tail.is_empty()
+        && tail.split_whitespace().count() == 1
+        && tail.starts_with(|c: char| c.is_uppercase())
+        && tail.chars().all(char::is_alphanumeric)
+    {
+        let inner = join_between_gap(&format!(",{list}"));
+        if inner != Join::Apart {
+            return inner;
+        }
     }
     // "Grafana / Loki / Prometheus": likewise between slashes.
     if join == Join::Apart && is_unknown_list_item(gap, '/') {
         return Join::Or;
+    }
+    join
+}
+
+/// The join of a gap with the unknown list items in it read as items
+/// ("…, Diffusion Networks, or "), as `join_between` reads them.
+fn join_between_gap(gap: &str) -> Join {
+    let join = join_of(gap);
+    if join == Join::Apart && is_unknown_list_item(gap, ',') {
+        return Join::Comma;
     }
     join
 }
@@ -854,7 +1003,10 @@ fn names_kind_of_examples(gap: &str) -> bool {
                 && (lower.len() == cue.len()
                     || lower[..lower.len() - cue.len()].ends_with([' ', '(']))
         });
+    // "Agile methodologies and tools like Git, JIRA": two kinds; the
+    // examples are of the last, not of the skill before.
     opens_examples
+        && !words.contains(&"and")
         && words.len() <= 5
         && !lower.trim_end_matches(['.', ',']).contains([',', ';', ':'])
         && !lower.replace("e.g.", "").contains('.')
@@ -971,6 +1123,89 @@ fn singular_category(before: &str) -> bool {
                 .take(if count { 2 } else { 3 })
                 .any(|k| KIND.contains(&k.trim_end_matches('s')))
     })
+}
+
+/// Kinds whose members stand in for one another: examples of one of
+/// these, however joined, are a choice ("databases such as PostgreSQL,
+/// MySQL, and MongoDB"). Kinds of mixed tools ("technologies", "tools")
+/// name each example when joined by "and".
+const ALTERNATIVE_KINDS: &[&str] = &[
+    "database",
+    "cloud",
+    "provider",
+    "warehouse",
+    "language",
+    "framework",
+    "library",
+    "libraries",
+    "platform",
+];
+
+/// "relational and non-relational databases such as", "cloud platforms
+/// like": the words just before a choice cue name a kind of
+/// [`ALTERNATIVE_KINDS`].
+fn kind_of_alternatives(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let Some(cue) = ["such as", "like", "e.g", "for example"]
+        .iter()
+        .filter_map(|c| lower.rfind(c))
+        .max()
+    else {
+        return false;
+    };
+    lower[..cue]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|kind| {
+            ALTERNATIVE_KINDS.contains(&kind)
+                || ALTERNATIVE_KINDS.contains(&kind.trim_end_matches('s'))
+        })
+}
+
+/// ", and ORC", " and DuckDB": what follows a list is its last item, one
+/// the vocabulary lacks, joined by "and".
+fn ends_in_and_unknown(after: &str) -> bool {
+    let rest = after.trim_start_matches([',', ' ']);
+    rest.strip_prefix("and ")
+        .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_uppercase()))
+}
+
+/// "such as BloC, MobX, and Provider", "design tools such as Figma,
+/// Avocode or Zeplin": the one example the vocabulary knows is listed with
+/// capitalised names it lacks, before it (after the cue) or after it.
+fn among_unknown_examples(before: &str, after: &str) -> bool {
+    // A name: one or two words, each capitalised ("Avocode", "BloC").
+    let a_name = |item: &str| {
+        let words: Vec<&str> = item.split_whitespace().collect();
+        (1..=2).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
+            })
+    };
+    let lower = before.to_lowercase();
+    let after_cue = ["such as ", "like ", "e.g. ", "e.g., ", "for example "]
+        .iter()
+        .filter_map(|c| lower.rfind(c).map(|at| at + c.len()))
+        .max()
+        .map(|at| &before[at..]);
+    let names_before = after_cue.is_some_and(|t| {
+        t.trim_end()
+            .strip_suffix(',')
+            .is_some_and(|items| items.split(',').all(a_name))
+    });
+    let rest = after.trim_start();
+    let names_after = [", or ", ", and ", "or ", "and ", ", "]
+        .iter()
+        .find_map(|j| rest.strip_prefix(j))
+        .is_some_and(|r| {
+            let item = r.split([',', ')', ';']).next().unwrap_or(r);
+            let item = item.split(" or ").next().unwrap_or(item);
+            let item = item.split(" and ").next().unwrap_or(item);
+            a_name(item.trim_end_matches('.'))
+        });
+    names_before || names_after
 }
 
 /// "one of", "any of", "at least one": a choice whatever joins the list.
@@ -1237,6 +1472,106 @@ mod tests {
         );
         assert!(is_nice("**Data Science/ML (Advantageous):** SageMaker"));
         assert!(!is_nice("2+ years in management, plus 5+ years of coding"));
+    }
+
+    #[test]
+    fn examples_of_a_kind_of_alternatives_are_one_choice() {
+        assert_eq!(
+            read("Databases such as PostgreSQL, MySQL, and MongoDB"),
+            [vec!["PostgreSQL", "MySQL", "MongoDB"]]
+        );
+        assert_eq!(
+            read(
+                "Front-end languages like TypeScript, React (or similar frameworks), HTML, and CSS"
+            ),
+            [vec!["TypeScript", "React", "HTML", "CSS"]]
+        );
+        // A kind of mixed tools still names each, also when the "and"
+        // comes before an item the vocabulary lacks.
+        assert_eq!(
+            read("File formats such as Parquet, Avro, and ORC"),
+            [vec!["Parquet"], vec!["Apache Avro"]]
+        );
+        // A capitalised word before the last option is part of its name.
+        assert_eq!(
+            read(
+                "Models such as Large Language Models, Diffusion Networks, or Deep Reinforcement Learning"
+            ),
+            [vec!["Large Language Models", "Reinforcement Learning"]]
+        );
+    }
+
+    #[test]
+    fn name_words_the_vocabulary_lacks_stay_inside_the_list() {
+        assert_eq!(
+            read("Cloud platforms such as AWS IoT, Azure IoT, etc."),
+            [vec!["AWS", "Azure"]]
+        );
+        assert_eq!(
+            read("Agile methodologies and tools like Git, JIRA, etc."),
+            [vec!["Agile"], vec!["Git", "Jira"]]
+        );
+        assert_eq!(
+            read("Object oriented or functional programming languages"),
+            [vec![
+                "Object-Oriented Programming",
+                "Functional Programming"
+            ]]
+        );
+    }
+
+    #[test]
+    fn one_known_example_among_unknown_names_asks_for_nothing() {
+        assert_eq!(
+            read("Design tools such as Figma, Penpot or Lunacy"),
+            Vec::<Vec<&str>>::new()
+        );
+        assert_eq!(
+            read("State patterns such as BloC, MobX, and Provider"),
+            Vec::<Vec<&str>>::new()
+        );
+        // "etc." and a kind that is no name keep the example.
+        assert_eq!(read("Tools such as Jenkins, etc."), [vec!["Jenkins"]]);
+    }
+
+    #[test]
+    fn fields_a_degree_is_in_are_not_skills() {
+        assert_eq!(
+            read("Pursuing a degree in a related field (machine learning, computer science, etc.)"),
+            Vec::<Vec<&str>>::new()
+        );
+        assert_eq!(
+            read("A BS in Computer Science and experience with Python"),
+            [vec!["Python"]]
+        );
+    }
+
+    #[test]
+    fn a_plus_opening_a_parenthesis_inside_a_list_marks_the_item_before() {
+        let parts: Vec<String> =
+            clauses("Cloud such as AWS (preferred, or at least recently), Azure, or Google Cloud")
+                .into_iter()
+                .map(|(_, c)| c.into_owned())
+                .collect();
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert_eq!(read(&parts[0]), [vec!["AWS", "Azure", "GCP"]]);
+        assert!(is_nice(&parts[1]));
+    }
+
+    #[test]
+    fn where_the_application_shows_work_is_not_asked() {
+        assert_eq!(
+            read("Link us to your best work on GitHub and skip the live coding"),
+            Vec::<Vec<&str>>::new()
+        );
+        assert_eq!(
+            read("Examples of your work (e.g. apps, GitHub, side projects)"),
+            Vec::<Vec<&str>>::new()
+        );
+        assert_eq!(
+            read("Experience with GitHub Actions"),
+            [vec!["GitHub Actions"]]
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use crate::document::Line;
+use crate::document::{Line, SectionHint};
 
 /// What a section of a posting is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +81,8 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "plus",
             "extra credit",
             "good to have",
+            "great to have",
+            "great to haves",
             "desirable",
             "desired",
             "ideally",
@@ -164,6 +166,7 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "apply if",
             "you will bring",
             "minimum",
+            "we like",
         ],
     ),
     (
@@ -194,6 +197,7 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "about the role",
             "about this role",
             "about this position",
+            "this role",
             "your role",
             "in this role",
             "day to day",
@@ -269,7 +273,7 @@ pub struct PostingLine {
 /// requires knowledge of containers," / "C#, Python, HTML, and
 /// JavaScript.") is joined to it first.
 pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
-    let lines = join_wrapped(&without_front_matter(lines));
+    let lines = join_wrapped(&without_html(&without_front_matter(lines)));
     let mut current = SectionKind::Opening;
     let mut out = Vec::with_capacity(lines.len());
     for (index, line) in lines.iter().enumerate() {
@@ -296,6 +300,14 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
                 // "Bonus points" then "Hands-on:": a heading of no known
                 // kind straight after a known one is a part of its section.
                 // (Not after the title, whatever words it has.)
+                // "Technologies We Frequently Use" / "Front-end" / … /
+                // "Back-end": a short heading of no known kind inside the
+                // stack names a part of the stack.
+                None if current == SectionKind::Stack
+                    && heading.split_whitespace().count() <= 3 =>
+                {
+                    SectionKind::Stack
+                }
                 None => match out.last() {
                     Some(PostingLine {
                         heading: true,
@@ -383,6 +395,17 @@ fn without_front_matter(lines: &[Line]) -> Cow<'_, [Line]> {
             Some((key, value)) if key.eq_ignore_ascii_case("title") => {
                 title = Some(with(unquote(value))).filter(|t| !t.text.is_empty());
             }
+            // Careers pages name it "position" or "job_title"; a "title"
+            // key wins over them.
+            Some((key, value))
+                if ["position", "job_title", "jobtitle"]
+                    .iter()
+                    .any(|k| key.eq_ignore_ascii_case(k)) =>
+            {
+                if title.is_none() {
+                    title = Some(with(unquote(value))).filter(|t| !t.text.is_empty());
+                }
+            }
             Some((key, value)) if matches!(value.trim(), "" | "|" | ">" | "|-" | ">-") => {
                 // Capitalised, as a heading is: a lower-case line would be
                 // joined to the item before it as its wrapped tail.
@@ -407,6 +430,115 @@ fn without_front_matter(lines: &[Line]) -> Cow<'_, [Line]> {
             .chain(lines[end + 1..].iter().cloned())
             .collect(),
     )
+}
+
+/// A careers page written as HTML inside Markdown (`<h3 class="…">` /
+/// `Requirements:` / `</h3>`, `<li>Knowledge of Python.</li>`): its tags
+/// are markup, not text (read as text, `class="… py-2"` is Python). Tags
+/// and comments are removed, across lines when a tag is broken over
+/// several; a list item's text becomes a `- ` item and a heading's text
+/// gets a heading hint, as Markdown's would. Text with no tag at a line's
+/// start is returned as it is.
+fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
+    let opens_tag = |t: &str| {
+        let t = t.trim_start();
+        t.starts_with("<!--")
+            || t.strip_prefix('<')
+                .and_then(|r| r.trim_start_matches('/').chars().next())
+                .is_some_and(|c| c.is_ascii_alphabetic())
+    };
+    if !lines.iter().any(|l| opens_tag(&l.text)) {
+        return Cow::Borrowed(lines);
+    }
+    #[derive(PartialEq)]
+    enum In {
+        Text,
+        Tag,
+        Comment,
+    }
+    let mut state = In::Text;
+    let mut tag = String::new();
+    let mut bullet = false;
+    let mut heading = false;
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let text = &line.text;
+        let mut kept = String::with_capacity(text.len());
+        let mut i = 0;
+        while i < text.len() {
+            let rest = &text[i..];
+            let c = rest.chars().next().unwrap_or(' ');
+            match state {
+                In::Comment => {
+                    if rest.starts_with("-->") {
+                        state = In::Text;
+                        i += 3;
+                        continue;
+                    }
+                }
+                In::Tag => {
+                    if c == '>' {
+                        state = In::Text;
+                        let name: String = tag
+                            .trim_start_matches('/')
+                            .chars()
+                            .take_while(char::is_ascii_alphanumeric)
+                            .collect::<String>()
+                            .to_ascii_lowercase();
+                        let closing = tag.starts_with('/');
+                        match name.as_str() {
+                            "li" if !closing => bullet = true,
+                            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => heading = !closing,
+                            _ => {}
+                        }
+                        kept.push(' ');
+                    } else {
+                        tag.push(c);
+                    }
+                }
+                In::Text => {
+                    if rest.starts_with("<!--") {
+                        state = In::Comment;
+                        i += 4;
+                        continue;
+                    }
+                    if c == '<' && opens_tag(rest) {
+                        state = In::Tag;
+                        tag.clear();
+                    } else {
+                        kept.push(c);
+                    }
+                }
+            }
+            i += c.len_utf8();
+        }
+        let kept = kept
+            .replace("&nbsp;", " ")
+            .replace("&amp;", "&")
+            .replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if kept.is_empty() {
+            continue;
+        }
+        let text = if std::mem::take(&mut bullet) {
+            format!("- {kept}")
+        } else {
+            kept
+        };
+        out.push(Line {
+            text,
+            section_hint: if heading {
+                Some(SectionHint::HeadingStyle)
+            } else {
+                line.section_hint
+            },
+            ..line.clone()
+        });
+    }
+    Cow::Owned(out)
 }
 
 /// Lines with the ones that carry on the sentence before joined to it: a
@@ -725,5 +857,81 @@ mod tests {
             assert_eq!(heading_kind(heading), Some(kind), "{heading}");
         }
         assert_eq!(heading_kind("Kafka"), None);
+    }
+
+    fn lines(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                page: 1,
+                line: i as u32 + 1,
+                column: 0,
+                text: t.to_string(),
+                section_hint: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn html_inside_markdown_is_markup_not_text() {
+        let read = sections(&lines(&[
+            "Backend Developer",
+            "<h3 class=\"mb-4 blue\">",
+            "Requirements:",
+            "</h3>",
+            "<ul",
+            "class=\"list-disc py-2\"",
+            ">",
+            "<li>",
+            "Knowledge of Go.",
+            "</li>",
+            "<li>Kafka &amp; Redis.</li>",
+            "<!-- <p>Mail <a href=\"mailto:x@y.z\">us</a></p> -->",
+        ]));
+        let texts: Vec<(&str, SectionKind)> = read
+            .iter()
+            .filter(|l| !l.heading)
+            .map(|l| (l.text.as_str(), l.section))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Backend Developer", SectionKind::Opening),
+                ("- Knowledge of Go.", SectionKind::Required),
+                ("- Kafka & Redis.", SectionKind::Required)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_unknown_heading_inside_the_stack_is_part_of_it() {
+        let read = sections(&lines(&[
+            "Engineer",
+            "Technologies we use:",
+            "Front-end:",
+            "- React",
+            "Back-end:",
+            "- Docker",
+        ]));
+        assert!(
+            read.iter()
+                .filter(|l| !l.heading && l.text.starts_with('-'))
+                .all(|l| l.section == SectionKind::Stack),
+            "{read:?}"
+        );
+    }
+
+    #[test]
+    fn a_position_key_in_front_matter_is_the_title() {
+        let read = sections(&lines(&[
+            "---",
+            "path: x",
+            "position: Data Engineer",
+            "---",
+            "Requirements:",
+            "- SQL",
+        ]));
+        assert_eq!(read[0].text, "Data Engineer");
     }
 }
