@@ -349,20 +349,23 @@ pub fn is_bullet(text: &str) -> bool {
         })
 }
 
-/// The most lines a YAML front matter block may have.
+/// The most lines a front matter block may have.
 const MAX_FRONT_MATTER_LINES: usize = 300;
 
-/// A Markdown page from a static site opens with YAML front matter between
-/// two `---` lines. Its `title:` is the posting's title (put first); a key
-/// opening a list or a block of text ("requirements:", "description: |")
-/// is a heading over it, its items and text kept (without YAML's quotes);
-/// a key with a value of its own ("permalink: …", "date: …") is metadata
-/// and dropped (kept, it would be joined into one run-on line).
+/// A Markdown page from a static site opens with front matter: YAML
+/// between two `---` lines (Jekyll), or TOML between two `+++` lines
+/// (Hugo: `title = "…"`). Its title is the posting's title (put first); a
+/// key opening a list or a block of text ("requirements:", "description:
+/// |") is a heading over it, its items and text kept (without the quotes);
+/// a key with a value of its own ("permalink: …", `date = "…"`) is
+/// metadata and dropped (kept, it would be joined into one run-on line).
 fn without_front_matter(lines: &[Line]) -> Cow<'_, [Line]> {
-    let fence = |l: &Line| l.text.trim() == "---";
-    if !lines.first().is_some_and(fence) {
-        return Cow::Borrowed(lines);
-    }
+    let (fence_text, separator) = match lines.first().map(|l| l.text.trim()) {
+        Some("---") => ("---", ':'),
+        Some("+++") => ("+++", '='),
+        _ => return Cow::Borrowed(lines),
+    };
+    let fence = |l: &Line| l.text.trim() == fence_text;
     let Some(end) = lines
         .iter()
         .take(MAX_FRONT_MATTER_LINES)
@@ -385,12 +388,15 @@ fn without_front_matter(lines: &[Line]) -> Cow<'_, [Line]> {
             body.push(with(format!("- {}", unquote(item))));
             continue;
         }
-        let key_value = text.split_once(':').filter(|(key, _)| {
-            !key.is_empty()
-                && key
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-        });
+        let key_value = text
+            .split_once(separator)
+            .map(|(key, value)| (key.trim_end(), value))
+            .filter(|(key, _)| {
+                !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            });
         match key_value {
             Some((key, value)) if key.eq_ignore_ascii_case("title") => {
                 title = Some(with(unquote(value))).filter(|t| !t.text.is_empty());
@@ -918,6 +924,31 @@ mod tests {
             read.iter()
                 .filter(|l| !l.heading && l.text.starts_with('-'))
                 .all(|l| l.section == SectionKind::Stack),
+            "{read:?}"
+        );
+    }
+
+    #[test]
+    fn toml_front_matter_gives_the_title_and_drops_its_metadata() {
+        let read = sections(&lines(&[
+            "+++",
+            "date = \"2025-02-20T14:00:00+00:00\"",
+            "draft = false",
+            "title = \"Senior Python Engineer, Data Platform\"",
+            "images = [\"https://example.com/logo.png\"]",
+            "+++",
+            "**What you will need**",
+            "- Python and PostgreSQL",
+        ]));
+        assert_eq!(read[0].text, "Senior Python Engineer, Data Platform");
+        assert!(
+            read.iter()
+                .all(|l| !l.text.contains("draft") && !l.text.contains("2025")),
+            "{read:?}"
+        );
+        assert!(
+            read.iter()
+                .any(|l| l.text.contains("PostgreSQL") && l.section == SectionKind::Required),
             "{read:?}"
         );
     }
