@@ -229,8 +229,37 @@ fn split_nice_parenthesis(at: usize, clause: &str) -> Vec<(usize, Cow<'_, str>)>
     }
     split_leading_plus(at, clause)
         .into_iter()
+        .flat_map(|(at, c)| split_outright_then_plus(at, c))
         .map(|(at, c)| (at, Cow::Borrowed(c)))
         .collect()
+}
+
+/// Words that say a part of a clause is asked for outright.
+const OUTRIGHT: &[&str] = &[
+    "a must",
+    "is required",
+    "are required",
+    "is mandatory",
+    "are mandatory",
+    "is essential",
+    "are essential",
+];
+
+/// "Good SQL knowledge is a must and basic database administration is an
+/// advantage": a part asked for outright, then "and" and a part that is a
+/// plus, are two clauses, so that the plus speaks of its own part only.
+fn split_outright_then_plus(at: usize, clause: &str) -> Vec<(usize, &str)> {
+    for (i, joint) in clause.match_indices(" and ") {
+        let (before, after) = (&clause[..i], &clause[i + joint.len()..]);
+        let lower = before.to_lowercase();
+        let outright = OUTRIGHT
+            .iter()
+            .any(|w| word_positions(&lower, w).next().is_some());
+        if outright && !is_nice(before) && is_nice(after) {
+            return vec![(at, before), (at + i + joint.len(), after)];
+        }
+    }
+    vec![(at, clause)]
 }
 
 /// Words that open a comma-set aside that is a plus ("…, ideally with
@@ -1592,6 +1621,20 @@ mod tests {
             read("Experience with iOS and Android"),
             [vec!["iOS"], vec!["Android"]]
         );
+    }
+
+    #[test]
+    fn a_must_and_a_plus_in_one_sentence_are_two_clauses() {
+        let line = "Good SQL knowledge (MySQL, PostgreSQL) is a must and basic database administrative experience is an advantage";
+        let parts: Vec<(usize, String)> = clauses(line)
+            .into_iter()
+            .map(|(at, c)| (at, c.into_owned()))
+            .collect();
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(!is_nice(&parts[0].1) && is_nice(&parts[1].1), "{parts:?}");
+        assert_eq!(&line[parts[1].0..], parts[1].1);
+        // Without a part asked outright, "and" joins what the plus covers.
+        assert_eq!(clauses("Go and Kafka experience is an advantage").len(), 1);
     }
 
     #[test]
