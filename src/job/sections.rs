@@ -164,6 +164,9 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "great fit",
             "is this you",
             "apply if",
+            // "You will be successful in this position if you", "To be
+            // successful in this role, you need"
+            "be successful",
             "you will bring",
             "minimum",
             "we like",
@@ -595,7 +598,12 @@ fn join_wrapped(lines: &[Line]) -> Vec<Line> {
 /// you will:"); and a line naming a section may open a sub-heading
 /// instead of a list ("… the "Bonus Points" section" / "Hands-on:").
 fn introduces_list(line: &Line, next: Option<&Line>, current: SectionKind) -> bool {
-    let text = strip_decoration(&line.text);
+    let decorated = strip_decoration(&line.text);
+    // "You Will ...": a lead-in that trails off ends no sentence.
+    let text = decorated
+        .strip_suffix("...")
+        .or_else(|| decorated.strip_suffix('…'))
+        .map_or(decorated.as_str(), str::trim_end);
     let words = text.split_whitespace().count();
     let opens_list = next.is_some_and(|n| is_bullet(&n.text));
     // Only a sub-heading of no known kind ("Hands-on:") makes the line
@@ -618,19 +626,22 @@ fn introduces_list(line: &Line, next: Option<&Line>, current: SectionKind) -> bo
     let asks_after_duties = || {
         matches!(current, SectionKind::Duties | SectionKind::Stack)
             && matches!(
-                heading_kind(&text),
+                heading_kind(text),
                 Some(SectionKind::Required | SectionKind::Nice)
             )
-            && !speaks_of_the_work(&text)
+            && !speaks_of_the_work(text)
     };
+    // "**As An Active Member Of Our Team, You Will ...**" over a list: a
+    // longer line all in bold that names a kind of section is a heading.
     let fits = (1..=6).contains(&words)
+        || (opens_list && all_bold(&line.text) && words <= MAX_HEADING_WORDS)
         || (opens_heading && words <= 12)
         || (text.ends_with(':') && words <= 14 && (outside_read_sections || asks_after_duties()));
     !is_bullet(&line.text)
         && (opens_list || opens_heading)
         && fits
         && !text.ends_with(['.', ',', ';', '!', '?'])
-        && heading_kind(&text).is_some()
+        && heading_kind(text).is_some()
 }
 
 /// Whether a lead-in speaks of the work to be done rather than of the
@@ -658,16 +669,9 @@ fn is_heading(line: &Line, current: SectionKind) -> bool {
     // bold line of no known kind, "**Technical**" inside a requirements
     // list, is not: it would end the list; but in the company's blurb or
     // the benefits, "**The Engineering team**" ends them).
-    let raw = line
-        .text
-        .trim_matches(|c: char| c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric()))
-        .trim_end_matches(':');
     let outside_read_sections = matches!(current, SectionKind::About | SectionKind::Benefits);
     if !bullet
-        && raw.len() > 4
-        && raw.starts_with("**")
-        && raw.ends_with("**")
-        && !raw[2..raw.len() - 2].contains("**")
+        && all_bold(&line.text)
         && (1..=6).contains(&text.split_whitespace().count())
         && (heading_kind(&text).is_some() || outside_read_sections)
     {
@@ -693,6 +697,18 @@ fn is_heading(line: &Line, current: SectionKind) -> bool {
     let sentence_like = text.ends_with(['.', ',', ';']);
     !sentence_like
         && (text.ends_with(':') || heading_kind(&text).is_some_and(|_| exact_heading(&text)))
+}
+
+/// Whether the whole line is one run of bold ("**About Sentient**",
+/// "⭐️ **Is it you we're looking for?** ⭐️").
+fn all_bold(text: &str) -> bool {
+    let raw = text
+        .trim_matches(|c: char| c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric()))
+        .trim_end_matches(':');
+    raw.len() > 4
+        && raw.starts_with("**")
+        && raw.ends_with("**")
+        && !raw[2..raw.len() - 2].contains("**")
 }
 
 /// A heading without what it says in brackets ("Our Tech Stack (you don't
@@ -926,6 +942,37 @@ mod tests {
                 .all(|l| l.section == SectionKind::Stack),
             "{read:?}"
         );
+    }
+
+    #[test]
+    fn a_longer_bold_line_naming_a_section_over_a_list_is_a_heading() {
+        let read = sections(&lines(&[
+            "# Senior Engineer",
+            "**Why You'll Love This Role**",
+            "You will work closely with Product.",
+            "**As An Active Member Of Our Team, You Will ...**",
+            "* Build services in Go",
+        ]));
+        let item = read.iter().find(|l| l.text.contains("Go")).unwrap();
+        assert_eq!(item.section, SectionKind::Duties, "{read:?}");
+        let read = sections(&lines(&[
+            "# Senior Engineer",
+            "**About Us**",
+            "We build maps.",
+            "**You will be successful in this position if you**",
+            "* Know Swift",
+        ]));
+        let item = read.iter().find(|l| l.text.contains("Swift")).unwrap();
+        assert_eq!(item.section, SectionKind::Required, "{read:?}");
+        // A bold sentence over a list is not a heading.
+        let read = sections(&lines(&[
+            "# Senior Engineer",
+            "Requirements:",
+            "**We would love to hear from you if you know these.**",
+            "* Go",
+        ]));
+        let item = read.iter().find(|l| l.text.contains("Go")).unwrap();
+        assert_eq!(item.section, SectionKind::Required, "{read:?}");
     }
 
     #[test]
