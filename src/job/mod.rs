@@ -221,7 +221,7 @@ enum Wish {
 }
 
 /// Words that make a sentence ask for something of the candidate.
-const ASKING: &[&str] = &[
+pub(super) const ASKING: &[&str] = &[
     "experience",
     "experienced",
     "proficiency",

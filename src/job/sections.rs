@@ -294,6 +294,12 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
         if is_heading(line, current) || introduces_list(line, lines.get(index + 1), current) {
             let heading = without_aside(text);
             current = match heading_kind(&heading) {
+                // "Technical Competencies:" / "Proficient with the
+                // following technologies:": a lead-in that asks, inside the
+                // requirements, names what is asked, not the team's stack.
+                Some(SectionKind::Stack) if current == SectionKind::Required && asks(&heading) => {
+                    SectionKind::Required
+                }
                 // "# Full Stack Engineer (Intern)": the posting's first line
                 // is its title unless it is only a section's name.
                 Some(_) if index == 0 && !exact_heading(&strip_decoration(&heading)) => {
@@ -699,6 +705,13 @@ fn is_heading(line: &Line, current: SectionKind) -> bool {
         && (text.ends_with(':') || heading_kind(&text).is_some_and(|_| exact_heading(&text)))
 }
 
+/// Whether a line asks something of the candidate ("Proficient with",
+/// "experience in").
+fn asks(text: &str) -> bool {
+    let norm = normalise(text);
+    super::ASKING.iter().any(|w| contains_words(&norm, w))
+}
+
 /// Whether the whole line is one run of bold ("**About Sentient**",
 /// "⭐️ **Is it you we're looking for?** ⭐️").
 fn all_bold(text: &str) -> bool {
@@ -973,6 +986,22 @@ mod tests {
         ]));
         let item = read.iter().find(|l| l.text.contains("Go")).unwrap();
         assert_eq!(item.section, SectionKind::Required, "{read:?}");
+    }
+
+    #[test]
+    fn a_lead_in_that_asks_inside_the_requirements_keeps_them() {
+        let read = sections(&lines(&[
+            "# Senior .NET Developer",
+            "Skills:",
+            "- Excellent troubleshooting skills",
+            "Proficient with the following technologies:",
+            "- C#, ASP.NET",
+            "Our stack:",
+            "- Redis",
+        ]));
+        let section = |word: &str| read.iter().find(|l| l.text.contains(word)).unwrap().section;
+        assert_eq!(section("ASP.NET"), SectionKind::Required, "{read:?}");
+        assert_eq!(section("Redis"), SectionKind::Stack, "{read:?}");
     }
 
     #[test]
