@@ -547,3 +547,100 @@ fn the_html_report_has_the_requirements_matrix() {
         "an absent cell"
     );
 }
+
+/// A project's tags — after a pipe, or in parentheses after its name —
+/// name its tools, not work shown with them; the description run on after
+/// them still shows what it names, and tools in parentheses after work
+/// stay work.
+#[test]
+fn a_projects_tag_list_after_a_pipe_or_its_name_is_not_work() {
+    let resume = "\
+Jordan Example
+
+Experience
+
+Backend Engineer, Nordpay — Mar 2019 – Feb 2024
+- Built the checkout services (Go, gRPC) for the payments team.
+
+Projects
+
+Parcel tracker bot for creating delivery alerts | Telegram Bot API, k8s, Redis, PostgreSQL 2024
+- Wrote the bot's webhook handler in Python.
+Harvest (Django, SQLite, HTML/CSS) May 2019 Designed and implemented a Django-based site for listing farm produce, with search by village.
+";
+    let a = run(
+        resume,
+        &spec(
+            &[
+                &["Kubernetes"],
+                &["Redis"],
+                &["PostgreSQL"],
+                &["Python"],
+                &["SQLite"],
+                &["Django"],
+                &["Go"],
+                &["gRPC"],
+            ],
+            &[],
+        ),
+    );
+    for tag in ["Kubernetes", "Redis", "PostgreSQL", "SQLite"] {
+        assert_eq!(verdict(&a, tag).depth, Depth::Listed, "{tag}");
+    }
+    for worked in ["Python", "Django", "Go", "gRPC"] {
+        assert_eq!(verdict(&a, worked).depth, Depth::Shown, "{worked}");
+    }
+}
+
+/// "Site reliability" alone is also how reliable a web site is: the
+/// discipline needs its own words beside it.
+#[test]
+fn a_sites_reliability_is_not_site_reliability_engineering() {
+    let depth = |bullet: &str| {
+        let resume = format!("Experience\n\nWeb Developer, Artful — 2016 – 2020\n- {bullet}\n");
+        let requirement = "Site Reliability Engineering";
+        verdict(&run(&resume, &spec(&[&[requirement]], &[])), requirement).depth
+    };
+    assert_eq!(
+        depth(
+            "Improved site reliability for modern and legacy browsers, cutting page load time by 80%."
+        ),
+        Depth::Absent
+    );
+    assert_eq!(
+        depth("Built the site reliability team's on-call rotation and its first SLOs."),
+        Depth::Shown
+    );
+}
+
+/// In a resume whose titles sit above their dates, a title no list knows
+/// ("Profesor Java") is still its role's header: it does not join the
+/// previous role's last sentence, so a course's subject under it is not
+/// lent that sentence's work verb.
+#[test]
+fn an_unknown_title_above_its_dates_is_no_part_of_the_sentence_before() {
+    let resume = "\
+Robin Example
+
+Experience
+
+Northwind
+Software Engineer
+June 2018 - May 2020
+Maintained the invoicing back end and its reports for the finance team.
+Lakeside Labs
+Intern
+June 2016 - September 2016
+Worked as a developer on a project using technologies such as PHP
+and JavaScript
+Don Bosco School
+Profesor Java
+July 2015 - October 2015
+Taught the tenth year of the software course.
+-Introduction to Java
+-Variables, methods
+";
+    let a = run(resume, &spec(&[&["Java"], &["PHP"]], &[]));
+    assert_eq!(verdict(&a, "PHP").depth, Depth::Shown);
+    assert_eq!(verdict(&a, "Java").depth, Depth::Listed);
+}

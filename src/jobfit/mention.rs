@@ -28,6 +28,8 @@ pub(super) fn named_apart_from_work(
     after_tool_label(text, mention, mentions, &rules.tool_labels)
         || in_tools_before_colon(text, mention, mentions)
         || in_tag_brackets(text, mention)
+        || in_tags_beside_a_pipe(text, mention, mentions)
+        || in_tags_after_a_name(text, mention, mentions, rules)
         || in_bullet_row(text, mention)
         || rated(text, mention)
         || another_partys(text, mention)
@@ -123,21 +125,16 @@ fn in_tools_before_colon(text: &str, mention: &SkillMention, mentions: &[SkillMe
     let start = crate::matching::after_last(&text[..mention.start], |c| {
         matches!(c, '.' | ';' | '•' | ')')
     });
-    let head = &text[start..colon];
-    let items: Vec<&str> = head
-        .split([',', '&'])
+    list_items(&text[start..colon]).count() >= MIN_HEADING_ITEMS
+        && is_tag_list(text, start, colon, mentions)
+}
+
+/// The items of a list: parted by commas, "&" or "and".
+fn list_items(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', '&'])
         .flat_map(|item| item.split(" and "))
         .map(str::trim)
         .filter(|item| !item.is_empty())
-        .collect();
-    let short = items
-        .iter()
-        .all(|item| item.split_whitespace().count() <= MAX_ITEM_WORDS);
-    let skills = mentions
-        .iter()
-        .filter(|m| m.start >= start && m.end <= colon)
-        .count();
-    items.len() >= MIN_HEADING_ITEMS && short && 2 * skills >= items.len()
 }
 
 /// The most words a bracketed tag list holds.
@@ -161,6 +158,80 @@ fn in_tag_brackets(text: &str, mention: &SkillMention) -> bool {
     text[open..].starts_with('[')
         && text[close..].starts_with(']')
         && words(&text[open + 1..close]).count() <= MAX_TAG_WORDS
+}
+
+/// Whether `text[from..to]` is a tag list: two or more short items parted
+/// by commas, "&" or "and" ("Telegram Bot API, k8s, OpenAI API,
+/// PostgreSQL", "Django, SQLite, HTML/CSS"), at least half of them skills
+/// as the mentions count them. A clause of prose has a long item.
+fn is_tag_list(text: &str, from: usize, to: usize, mentions: &[SkillMention]) -> bool {
+    let items: Vec<&str> = list_items(&text[from..to]).collect();
+    let short = items
+        .iter()
+        .all(|item| item.split_whitespace().count() <= MAX_ITEM_WORDS);
+    let skills = mentions
+        .iter()
+        .filter(|m| m.start >= from && m.end <= to)
+        .count();
+    items.len() >= 2 && short && 2 * skills >= items.len()
+}
+
+/// Whether a mention is in a tag list that a pipe parts from a project's
+/// or a job's name — "AI Telegram bot for creating resumes | Telegram Bot
+/// API, k8s, OpenAI API, PostgreSQL, latex 2024": the part between pipes
+/// (or a pipe and the passage's end) that holds the mention is a tag list.
+/// Pipes that part whole clauses ("Built the ledger in Go | Led the
+/// migration") leave their parts long.
+fn in_tags_beside_a_pipe(text: &str, mention: &SkillMention, mentions: &[SkillMention]) -> bool {
+    let from = text[..mention.start].rfind('|').map(|i| i + 1);
+    let to = text[mention.end..].find('|').map(|i| mention.end + i);
+    if from.is_none() && to.is_none() {
+        return false;
+    }
+    is_tag_list(text, from.unwrap_or(0), to.unwrap_or(text.len()), mentions)
+}
+
+/// The most words a name before a parenthesised tag list may have
+/// ("Landbank", "Web Engineer Intern", "Inventory sync for retail stores").
+const MAX_NAME_WORDS: usize = 6;
+
+/// Whether a mention is in a parenthesised tag list after a project's or a
+/// title's name — "Landbank (Django, SQLite, HTML/CSS) March 2018 Designed
+/// and implemented a Django-based website…", "Web Engineer Intern
+/// (Vue.js, GraphQL, Django)": the parentheses hold a tag list, and what
+/// comes before them, back to the passage's start or a sentence break, is
+/// a short name with no work verb. Tools in parentheses after work
+/// ("Built the checkout services (Go, gRPC)") stay work; the description
+/// run on after the tags shows the skills it names itself.
+fn in_tags_after_a_name(
+    text: &str,
+    mention: &SkillMention,
+    mentions: &[SkillMention],
+    rules: &JobRules,
+) -> bool {
+    let before = &text[..mention.start];
+    let Some(open) = before
+        .rfind(['(', ')'])
+        .filter(|&i| before[i..].starts_with('('))
+    else {
+        return false;
+    };
+    let Some(close) = text[mention.end..]
+        .find(['(', ')'])
+        .map(|i| mention.end + i)
+        .filter(|&i| text[i..].starts_with(')'))
+    else {
+        return false;
+    };
+    // Back to a sentence break only: after an earlier parenthesis or a
+    // comma the sentence's work goes on ("…, code promotion process (Git
+    // work flow)").
+    let name_start =
+        crate::matching::after_last(&text[..open], |c| matches!(c, '.' | ';' | '•' | '|'));
+    let name = &text[name_start..open];
+    is_tag_list(text, open + 1, close, mentions)
+        && words(name).count() <= MAX_NAME_WORDS
+        && !words(name).any(|w| is_work_verb(w, rules))
 }
 
 /// Bullets that part the items of a row written on one line.

@@ -53,6 +53,26 @@ pub struct Role {
 /// How many lines above or below a date line may still be part of its role.
 const REACH: usize = 2;
 
+/// The fewest roles with a title above their dates that make it the
+/// resume's layout.
+const MIN_LAYOUT_VOTES: usize = 2;
+
+/// The most words of a line that is a title no list knows.
+const MAX_UNKNOWN_TITLE_WORDS: usize = 5;
+
+/// Whether a line reads as a title no list knows: a few words opening
+/// with a capital, ending with no punctuation, no digits (a sentence's
+/// wrapped end opens lower case or ends in a full stop; a place or a
+/// company's line is read the same way, which is harmless: it is the
+/// role's header too).
+fn reads_as_a_title(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with(char::is_uppercase)
+        && text.split_whitespace().count() <= MAX_UNKNOWN_TITLE_WORDS
+        && !text.ends_with(|c: char| c.is_ascii_punctuation() && c != ')')
+        && !text.contains(|c: char| c.is_ascii_digit())
+}
+
 /// The most words a job line holds beside its dates: a title, an employer,
 /// a place. More is a sentence.
 const MAX_JOB_LINE_WORDS: usize = 16;
@@ -145,6 +165,10 @@ pub(super) fn find_roles(
         around.push((same, above, below));
     }
     let below_first = votes.1 > votes.0;
+    // Whether the resume's roles put their titles above their dates, so
+    // that the line right above a date line is its title even when no
+    // title list knows it.
+    let titles_above = votes.0 > votes.1 && votes.0 >= MIN_LAYOUT_VOTES;
 
     let mut roles = Vec::with_capacity(dated.len());
     for ((i, range, (start, end, ongoing)), (same, above, below)) in dated.into_iter().zip(around) {
@@ -168,6 +192,16 @@ pub(super) fn find_roles(
                 if has_title {
                     break;
                 }
+            }
+            // A title no list knows ("Profesor Java", an uncommon job) in
+            // the title's place of this resume's layout is still the
+            // role's header, not the end of the previous role's last
+            // sentence (which would lend it that sentence's work verb).
+            if side.is_none()
+                && titles_above
+                && let Some(&k) = above.first().filter(|&&k| reads_as_a_title(texts[k]))
+            {
+                used.push(k);
             }
         }
         // A project, a certificate or a course dated like a job is not one.
