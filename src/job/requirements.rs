@@ -186,13 +186,21 @@ pub fn clauses(line: &str) -> Vec<(usize, Cow<'_, str>)> {
 /// the rest does not; "Python, ideally with Django, and SQL": so does a
 /// comma-set part that opens with a plus.
 fn split_nice_parenthesis(at: usize, clause: &str) -> Vec<(usize, Cow<'_, str>)> {
-    if let (Some(open), Some(close)) = (clause.find('('), clause.rfind(')'))
-        && open < close
-    {
+    let aside = |text: &str| is_nice(text) || describes_stack(text);
+    // "(Docker / Kubernetes production experience required) (Spinnaker
+    // experience preferred)": each parenthesis speaks for itself; the last
+    // that is an aside where the rest of the clause is not is split off.
+    let group = parenthesis_groups(clause)
+        .into_iter()
+        .rev()
+        .find(|&(open, close)| {
+            aside(&clause[open + 1..close])
+                && !aside(&clause[..open])
+                && !aside(&clause[close + 1..])
+        });
+    if let Some((open, close)) = group {
         let inner = &clause[open + 1..close];
-        let aside = |text: &str| is_nice(text) || describes_stack(text);
-        let outer_aside = aside(&clause[..open]) || aside(&clause[close + 1..]);
-        if aside(inner) && !outer_aside {
+        {
             // A plus word alone in the parenthesis, or opening it ("AWS
             // (preferred, or at least the last years)"), speaks of what is
             // just before it.
@@ -220,11 +228,10 @@ fn split_nice_parenthesis(at: usize, clause: &str) -> Vec<(usize, Cow<'_, str>)>
                     (at, Cow::Borrowed(&clause[..=close])),
                 ];
             }
-            return vec![
-                (at, Cow::Borrowed(&clause[..open])),
-                (at + open + 1, Cow::Borrowed(inner)),
-                (at + close + 1, Cow::Borrowed(&clause[close + 1..])),
-            ];
+            let mut parts = split_nice_parenthesis(at, &clause[..open]);
+            parts.push((at + open + 1, Cow::Borrowed(inner)));
+            parts.push((at + close + 1, Cow::Borrowed(&clause[close + 1..])));
+            return parts;
         }
     }
     split_leading_plus(at, clause)
@@ -260,6 +267,32 @@ fn split_outright_then_plus(at: usize, clause: &str) -> Vec<(usize, &str)> {
         }
     }
     vec![(at, clause)]
+}
+
+/// The byte offsets of each outermost "(" and its ")" in `clause`, left to
+/// right (an unclosed one ends the search).
+fn parenthesis_groups(clause: &str) -> Vec<(usize, usize)> {
+    let mut groups = Vec::new();
+    let mut depth = 0usize;
+    let mut open = 0;
+    for (i, b) in clause.bytes().enumerate() {
+        match b {
+            b'(' => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth += 1;
+            }
+            b')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    groups.push((open, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    groups
 }
 
 /// Words that open a comma-set aside that is a plus ("…, ideally with
@@ -1620,6 +1653,36 @@ mod tests {
         assert_eq!(
             read("Experience with iOS and Android"),
             [vec!["iOS"], vec!["Android"]]
+        );
+    }
+
+    #[test]
+    fn each_parenthesis_speaks_for_itself() {
+        let parts: Vec<String> = clauses(
+            "Experience with containers (Docker / Kubernetes experience required) (Spinnaker experience preferred)",
+        )
+        .into_iter()
+        .map(|(_, c)| c.into_owned())
+        .collect();
+        let docker = parts.iter().find(|c| c.contains("Docker")).unwrap();
+        assert!(
+            !is_nice(docker) && !docker.contains("Spinnaker"),
+            "{parts:?}"
+        );
+        assert!(
+            parts.iter().any(|c| c == "Spinnaker experience preferred"),
+            "{parts:?}"
+        );
+        let parts: Vec<String> = clauses("Strong Go (required) (Kafka a plus)")
+            .into_iter()
+            .map(|(_, c)| c.into_owned())
+            .collect();
+        assert!(parts.iter().any(|c| c == "Kafka a plus"), "{parts:?}");
+        assert!(
+            !parts
+                .iter()
+                .any(|c| c.contains("Kafka") && c.contains("Go")),
+            "{parts:?}"
         );
     }
 
