@@ -4,11 +4,12 @@
 //! Order of work: start the worker processes (they load the rubric
 //! meanwhile), load the rubric (a bad one stops here, exit 2, nothing
 //! written), read the posting if there is one (likewise) and hand the
-//! workers its reading, open the outputs, discover files (sorted by path), screen each
-//! in a worker, one lane per rayon thread (each record spilled to a
-//! temporary file as it arrives), mark duplicates and shared contacts,
-//! rank, then read the records back in ranking order, redact if asked,
-//! write, write the interview briefs if asked, and print the summary.
+//! workers its reading, open the outputs, discover files (sorted by
+//! path), screen each in a worker, one lane per rayon thread (each record
+//! spilled to a temporary file as it arrives), mark duplicates and shared
+//! contacts, rank, then read the records back in ranking order, redact if
+//! asked, write, write the interview briefs if asked, and print the
+//! summary.
 //! The output is a function of the files and flags alone: never of `-j`,
 //! of the order the filesystem lists files, or of timing (except a file
 //! that times out).

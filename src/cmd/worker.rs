@@ -30,10 +30,10 @@ pub fn run(args: &WorkerArgs) -> Result<Outcome, CommandError> {
     // before any file.
     let skills = Skills::load(args.skills.as_deref())?;
     let job = if args.job_from_parent {
-        let greeting = worker::read_greeting()
-            .map_err(|e| CommandError::Worker(format!("the posting's reading: {e}")))?;
-        let json = std::str::from_utf8(&greeting)
-            .map_err(|e| CommandError::Worker(format!("the posting's reading: {e}")))?;
+        let unreadable =
+            |e: &dyn std::fmt::Display| CommandError::Worker(format!("the posting's reading: {e}"));
+        let greeting = worker::read_greeting().map_err(|e| unreadable(&e))?;
+        let json = std::str::from_utf8(&greeting).map_err(|e| unreadable(&e))?;
         Some((
             resolve_spec(json, skills.vocabulary())?,
             job_rules(&rubric)?,

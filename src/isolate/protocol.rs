@@ -3,10 +3,10 @@
 //! Each frame is a 4-byte little-endian length and that many bytes. A
 //! request is one frame holding a file path as raw bytes (so names that are
 //! not UTF-8 arrive intact); a reply is one frame holding a JSON-encoded
-//! [`Reply`]. One reply per request, in order. A greeted pool's workers read
-//! one frame more, its greeting, before the first request. A frame over [`MAX_FRAME`]
-//! is refused rather than allocated: a length read from a damaged stream
-//! must not become a huge allocation.
+//! [`Reply`]. One reply per request, in order. A greeted pool's workers
+//! read one frame more, its greeting, before the first request. A frame
+//! over [`MAX_FRAME`] is refused rather than allocated: a length read from
+//! a damaged stream must not become a huge allocation.
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};

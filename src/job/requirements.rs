@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use crate::skills::{SkillId, SkillMention, Vocabulary};
 
 use super::Requirement;
-use super::sections::contains_words;
+use super::sections::{contains_words, word_positions};
 
 /// Words that make a clause a plus rather than a must.
 const NICE_CUES: &[&str] = &[
@@ -86,17 +86,6 @@ pub fn is_nice(clause: &str) -> bool {
         word_positions(&lower, cue)
             .any(|at| !(*cue == "plus" && adds_a_figure(&lower[at + cue.len()..])))
     })
-}
-
-/// Where `phrase` starts in `text` as whole words.
-fn word_positions<'a>(text: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    text.match_indices(phrase)
-        .filter(move |(at, _)| {
-            !word(text[..*at].chars().next_back())
-                && !word(text[at + phrase.len()..].chars().next())
-        })
-        .map(|(at, _)| at)
 }
 
 /// "…, plus 5+ years of coding": "plus" before a figure adds to what is
@@ -198,47 +187,45 @@ fn split_nice_parenthesis(at: usize, clause: &str) -> Vec<(usize, Cow<'_, str>)>
                 && !aside(&clause[..open])
                 && !aside(&clause[close + 1..])
         });
-    if let Some((open, close)) = group {
-        let inner = &clause[open + 1..close];
-        {
-            // A plus word alone in the parenthesis, or opening it ("AWS
-            // (preferred, or at least the last years)"), speaks of what is
-            // just before it.
-            let first_part = inner.split(',').next().unwrap_or(inner);
-            let marker = is_nice(first_part) && first_part.split_whitespace().count() <= 3;
-            let after = clause[close + 1..].trim_start_matches(['*', '_', ' ']);
-            // "**Data Science/ML (Advantageous):** SageMaker": a label with
-            // a plus makes its items a plus.
-            if marker && after.starts_with(':') {
-                return vec![(at, Cow::Borrowed(clause))];
-            }
-            // "Terraform (preferred) or CloudFormation", "such as AWS
-            // (preferred), Azure, or Google Cloud": the list goes on past
-            // the parenthesis and is asked for (read without it, blanked so
-            // offsets hold); the option before the parenthesis is a plus.
-            let lower = after.to_lowercase();
-            let list_goes_on = lower.starts_with("or ")
-                || lower.starts_with('/')
-                || (lower.starts_with(',') && !lower[1..].trim_start().is_empty());
-            if marker && list_goes_on {
-                let mut choice = clause.to_string();
-                choice.replace_range(open..=close, &" ".repeat(close + 1 - open));
-                return vec![
-                    (at, Cow::Owned(choice)),
-                    (at, Cow::Borrowed(&clause[..=close])),
-                ];
-            }
-            let mut parts = split_nice_parenthesis(at, &clause[..open]);
-            parts.push((at + open + 1, Cow::Borrowed(inner)));
-            parts.push((at + close + 1, Cow::Borrowed(&clause[close + 1..])));
-            return parts;
-        }
+    let Some((open, close)) = group else {
+        return split_leading_plus(at, clause)
+            .into_iter()
+            .flat_map(|(at, c)| split_outright_then_plus(at, c))
+            .map(|(at, c)| (at, Cow::Borrowed(c)))
+            .collect();
+    };
+    let inner = &clause[open + 1..close];
+    // A plus word alone in the parenthesis, or opening it ("AWS
+    // (preferred, or at least the last years)"), speaks of what is
+    // just before it.
+    let first_part = inner.split(',').next().unwrap_or(inner);
+    let marker = is_nice(first_part) && first_part.split_whitespace().count() <= 3;
+    let after = clause[close + 1..].trim_start_matches(['*', '_', ' ']);
+    // "**Data Science/ML (Advantageous):** SageMaker": a label with
+    // a plus makes its items a plus.
+    if marker && after.starts_with(':') {
+        return vec![(at, Cow::Borrowed(clause))];
     }
-    split_leading_plus(at, clause)
-        .into_iter()
-        .flat_map(|(at, c)| split_outright_then_plus(at, c))
-        .map(|(at, c)| (at, Cow::Borrowed(c)))
-        .collect()
+    // "Terraform (preferred) or CloudFormation", "such as AWS
+    // (preferred), Azure, or Google Cloud": the list goes on past
+    // the parenthesis and is asked for (read without it, blanked so
+    // offsets hold); the option before the parenthesis is a plus.
+    let lower = after.to_lowercase();
+    let list_goes_on = lower.starts_with("or ")
+        || lower.starts_with('/')
+        || (lower.starts_with(',') && !lower[1..].trim_start().is_empty());
+    if marker && list_goes_on {
+        let mut choice = clause.to_string();
+        choice.replace_range(open..=close, &" ".repeat(close + 1 - open));
+        return vec![
+            (at, Cow::Owned(choice)),
+            (at, Cow::Borrowed(&clause[..=close])),
+        ];
+    }
+    let mut parts = split_nice_parenthesis(at, &clause[..open]);
+    parts.push((at + open + 1, Cow::Borrowed(inner)));
+    parts.push((at + close + 1, Cow::Borrowed(&clause[close + 1..])));
+    parts
 }
 
 /// Words that say a part of a clause is asked for outright.
@@ -259,9 +246,7 @@ fn split_outright_then_plus(at: usize, clause: &str) -> Vec<(usize, &str)> {
     for (i, joint) in clause.match_indices(" and ") {
         let (before, after) = (&clause[..i], &clause[i + joint.len()..]);
         let lower = before.to_lowercase();
-        let outright = OUTRIGHT
-            .iter()
-            .any(|w| word_positions(&lower, w).next().is_some());
+        let outright = OUTRIGHT.iter().any(|w| contains_words(&lower, w));
         if outright && !is_nice(before) && is_nice(after) {
             return vec![(at, before), (at + i + joint.len(), after)];
         }

@@ -858,10 +858,21 @@ fn strip_decoration(text: &str) -> String {
 
 /// Whether `text` holds `phrase` as whole words.
 pub fn contains_words(text: &str, phrase: &str) -> bool {
+    word_positions(text, phrase).next().is_some()
+}
+
+/// Where `phrase` starts in `text` as whole words.
+pub(super) fn word_positions<'a>(
+    text: &'a str,
+    phrase: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    text.match_indices(phrase).any(|(at, _)| {
-        !word(text[..at].chars().next_back()) && !word(text[at + phrase.len()..].chars().next())
-    })
+    text.match_indices(phrase)
+        .filter(move |(at, _)| {
+            !word(text[..*at].chars().next_back())
+                && !word(text[at + phrase.len()..].chars().next())
+        })
+        .map(|(at, _)| at)
 }
 
 #[cfg(test)]
