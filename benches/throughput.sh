@@ -37,12 +37,16 @@ bin=target/release/levelscan
 floor=target/release/examples/lopdf_floor
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-seconds() { # command... -> wall seconds
+# The wall seconds of a command, then its CPU seconds (user + system, with
+# every child it waited for: a screen's workers). The CPU time is a second
+# view of a cost such as --job's: a neighbour's burst of load stretches the
+# wall time of whichever side it falls on, but much less the CPU time.
+seconds() { # command... -> "wall-seconds cpu-seconds"
     local start end
     start=$(date +%s.%N)
-    "$@" >/dev/null 2>&1 || true
+    /usr/bin/time -f "%U %S" -o "$work/cpu" "$@" >/dev/null 2>&1 || true
     end=$(date +%s.%N)
-    echo "$end - $start" | bc -l
+    echo "$(echo "$end - $start" | bc -l) $(tail -1 "$work/cpu" | awk '{print $1 + $2}')"
 }
 # Peak total RSS (KiB) of levelscan processes while the command runs.
 peak_total_rss() {
@@ -81,7 +85,7 @@ ratio() { echo "$1 / $2" | bc -l; }
 # Then the corpus and the programs under test (levelscan, the floor loop,
 # pdftotext and its libraries) are read into the page cache, so that no
 # side loses by reading from disk.
-pair() { # pair-index first second -> "first-seconds second-seconds"
+pair() { # pair-index first second -> "first-wall first-cpu second-wall second-cpu"
     local -n first=$2 second=$3
     local a b
     if (($1 % 2)); then
@@ -116,7 +120,7 @@ for n in "${sizes[@]}"; do
     for h in 0 1; do xargs -a "$work/half$n-$h.txt" ln -sf -t "$work/half$n-$h"; done
     pairs=$runs
     ((n <= 1000)) && pairs=$((runs * 3))
-    no_jobs=() jobs=() job_cost=() j1s=() j2s=() scale=() j1pdfs=() floors=() of_floor=() j2pdfs=() pts=() vs_pt=() halves=() control=()
+    no_jobs=() jobs=() job_cost=() job_cpu_cost=() j1s=() j2s=() scale=() j1pdfs=() floors=() of_floor=() j2pdfs=() pts=() vs_pt=() halves=() control=()
     screen_j1=("$bin" screen "$corpus" -j 1 --quiet -o /dev/null)
     screen_j2=("$bin" screen "$corpus" -j 2 --quiet -o /dev/null)
     screen_job=("${screen_j2[@]}" --job fixtures/jobs/backend-senior-go.md)
@@ -127,19 +131,19 @@ for n in "${sizes[@]}"; do
     half() { echo "'$bin' screen '$work/half$n-$1' -j 1 --quiet -o /dev/null"; }
     halves_at_once=(sh -c "$(half 0) & $(half 1); wait")
     for i in $(seq "$pairs"); do
-        read -r a b < <(pair "$i" screen_j1 screen_j2)
+        read -r a _ b _ < <(pair "$i" screen_j1 screen_j2)
         j1s+=("$a") j2s+=("$b") scale+=("$(ratio "$a" "$b")")
-        read -r a b < <(pair "$i" screen_j2 screen_job)
-        no_jobs+=("$a") jobs+=("$b") job_cost+=("$(ratio "$b" "$a")")
-        read -r a b < <(pair "$i" screen_j1 halves_at_once)
+        read -r a a_cpu b b_cpu < <(pair "$i" screen_j2 screen_job)
+        no_jobs+=("$a") jobs+=("$b") job_cost+=("$(ratio "$b" "$a")") job_cpu_cost+=("$(ratio "$b_cpu" "$a_cpu")")
+        read -r a _ b _ < <(pair "$i" screen_j1 halves_at_once)
         halves+=("$b") control+=("$(ratio "$a" "$b")")
-        read -r a b < <(pair "$i" pdfs_j1 floor_loop)
+        read -r a _ b _ < <(pair "$i" pdfs_j1 floor_loop)
         j1pdfs+=("$a") floors+=("$b") of_floor+=("$(ratio "$b" "$a")")
         if command -v pdftotext >/dev/null; then
-            read -r a b < <(pair "$i" pdfs_j2 poppler)
+            read -r a _ b _ < <(pair "$i" pdfs_j2 poppler)
             pts+=("$b") vs_pt+=("$(ratio "$b" "$a")")
         else
-            ready && a=$(seconds "${pdfs_j2[@]}")
+            ready && read -r a _ < <(seconds "${pdfs_j2[@]}")
         fi
         j2pdfs+=("$a")
     done
@@ -153,6 +157,7 @@ for n in "${sizes[@]}"; do
     printf 'levelscan screen -j2      %8.0f files/s   -j2/-j1 = %.2f\n' "$(rate "$n" "${j2s[@]}")" "$(med "${scale[@]}")"
     printf 'levelscan screen -j2 --job %7.0f files/s   with / without the posting = %.3f (%.0f files/s without, same pairs)\n' \
         "$(rate "$n" "${jobs[@]}")" "$(med "${job_cost[@]}")" "$(rate "$n" "${no_jobs[@]}")"
+    printf '%27s CPU time (parent + workers) with / without the posting = %.3f\n' "" "$(med "${job_cpu_cost[@]}")"
     printf 'two -j1 halves at once    %8.0f files/s   / -j1 = %.2f (control for -j2/-j1)\n' \
         "$(rate "$n" "${halves[@]}")" "$(med "${control[@]}")"
     printf 'levelscan screen -j1 PDFs %8.0f files/s\n' "$(rate "$pdfs" "${j1pdfs[@]}")"
