@@ -305,15 +305,21 @@ fn split_leading_plus(at: usize, clause: &str) -> Vec<(usize, &str)> {
         }
         let rest = clause[i + 2..].to_lowercase();
         // "AWS services, with knowledge of Kubernetes being a plus": a
-        // comma-set tail that says plus is a clause of its own.
-        let nice_tail = (rest.starts_with("with ") || rest.starts_with("and "))
-            && is_nice(&rest)
+        // comma-set tail that says plus is a clause of its own. Only up to
+        // the next comma-set part: in "Azure, AWS, and GCP, preferably with
+        // Terraform" the plus is the next part's, not "and GCP"'s.
+        let tail = rest.split(", ").next().unwrap_or_default();
+        let nice_tail = (tail.starts_with("with ") || tail.starts_with("and "))
+            && is_nice(tail)
             && !is_nice(&clause[start..i]);
         let leading_nice = LEADING_NICE.iter().any(|cue| {
             rest.starts_with(cue) && !(*cue == "plus" && adds_a_figure(&rest[cue.len()..]))
         });
         if nice_tail || leading_nice {
-            out.push((at + start, &clause[start..i]));
+            // An aside closed at this very comma leaves nothing before it.
+            if start < i {
+                out.push((at + start, &clause[start..i]));
+            }
             aside_open = Some(i + 2);
         }
     }
@@ -1683,6 +1689,33 @@ mod tests {
         assert_eq!(&line[parts[1].0..], parts[1].1);
         // Without a part asked outright, "and" joins what the plus covers.
         assert_eq!(clauses("Go and Kafka experience is an advantage").len(), 1);
+    }
+
+    #[test]
+    fn a_plus_after_a_choice_ending_in_and_covers_its_own_part() {
+        let line = "Experience in cloud environments such as Azure, AWS, and GCP, preferably with Infrastructure as Code systems such as Terraform and CDK";
+        let parts: Vec<(usize, String)> = clauses(line)
+            .into_iter()
+            .map(|(at, c)| (at, c.into_owned()))
+            .collect();
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(
+            parts[0].1.ends_with("and GCP") && !is_nice(&parts[0].1),
+            "{parts:?}"
+        );
+        assert!(
+            parts[1].1.starts_with("preferably") && is_nice(&parts[1].1),
+            "{parts:?}"
+        );
+        assert_eq!(&line[parts[1].0..], parts[1].1);
+        // Two asides back to back never leave an empty part between them.
+        for line in [
+            "Go, with Rust being a plus, ideally Kafka",
+            "Go, and Rust, a plus, preferably Kafka, ideally Redis",
+        ] {
+            let parts = clauses(line);
+            assert!(parts.iter().all(|(_, c)| !c.trim().is_empty()), "{parts:?}");
+        }
     }
 
     #[test]
