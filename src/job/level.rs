@@ -41,6 +41,9 @@ pub fn title(lines: &[PostingLine]) -> Option<String> {
     }
     let first = lines.first()?;
     let text = clean_title(&first.original);
+    // A posting that is a bare list ("- Experience in embedded Linux") has
+    // no title line: its first item is a requirement.
+    let listed = super::sections::is_bullet(&first.original);
     let words = text.split_whitespace().count();
     let is_section = first.heading
         && first.section != SectionKind::Other
@@ -48,7 +51,7 @@ pub fn title(lines: &[PostingLine]) -> Option<String> {
     // A posting copied from a job board may open with the poster's e-mail
     // address or a link instead of its title.
     let contact = text.contains('@') || text.starts_with("http") || text.starts_with("www.");
-    if words > 0 && words <= 14 && !text.ends_with('.') && !is_section && !contact {
+    if words > 0 && words <= 14 && !text.ends_with('.') && !is_section && !contact && !listed {
         return Some(text);
     }
     lines.iter().take(15).find_map(|l| role_sought(&l.original))
@@ -65,6 +68,31 @@ const ROLE_NOUNS: &[&str] = &[
     "Administrator",
     "Designer",
 ];
+
+/// Whether a title names a role ("Senior Fullstack Engineer", "Senior
+/// Software Engineer (API) – Des Moines"), not a project or a chapter.
+pub fn names_a_role(title: &str) -> bool {
+    title.split_whitespace().any(is_role_noun)
+}
+
+/// A role noun in any case, singular or plural ("engineer", "Developers").
+fn is_role_noun(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    ROLE_NOUNS
+        .iter()
+        .any(|noun| noun.eq_ignore_ascii_case(word) || noun.eq_ignore_ascii_case(singular))
+}
+
+/// Whether a sentence says a role is sought: "Flashbots is looking for a
+/// backend engineer with…", "We are looking for software engineers to…".
+pub fn seeks_a_role(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    ["looking for ", "seeking ", "hiring ", "searching for "]
+        .iter()
+        .filter_map(|cue| lower.find(cue).map(|i| i + cue.len()))
+        .any(|at| lower[at..].split_whitespace().take(6).any(is_role_noun))
+}
 
 /// The role a sentence says is sought, when a posting has no title line:
 /// "We are looking for a skilled and hands-on Microcontroller Software

@@ -113,7 +113,7 @@ pub fn read_posting(
         .iter()
         .any(|l| matches!(l.section, SectionKind::Required | SectionKind::Nice));
     let title = level::title(&lines);
-    if !asks_for_someone(&lines, sectioned, title.is_some()) {
+    if !asks_for_someone(&lines, sectioned, title.as_deref()) {
         return Err(not_a_posting(
             "no requirements section (\"Requirements\", \"What you'll need\", \"Nice to have\"...) and no sentences asking for experience or skills",
         ));
@@ -390,9 +390,12 @@ fn wish_of(
             }
         }
         SectionKind::Opening | SectionKind::Other => {
-            if requirements::is_nice(clause) || requirements::describes_stack(clause) {
+            if requirements::is_nice(clause)
+                || requirements::describes_stack(clause)
+                || intro == Some(Wish::Nice)
+            {
                 Some(Wish::Nice)
-            } else if any(ASKING) {
+            } else if any(ASKING) || intro == Some(Wish::Required) {
                 Some(Wish::Required)
             } else if any(DUTIES) {
                 Some(Wish::Nice)
@@ -520,18 +523,75 @@ fn posting_cues(lines: &[PostingLine]) -> usize {
 /// Whether the text asks for a person at all: a requirements section and a
 /// cue, or several cues; or a title with the duties under their own
 /// heading and a cue (a posting that lists only what the job is, its
-/// title's skill then being what it asks for); or sentences that each ask
-/// for something and say it is required or preferred ("Unix/Linux
-/// experience required.", "UX/UI experience preferred.").
-fn asks_for_someone(lines: &[PostingLine], sectioned: bool, titled: bool) -> bool {
+/// title's skill then being what it asks for), or a title naming a role
+/// and a cue ("# Senior Fullstack Engineer … You will be expected to…");
+/// or sentences that each ask for something and say it is required or
+/// preferred ("Unix/Linux experience required.", "UX/UI experience
+/// preferred."); or lines that open by asking (a bare list of "Experience
+/// in…", "Familiar with…"); or a role sought ("we are looking for
+/// software engineers") and one such ask.
+fn asks_for_someone(lines: &[PostingLine], sectioned: bool, title: Option<&str>) -> bool {
     let cues = posting_cues(lines);
     let duties_heading = lines
         .iter()
         .any(|l| l.heading && l.section == SectionKind::Duties);
+    let demands = demand_sentences(lines);
+    let asks = asking_lines(lines);
+    let seeks = lines
+        .iter()
+        .any(|l| !l.heading && level::seeks_a_role(&l.text));
     cues >= 3
         || (sectioned && cues >= 1)
-        || (titled && duties_heading && cues >= 1)
-        || demand_sentences(lines) >= 2
+        || (title.is_some() && duties_heading && cues >= 1)
+        || (title.is_some_and(level::names_a_role) && cues >= 1)
+        || demands >= 2
+        || asks >= 3
+        || (seeks && asks + demands >= 1)
+}
+
+/// Words that open a line asking for something of the candidate
+/// ("Experience with CAN", "Knowledge about MISRA", "Should be comfortable
+/// working with C++").
+const ASKING_OPENINGS: &[&str] = &[
+    "experience",
+    "experienced",
+    "knowledge",
+    "familiar",
+    "familiarity",
+    "proficiency",
+    "proficient",
+    "expertise",
+    "understanding of",
+    "should",
+    "must",
+    "ability to",
+    "hands-on",
+    "fluency",
+    "fluent",
+];
+
+/// What asks: each sentence that opens with an asking word, and each
+/// lead-in that asks for the list after it ("For technical skills, a
+/// combination of:").
+fn asking_lines(lines: &[PostingLine]) -> usize {
+    let opens_asking = |sentence: &str| {
+        let sentence = normalise(sentence);
+        ASKING_OPENINGS.iter().any(|w| {
+            sentence
+                .strip_prefix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',', ':']))
+        })
+    };
+    let body = lines.iter().filter(|l| !l.heading);
+    let sentences = body
+        .clone()
+        .flat_map(|l| requirements::sentences(&l.text))
+        .filter(|&(_, s)| opens_asking(s))
+        .count();
+    let lead_ins = body
+        .filter(|l| intro_wish(&l.text) == Some(Wish::Required))
+        .count();
+    sentences + lead_ins
 }
 
 /// Sentences that ask for something of the candidate and call it

@@ -241,3 +241,29 @@ fn front_matter_keys_over_lists_are_headings() {
     assert_eq!(names(&job.required), ["React", "TypeScript", "GraphQL"]);
     assert_eq!(names(&job.nice), ["Code Review"]);
 }
+
+#[test]
+fn a_bare_list_of_asks_is_a_posting_without_a_title() {
+    // No heading, no title line: only what is asked, item by item.
+    let job = read("\n- Experience in embedded Linux driver development\n- Familiar with compilers, debuggers and source control such as Git\n- Experience with communication protocols: CAN, Ethernet, Bluetooth\n- Knowledge about the MISRA standard\n- Unit testing frameworks is a plus\n").unwrap();
+    assert_eq!(job.title, None);
+    assert_eq!(names(&job.required), ["Linux", "Git"]);
+    assert_eq!(names(&job.nice), ["Unit Testing"]);
+}
+
+#[test]
+fn a_short_posting_that_seeks_a_role_is_a_posting() {
+    // A role sought in prose, with one line that asks.
+    let job = read("# Systems Engineer\n\n## Description\n\nThe lab is looking for a backend engineer with experience scaling distributed systems. Should be comfortable working with C++ and/or Rust.\n\n## Contact\n\njobs@example.org\n").unwrap();
+    assert_eq!(names(&job.required), ["Distributed Systems", "C++|Rust"]);
+    // A lead-in that asks for the list after it, and a role sought.
+    let job = read("Senior Software Engineer (API)\n\nWe are looking for software engineers to build our cloud-based insurance platform. For technical skills, a combination of:\n\n* NoSQL databases (MongoDB, DynamoDB, etc.)\n* Python\n\nIf you are interested, contact us.\n").unwrap();
+    assert!(
+        names(&job.required).contains(&"Python".to_string()),
+        "{:?}",
+        names(&job.required)
+    );
+    // A title naming a role and the duties addressed to the candidate.
+    let job = read("# Senior Fullstack Engineer\n\n## Description\n\nSenior fullstack engineer to support our engineering efforts. You will be expected to lead your own projects. Our current stack involves javascript, typescript and python.\n").unwrap();
+    assert_eq!(names(&job.nice), ["JavaScript", "TypeScript", "Python"]);
+}
