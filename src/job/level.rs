@@ -39,20 +39,35 @@ pub fn title(lines: &[PostingLine]) -> Option<String> {
             }
         }
     }
-    let first = lines.first()?;
-    let text = clean_title(&first.original);
-    // A posting that is a bare list ("- Experience in embedded Linux") has
-    // no title line: its first item is a requirement.
-    let listed = super::sections::is_bullet(&first.original);
-    let words = text.split_whitespace().count();
-    let is_section = first.heading
-        && first.section != SectionKind::Other
-        && first.section != SectionKind::Opening;
     // A posting copied from a job board may open with the poster's e-mail
-    // address or a link instead of its title.
-    let contact = text.contains('@') || text.starts_with("http") || text.starts_with("www.");
-    if words > 0 && words <= 14 && !text.ends_with('.') && !is_section && !contact && !listed {
-        return Some(text);
+    // address, a link or a call to apply ("[Apply Here](…)") instead of its
+    // title: the title is then the line after it.
+    for line in lines
+        .iter()
+        .filter(|l| !l.original.trim().is_empty())
+        .take(3)
+    {
+        let text = clean_title(&line.original);
+        let lower = text.to_lowercase();
+        let aside = text.contains('@')
+            || text.starts_with("http")
+            || text.starts_with("www.")
+            || super::sections::contains_words(&lower, "apply")
+            || text.ends_with(':');
+        if aside {
+            continue;
+        }
+        let words = text.split_whitespace().count();
+        let is_section = line.heading
+            && line.section != SectionKind::Other
+            && line.section != SectionKind::Opening;
+        // A posting that is a bare list ("- Experience in embedded Linux")
+        // has no title line: its first item is a requirement.
+        let listed = super::sections::is_bullet(&line.original);
+        if words > 0 && words <= 14 && !text.ends_with('.') && !is_section && !listed {
+            return Some(text);
+        }
+        break;
     }
     lines.iter().take(15).find_map(|l| role_sought(&l.original))
 }

@@ -123,6 +123,14 @@ pub fn read_posting(
     // What the posting itself calls a plus (a nice-to-have section, "a
     // plus"), as against the duties and the stack, which are nice too.
     let mut called_nice: Vec<Requirement> = Vec::new();
+    // What a sentence seeking or naming the role names, outside the
+    // requirements ("…now looking for a worker to fill the position of
+    // Python/Javascript Programmer"): like the title's skills, the posting
+    // calling it a plus elsewhere ("Experience with JavaScript, Python … is
+    // a plus") wins.
+    let mut asked_in_passing: Vec<Requirement> = Vec::new();
+    let mut asked_outright: Vec<Requirement> = Vec::new();
+    let title_lower = title.as_deref().map(str::to_lowercase);
     // What the last line that was not a list item says of the list after
     // it: asked for ("…, additional fundamentals you need a commitment
     // to:"), the duties ("…, you'll be responsible for:"), or neither.
@@ -140,7 +148,10 @@ pub fn read_posting(
         let label = item && line.text.trim_end_matches(['*', '_', ' ']).ends_with(':');
         let under_plus_label = item && !label && label_plus;
         if label || !item {
-            label_plus = label && requirements::is_nice(&line.text);
+            // A list item labelled with a plus, or a line that leads into
+            // the list after it and calls it a plus ("The icing on the cake
+            // would be, if ...").
+            label_plus = (label || leads_in(&line.text)) && requirements::is_nice(&line.text);
         }
         if line.text.is_empty()
             || (index == 0 && title.as_deref().is_some_and(|t| line.original.contains(t)))
@@ -162,7 +173,20 @@ pub fn read_posting(
             };
             let found = requirements::requirements_in(clause, quote, vocab);
             match wish {
-                Wish::Required => required.extend(found),
+                Wish::Required => {
+                    let names_the_role = level::seeks_a_role(clause)
+                        || title_lower
+                            .as_deref()
+                            .is_some_and(|t| clause.to_lowercase().contains(t));
+                    if matches!(line.section, SectionKind::Opening | SectionKind::Other)
+                        && names_the_role
+                    {
+                        asked_in_passing.extend(found.iter().cloned());
+                    } else {
+                        asked_outright.extend(found.iter().cloned());
+                    }
+                    required.extend(found)
+                }
                 Wish::Nice => {
                     if line.section == SectionKind::Nice
                         || requirements::is_nice(clause)
@@ -175,17 +199,29 @@ pub fn read_posting(
             }
         }
     }
+    let same = |a: &Requirement, b: &Requirement| sorted(&a.any_of) == sorted(&b.any_of);
+    // Called a plus: the same requirement, or each skill of a choice
+    // ("Python/Javascript" in the title, "JavaScript, Python … is a plus").
+    let called_a_plus = |r: &Requirement| {
+        called_nice.iter().any(|k| same(k, r))
+            || r.any_of
+                .iter()
+                .all(|s| called_nice.iter().any(|k| k.any_of == [*s]))
+    };
+    let (plus, kept): (Vec<Requirement>, Vec<Requirement>) = required.into_iter().partition(|r| {
+        asked_in_passing.iter().any(|p| same(p, r))
+            && !asked_outright.iter().any(|a| same(a, r))
+            && called_a_plus(r)
+    });
+    required = kept;
+    nice.extend(plus);
     // Skills in the title ("Senior Go Engineer") are required, unless the
     // posting itself calls them a plus ("Payments" in the title, "payments
     // background" under nice to have); the duties naming them do not.
     if let Some(t) = &title {
         let mut from_title: Vec<Requirement> = requirements::requirements_in(t, t, vocab)
             .into_iter()
-            .filter(|r| {
-                !called_nice
-                    .iter()
-                    .any(|k| sorted(&k.any_of) == sorted(&r.any_of))
-            })
+            .filter(|r| !called_a_plus(r))
             .collect();
         from_title.append(&mut required);
         required = from_title;
@@ -317,12 +353,20 @@ const DUTIES: &[&str] = &[
     "developer will",
 ];
 
-/// What a line ending in a colon says of the list after it, by its last
-/// sentence: the duties ("you'll be responsible for:") or an ask ("you
-/// need a commitment to:").
+/// Whether a line leads into the list after it: it ends in a colon or
+/// trails off ("Technically, you are a strong fit for this position, if
+/// ...").
+fn leads_in(text: &str) -> bool {
+    let text = text.trim_end_matches(['*', '_', ' ']);
+    text.ends_with(':') || text.ends_with("...") || text.ends_with('…')
+}
+
+/// What a line leading into a list says of it, by its last sentence: the
+/// duties ("you'll be responsible for:") or an ask ("you need a commitment
+/// to:").
 fn intro_wish(text: &str) -> Option<Wish> {
     let text = text.trim_end();
-    if !text.ends_with(':') {
+    if !leads_in(text) {
         return None;
     }
     let last = requirements::sentences(text)

@@ -50,6 +50,11 @@ const NICE_CUES: &[&str] = &[
     "an asset",
     "a bonus",
     "extra points",
+    "bonus points",
+    "brownie points",
+    "icing on the cake",
+    "cherry on top",
+    "cherry on the cake",
     "if needed",
     "don't need",
     "do not need",
@@ -308,17 +313,24 @@ fn split_leading_plus(at: usize, clause: &str) -> Vec<(usize, &str)> {
         // comma-set tail that says plus is a clause of its own. Only up to
         // the next comma-set part: in "Azure, AWS, and GCP, preferably with
         // Terraform" the plus is the next part's, not "and GCP"'s.
+        // "Experience with JavaScript, Python, and Ember.js is a plus": an
+        // "and" that ends a list of three or more closes the list, and the
+        // plus covers all of it.
         let tail = rest.split(", ").next().unwrap_or_default();
+        // What came before this comma since the last part ended (nothing
+        // when an aside closed at this very comma).
+        let before = clause.get(start..i).unwrap_or_default();
+        let ends_a_list = tail.starts_with("and ") && before.contains(", ");
         let nice_tail = (tail.starts_with("with ") || tail.starts_with("and "))
+            && !ends_a_list
             && is_nice(tail)
-            && !is_nice(&clause[start..i]);
+            && !is_nice(before);
         let leading_nice = LEADING_NICE.iter().any(|cue| {
             rest.starts_with(cue) && !(*cue == "plus" && adds_a_figure(&rest[cue.len()..]))
         });
         if nice_tail || leading_nice {
-            // An aside closed at this very comma leaves nothing before it.
-            if start < i {
-                out.push((at + start, &clause[start..i]));
+            if !before.is_empty() {
+                out.push((at + start, before));
             }
             aside_open = Some(i + 2);
         }
@@ -1708,6 +1720,9 @@ mod tests {
             "{parts:?}"
         );
         assert_eq!(&line[parts[1].0..], parts[1].1);
+        // A plus after the last item of a list covers the whole list.
+        let parts = clauses("Experience with JavaScript, Python, and Ember.js is a plus.");
+        assert_eq!(parts.len(), 1, "{parts:?}");
         // Two asides back to back never leave an empty part between them.
         for line in [
             "Go, with Rust being a plus, ideally Kafka",

@@ -90,6 +90,9 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "even better",
             "sets you apart",
             "brownie points",
+            "bonus points",
+            "icing on the cake",
+            "cherry on top",
             "additional qualifications",
             "not required",
             "optional",
@@ -814,10 +817,16 @@ fn inline_heading(text: &str) -> Option<(SectionKind, &str)> {
 pub fn heading_kind(heading: &str) -> Option<SectionKind> {
     let norm = normalise(heading);
     // "Key Requirements and Responsibilities": its items are duties; those
-    // that demand ("requires", "must have") still count as required.
-    if ["responsibilities", "duties"]
-        .iter()
-        .any(|w| contains_words(&norm, w))
+    // that demand ("requires", "must have") still count as required. So are
+    // "Essential Job Functions", where "essential" would read as required.
+    if [
+        "responsibilities",
+        "duties",
+        "job functions",
+        "essential functions",
+    ]
+    .iter()
+    .any(|w| contains_words(&norm, w))
     {
         return Some(SectionKind::Duties);
     }
@@ -899,6 +908,8 @@ mod tests {
             ("\u{1f9b8} Your responsibilities:", SectionKind::Duties),
             ("What you will bring:", SectionKind::Required),
             ("Minimum:", SectionKind::Required),
+            ("Essential Job Functions", SectionKind::Duties),
+            ("The icing on the cake", SectionKind::Nice),
         ] {
             assert_eq!(heading_kind(heading), Some(kind), "{heading}");
         }

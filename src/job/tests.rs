@@ -267,3 +267,27 @@ fn a_short_posting_that_seeks_a_role_is_a_posting() {
     let job = read("# Senior Fullstack Engineer\n\n## Description\n\nSenior fullstack engineer to support our engineering efforts. You will be expected to lead your own projects. Our current stack involves javascript, typescript and python.\n").unwrap();
     assert_eq!(names(&job.nice), ["JavaScript", "TypeScript", "Python"]);
 }
+
+#[test]
+fn a_lead_in_that_trails_off_and_calls_its_list_a_plus_makes_it_nice() {
+    let job = read("# Software Engineer\n\n## What we're looking for\n\nTechnically, you are a strong fit for this position, if ...\n\n* You are an expert in Java or Kotlin.\n\nThe icing on the cake would be, if ...\n\n* You know the internals of Apache Kafka.\n* You know Python.\n\n## What we offer\n\n* Equity\n").unwrap();
+    assert_eq!(names(&job.required), ["Java|Kotlin"]);
+    assert_eq!(names(&job.nice), ["Kafka", "Python"]);
+}
+
+#[test]
+fn what_the_sentence_seeking_the_role_names_gives_way_to_a_plus() {
+    let posting = |extra: &str| {
+        format!(
+            "# [Apply Here](https://example.com/apply)\n## Python/Javascript Programmer\n\nThe firm is now looking for a worker to fill the position of Python/Javascript Programmer.\n\n#### Required Experience:\n\n- 0-3 years programming experience\n- Experience with JavaScript, Python, and Ember.js is a plus.\n{extra}"
+        )
+    };
+    let job = read(&posting("")).unwrap();
+    // The call to apply is not the title; the line after it is.
+    assert_eq!(job.title.as_deref(), Some("Python/Javascript Programmer"));
+    assert!(job.required.is_empty(), "{:?}", names(&job.required));
+    assert_eq!(names(&job.nice)[..3], ["JavaScript", "Python", "Ember.js"]);
+    // Asked for outright as well, it stays required.
+    let job = read(&posting("- Strong Python\n")).unwrap();
+    assert_eq!(names(&job.required), ["Python"]);
+}
