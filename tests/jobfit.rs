@@ -644,3 +644,129 @@ Taught the tenth year of the software course.
     assert_eq!(verdict(&a, "PHP").depth, Depth::Shown);
     assert_eq!(verdict(&a, "Java").depth, Depth::Listed);
 }
+
+/// The depth of `requirement` when `bullet` is a role's only bullet.
+fn depth_in_a_bullet(bullet: &str, requirement: &str) -> Depth {
+    let resume =
+        format!("Experience\n\nSoftware Engineer, Harbor Freightways — 2018 – 2023\n- {bullet}\n");
+    verdict(&run(&resume, &spec(&[&[requirement]], &[])), requirement).depth
+}
+
+/// A skill named as the setting of the work rather than worked with: a
+/// future target, advocacy, a system being retired, the team's tools said
+/// by its manager, a role's title inside a sentence. Each stays `listed`;
+/// the same skill as the object of the person's work is `shown`.
+#[test]
+fn a_skill_beside_the_work_but_not_worked_with_is_not_shown() {
+    let listed = [
+        (
+            "Designed a storage abstraction to allow future migration to Postgres.",
+            "PostgreSQL",
+        ),
+        (
+            "Built the payments gateway while decommissioning a Ruby monolith.",
+            "Ruby",
+        ),
+        (
+            "I advocated for accessibility, performance and load testing becoming part of every release.",
+            "Load Testing",
+        ),
+        (
+            "My team used a blend of Spark, Scala and Python for the forecasts.",
+            "Python",
+        ),
+        (
+            "Started as a data quality analyst, and eventually became the team's lead.",
+            "Data Quality",
+        ),
+        (
+            "Joined as an AWS solutions architect and ran the cost reviews.",
+            "AWS",
+        ),
+    ];
+    for (bullet, skill) in listed {
+        assert_eq!(depth_in_a_bullet(bullet, skill), Depth::Listed, "{bullet}");
+    }
+    let shown = [
+        (
+            "Migrated the storage layer to Postgres, cutting query time by half.",
+            "PostgreSQL",
+        ),
+        (
+            "Decommissioned the legacy cron host and rewrote its jobs in Python.",
+            "Python",
+        ),
+        (
+            "My team and I built the forecasting service in Python.",
+            "Python",
+        ),
+        (
+            "Worked as a developer and built the AWS Lambda ingestion for invoices.",
+            "AWS",
+        ),
+        (
+            "Advocated for and built the load testing suite in k6.",
+            "Load Testing",
+        ),
+    ];
+    for (bullet, skill) in shown {
+        assert_eq!(depth_in_a_bullet(bullet, skill), Depth::Shown, "{bullet}");
+    }
+}
+
+/// A skill as the subject of a course, a talk or a training session is
+/// `listed`, whether it is named by one teaching word or by two ("training
+/// sessions", "topics covered"); "sessions" and "topics" alone are other
+/// things ("user sessions in Redis", "Kafka topics").
+#[test]
+fn training_sessions_and_course_topics_are_not_work_with_their_subject() {
+    let listed = [
+        (
+            "Organised meetups and training sessions on the use of Kubernetes for the whole company.",
+            "Kubernetes",
+        ),
+        (
+            "Taught the backend module. Topics covered include the principles of REST APIs.",
+            "RESTful APIs",
+        ),
+    ];
+    for (bullet, skill) in listed {
+        assert_eq!(depth_in_a_bullet(bullet, skill), Depth::Listed, "{bullet}");
+    }
+    let shown = [
+        (
+            "Moved user sessions in Redis to a cluster and cut logouts by 90%.",
+            "Redis",
+        ),
+        (
+            "Designed the Kafka topics in Avro and built their consumers in Go.",
+            "Go",
+        ),
+    ];
+    for (bullet, skill) in shown {
+        assert_eq!(depth_in_a_bullet(bullet, skill), Depth::Shown, "{bullet}");
+    }
+}
+
+/// A part of a sentence that only points to a link ("the git commit
+/// information can be accessed from this link: …") is no work with what it
+/// names, even when the sentence reader ran it into the work before it
+/// (an abbreviation's full stop, "Inc. The …"); a link beside work done
+/// with the skill leaves it shown.
+#[test]
+fn a_pointer_to_a_link_is_not_work() {
+    assert_eq!(
+        depth_in_a_bullet(
+            "Fixed a memory leak in the scheduler used by Graph Inc. The git commit information can be accessed from this link: https://example.org/commit/1",
+            "Git"
+        ),
+        Depth::Listed
+    );
+    assert_eq!(
+        depth_in_a_bullet(
+            "Moved the team's repositories to Git and wrote the branching guide (link: https://example.org/guide).",
+            "Git"
+        ),
+        Depth::Shown
+    );
+}

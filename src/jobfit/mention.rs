@@ -34,6 +34,10 @@ pub(super) fn named_apart_from_work(
         || rated(text, mention)
         || another_partys(text, mention)
         || taught_or_taken(text, mention, rules)
+        || set_aside(text, mention, rules)
+        || in_a_role_title(text, mention, rules)
+        || the_teams(text, mention, rules)
+        || points_to_a_link(text, mention, rules)
 }
 
 fn is_work_verb(word: &str, rules: &JobRules) -> bool {
@@ -46,7 +50,10 @@ const TEACHING_REACH: usize = 8;
 
 /// Words that tie a teaching word to the subject it names: "courses on",
 /// "teacher, in", "workshops covering".
-const SUBJECT_WORDS: [&str; 5] = ["on", "in", "about", "of", "covering"];
+/// "topics covered include", "curriculum included".
+const SUBJECT_WORDS: [&str; 8] = [
+    "on", "in", "about", "of", "covering", "include", "includes", "included",
+];
 
 /// Whether a mention names the subject of a course, class or workshop the
 /// person taught or took — "delivery of training courses on … Python
@@ -67,7 +74,11 @@ fn taught_or_taken(text: &str, mention: &SkillMention, rules: &JobRules) -> bool
         if word.ends_with("ed") && is_work_verb(word, rules) {
             return false;
         }
-        if rules.teaching_words.contains(&word.to_lowercase()) {
+        let phrase_ends_here = i > 0
+            && rules.teaching_phrases.iter().any(|(first, second)| {
+                word.eq_ignore_ascii_case(second) && before[i - 1].1.eq_ignore_ascii_case(first)
+            });
+        if phrase_ends_here || rules.teaching_words.contains(&word.to_lowercase()) {
             let next: Vec<&str> = before[i + 1..].iter().take(2).map(|(_, w)| *w).collect();
             let second_word_at = before.get(i + 2).map_or(mention.start, |(at, _)| *at);
             let opens_subject = text[at + word.len()..second_word_at].contains(['(', ':']);
@@ -78,6 +89,99 @@ fn taught_or_taken(text: &str, mention: &SkillMention, rules: &JobRules) -> bool
         }
     }
     false
+}
+
+/// How many words before a mention [`set_aside`] looks for an aside word.
+const ASIDE_REACH: usize = 6;
+
+/// Whether a word before the mention sets it aside from the person's work
+/// — a future target ("a backend abstraction to allow future migration to
+/// Postgres"), advocacy ("advocated for accessibility, performance and
+/// security testing"), a system retired ("while decommissioning a Python
+/// monolith"): an aside word (`[job] aside_words`) within reach before the
+/// mention with no work verb between ("advocated for and built the Go
+/// service" is work).
+fn set_aside(text: &str, mention: &SkillMention, rules: &JobRules) -> bool {
+    // Words since the last aside word, while no work verb came after it.
+    let mut since_aside: Option<usize> = None;
+    for (_, word) in word_spans(&text[..mention.start]) {
+        if rules
+            .aside_words
+            .iter()
+            .any(|aside| word.eq_ignore_ascii_case(aside))
+        {
+            since_aside = Some(0);
+        } else if let Some(n) = since_aside {
+            // The word right after the aside word is the noun it
+            // modifies, even when it reads as work ("future migration").
+            since_aside = (n == 0 || !is_work_verb(word, rules)).then_some(n + 1);
+        }
+    }
+    since_aside.is_some_and(|n| n < ASIDE_REACH)
+}
+
+/// Whether a mention is part of a role's title written in a sentence —
+/// "Started as a data quality analyst", "joined as an AWS solutions
+/// architect": "as a" or "as an" in the three words before it, and a role
+/// word (`[job] role_words`) in the two words after. A title names the
+/// job, not work shown with the skill.
+fn in_a_role_title(text: &str, mention: &SkillMention, rules: &JobRules) -> bool {
+    let is_role = |w: &str| rules.role_words.iter().any(|r| w.eq_ignore_ascii_case(r));
+    if !words(&text[mention.end..]).take(2).any(is_role) {
+        return false;
+    }
+    let mut before = words(&text[..mention.start]).rev().take(4);
+    let mut later = before.next();
+    for earlier in before {
+        if earlier.eq_ignore_ascii_case("as")
+            && later.is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+        {
+            return true;
+        }
+        later = Some(earlier);
+    }
+    false
+}
+
+/// Words that name a link a part of a sentence points to.
+const LINK_WORDS: [&str; 5] = ["link", "links", "url", "http", "https"];
+
+/// Whether the mention's part of the passage — between full stops that
+/// the sentence reader did not split at ("… in Graph-Inc. The git commit
+/// information can be accessed from this link: https://…") — points to a
+/// link and holds no work verb of its own: it tells where to look, not
+/// work done, whatever the part before it did.
+fn points_to_a_link(text: &str, mention: &SkillMention, rules: &JobRules) -> bool {
+    let start = text[..mention.start].rfind(". ").map_or(0, |i| i + 2);
+    let end = text[mention.end..]
+        .find(". ")
+        .map_or(text.len(), |i| mention.end + i);
+    let part = &text[start..end];
+    words(part).any(|w| LINK_WORDS.iter().any(|l| w.eq_ignore_ascii_case(l)))
+        && !words(part).any(|w| is_work_verb(w, rules))
+}
+
+/// Determiners that make "team" the subject of a clause the person
+/// speaks of as a manager: "My team used a blend of Spark, R and Python".
+const TEAM_OWNERS: [&str; 3] = ["my", "our", "the"];
+
+/// Whether the clause holding the mention opens with the team as its
+/// subject and its verb right after ("My team used …", "Our team
+/// adopted …"): the team's tools, named by its manager, not work the
+/// person shows. "My team and I built …" and "the team's Go service" are
+/// untouched.
+fn the_teams(text: &str, mention: &SkillMention, rules: &JobRules) -> bool {
+    let start = crate::matching::after_last(&text[..mention.start], |c| {
+        matches!(c, '.' | ';' | '•' | ':')
+    });
+    let mut clause = words(&text[start..mention.start]);
+    let (Some(owner), Some(team), Some(verb)) = (clause.next(), clause.next(), clause.next())
+    else {
+        return false;
+    };
+    TEAM_OWNERS.iter().any(|o| owner.eq_ignore_ascii_case(o))
+        && (team.eq_ignore_ascii_case("team") || team.eq_ignore_ascii_case("teams"))
+        && (is_work_verb(verb, rules) || verb.to_lowercase().ends_with("ed"))
 }
 
 /// Whether a mention is an item of a labelled tool list — "used
@@ -443,7 +547,7 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// The words of a text, split at anything not a letter, digit or
 /// apostrophe.
-fn words(text: &str) -> impl Iterator<Item = &str> {
+fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
 }

@@ -116,6 +116,9 @@ mod tests {
             work_verbs: Default::default(),
             tool_labels: Default::default(),
             teaching_words: Default::default(),
+            teaching_phrases: Default::default(),
+            aside_words: Default::default(),
+            role_words: Default::default(),
             weights: FitWeights {
                 required: 60.0,
                 nice: 10.0,

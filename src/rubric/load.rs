@@ -559,7 +559,34 @@ impl Loader<'_> {
             return Err(self.error(span, "[job] work_verbs: list at least one verb"));
         }
         let tool_labels = self.one_word_each(&span, "tool_labels", &raw.tool_labels)?;
-        let teaching_words = self.one_word_each(&span, "teaching_words", &raw.teaching_words)?;
+        // Teaching words are one word, or two where the second alone names
+        // other things ("training sessions", not "user sessions").
+        let (phrases, single): (Vec<&String>, Vec<&String>) = raw
+            .teaching_words
+            .iter()
+            .partition(|w| w.trim().contains(char::is_whitespace));
+        let single: Vec<String> = single.into_iter().cloned().collect();
+        let teaching_words = self.one_word_each(&span, "teaching_words", &single)?;
+        let mut teaching_phrases = Vec::new();
+        for phrase in phrases {
+            let lower = phrase.to_lowercase();
+            let parts: Vec<&str> = lower.split_whitespace().collect();
+            let [first, second] = parts[..] else {
+                return Err(self.error(
+                    span.clone(),
+                    format!("[job] teaching_words: one or two words each (found {phrase:?})"),
+                ));
+            };
+            teaching_phrases.push((first.to_string(), second.to_string()));
+        }
+        let aside_words = self
+            .one_word_each(&span, "aside_words", &raw.aside_words)?
+            .into_iter()
+            .collect();
+        let role_words = self
+            .one_word_each(&span, "role_words", &raw.role_words)?
+            .into_iter()
+            .collect();
         let w = &raw.fit_weights;
         let parts = [w.required, w.nice, w.level, w.years];
         let total: f64 = parts.iter().sum();
@@ -583,6 +610,9 @@ impl Loader<'_> {
             work_verbs,
             tool_labels,
             teaching_words,
+            teaching_phrases,
+            aside_words,
+            role_words,
             weights: FitWeights {
                 required: w.required * scale,
                 nice: w.nice * scale,

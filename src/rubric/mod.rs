@@ -302,6 +302,16 @@ pub struct JobRules {
     /// taught or taken ("training courses on … Python"), lowercase: a
     /// skill so named is listed, not work shown.
     pub teaching_words: BTreeSet<String>,
+    /// Two-word teaching phrases ("training sessions"), lowercase: the
+    /// second word alone would name other things ("user sessions").
+    pub teaching_phrases: Vec<(String, String)>,
+    /// Words that set the skill named soon after them aside from the
+    /// person's work ("future migration to Postgres", "advocated for …
+    /// testing", "decommissioning a Python monolith"), lowercase.
+    pub aside_words: Vec<String>,
+    /// Words that end a role's title ("analyst", "developer"), lowercase:
+    /// "started as a data quality analyst" names a title, not work.
+    pub role_words: Vec<String>,
     /// Points of `job_fit` for required skills, nice-to-haves, level and
     /// years; they sum to 100.
     pub weights: FitWeights,

@@ -49,6 +49,10 @@ pub struct JobDef {
     pub tool_labels: Vec<String>,
     #[serde(default)]
     pub teaching_words: Vec<String>,
+    #[serde(default)]
+    pub aside_words: Vec<String>,
+    #[serde(default)]
+    pub role_words: Vec<String>,
     pub fit_weights: FitWeightsDef,
     pub listed_credit: f64,
 }
