@@ -291,6 +291,23 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
             });
             continue;
         }
+        // "**If You Got It - We Want It**" over "Proven track record of…",
+        // "Strong knowledge of…": a bold heading of no known kind, outside
+        // the requirements, that opens a list asking something of the
+        // candidate introduces the requirements.
+        if !matches!(current, SectionKind::Required | SectionKind::Nice)
+            && unnamed_heading(line)
+            && list_asks(&lines[index + 1..])
+        {
+            current = SectionKind::Required;
+            out.push(PostingLine {
+                text: String::new(),
+                original: text.to_string(),
+                section: current,
+                heading: true,
+            });
+            continue;
+        }
         if is_heading(line, current) || introduces_list(line, lines.get(index + 1), current) {
             let heading = without_aside(text);
             current = match heading_kind(&heading) {
@@ -346,6 +363,29 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
         });
     }
     out
+}
+
+/// A line set as a heading (all in bold, or a Markdown heading) that
+/// names no known kind of section and ends no sentence.
+fn unnamed_heading(line: &Line) -> bool {
+    let text = strip_decoration(&line.text);
+    let words = text.split_whitespace().count();
+    !is_bullet(&line.text)
+        && (all_bold(&line.text) || line.section_hint.is_some())
+        && (1..=MAX_HEADING_WORDS).contains(&words)
+        && !text.ends_with(['.', ',', ';'])
+        && heading_kind(&without_aside(&text)).is_none()
+}
+
+/// Whether the list at the start of `rest` asks something of the
+/// candidate: at least three items, two in three of them asking ("Proven
+/// track record of", "Extensive experience in", "Strong knowledge of",
+/// "5+ years"), where a list of duties ("Drive the technical direction",
+/// "Mentor junior engineers") asks in one item at most.
+fn list_asks(rest: &[Line]) -> bool {
+    let items: Vec<&Line> = rest.iter().take_while(|l| is_bullet(&l.text)).collect();
+    let asking = items.iter().filter(|l| asks(&l.text)).count();
+    items.len() >= 3 && asking * 3 >= items.len() * 2
 }
 
 /// Whether a line is an item of a list.
@@ -997,6 +1037,31 @@ mod tests {
         ]));
         let item = read.iter().find(|l| l.text.contains("Go")).unwrap();
         assert_eq!(item.section, SectionKind::Required, "{read:?}");
+    }
+
+    #[test]
+    fn a_bold_heading_of_no_known_kind_over_a_list_that_asks_opens_the_requirements() {
+        let read = sections(&lines(&[
+            "# Staff Engineer",
+            "**What You'll Do**",
+            "- Drive the architecture of the platform",
+            "- Mentor junior engineers",
+            "**If You Got It - We Want It**",
+            "- Extensive experience with distributed systems",
+            "- Strong knowledge of Linux",
+            "- Experience using Jest",
+            "- Dedication to elegant software",
+            "**Our Values Keep Us Going**",
+            "- Care for the customer",
+            "- Ship small changes often",
+            "- Learn from every outage",
+        ]));
+        let section = |word: &str| read.iter().find(|l| l.text.contains(word)).unwrap().section;
+        assert_eq!(section("Linux"), SectionKind::Required, "{read:?}");
+        assert_eq!(section("elegant"), SectionKind::Required, "{read:?}");
+        assert_eq!(section("architecture"), SectionKind::Duties, "{read:?}");
+        // A list that asks nothing is not the requirements.
+        assert_ne!(section("outage"), SectionKind::Required, "{read:?}");
     }
 
     #[test]
