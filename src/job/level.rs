@@ -51,7 +51,15 @@ pub fn title(lines: &[PostingLine]) -> Option<String> {
     if words > 0 && words <= 14 && !text.ends_with('.') && !is_section && !contact {
         return Some(text);
     }
-    lines.iter().take(15).find_map(|l| role_sought(&l.original))
+    // "> **WARNING: Don't edit this file…**" before "# Research software
+    // engineer…": the first heading of no known kind among the opening
+    // lines is the title.
+    let top_heading = lines.iter().take(5).skip(1).find_map(|l| {
+        let t = clean_title(&l.original);
+        let fits = (1..=14).contains(&t.split_whitespace().count()) && !t.ends_with('.');
+        (fits && l.heading && l.section == SectionKind::Other).then_some(t)
+    });
+    top_heading.or_else(|| lines.iter().take(15).find_map(|l| role_sought(&l.original)))
 }
 
 /// Nouns that end a job title in a sentence.
@@ -123,6 +131,19 @@ fn clean_title(text: &str) -> String {
 /// The level a title claims by a seniority word, or `None` when it has
 /// none (a plain "Engineer" or a manager's title).
 pub fn level_of_title(title: &str, rubric: &Rubric) -> Option<Level> {
+    // "Java Software Architect / Senior Java Software Engineer": a title
+    // offering two roles asks the lower of their levels (either is hired).
+    let roles: Vec<&str> = title.split(" / ").collect();
+    if roles.len() > 1 {
+        return roles
+            .iter()
+            .filter_map(|role| level_of_one_title(role, rubric))
+            .min();
+    }
+    level_of_one_title(title, rubric)
+}
+
+fn level_of_one_title(title: &str, rubric: &Rubric) -> Option<Level> {
     if let Some(level) = ladder_numeral(title) {
         return Some(level);
     }
@@ -426,6 +447,22 @@ mod tests {
     }
 
     #[test]
+    fn a_note_before_the_top_heading_leaves_it_the_title() {
+        let lines = [
+            line(
+                "> **WARNING: Don't edit this file, edit the template.**",
+                SectionKind::Opening,
+            ),
+            PostingLine {
+                heading: true,
+                ..line("Research software engineer", SectionKind::Other)
+            },
+            line("We are hiring two engineers.", SectionKind::Opening),
+        ];
+        assert_eq!(title(&lines).as_deref(), Some("Research software engineer"));
+    }
+
+    #[test]
     fn title_words_give_the_level() {
         for (title, level) in [
             ("Senior Backend Engineer", Some(Level::Senior)),
@@ -436,6 +473,11 @@ mod tests {
             ("Software Engineer II", Some(Level::Mid)),
             ("Backend Engineer", None),
             ("Engineering Manager", None),
+            // Two roles offered: the lower level is asked.
+            (
+                "Software Architect / Senior Software Engineer",
+                Some(Level::Senior),
+            ),
         ] {
             let rubric = crate::rubric::load_default().unwrap();
             assert_eq!(level_of_title(title, &rubric), level, "{title}");

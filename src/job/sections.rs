@@ -102,6 +102,7 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "is a plus",
             "hope you",
             "we hope",
+            "we prefer",
         ],
     ),
     (
@@ -310,7 +311,14 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
         }
         if is_heading(line, current) || introduces_list(line, lines.get(index + 1), current) {
             let heading = without_aside(text);
-            current = match heading_kind(&heading) {
+            // "Advanced (preferred) qualifications": a plus in a short aside
+            // qualifies the whole heading.
+            let kind = if aside_is_a_plus(text) {
+                Some(SectionKind::Nice)
+            } else {
+                heading_kind(&heading)
+            };
+            current = match kind {
                 // "Technical Competencies:" / "Proficient with the
                 // following technologies:": a lead-in that asks, inside the
                 // requirements, names what is asked, not the team's stack.
@@ -409,12 +417,20 @@ const MAX_FRONT_MATTER_LINES: usize = 300;
 /// a key with a value of its own ("permalink: …", `date = "…"`) is
 /// metadata and dropped (kept, it would be joined into one run-on line).
 fn without_front_matter(lines: &[Line]) -> Cow<'_, [Line]> {
-    let (fence_text, separator) = match lines.first().map(|l| l.text.trim()) {
+    // "<!-- --- … --- -->": front matter commented out is read as written
+    // (a careers page that hides it from its renderer still titles it).
+    let first = lines.first().map(|l| l.text.trim());
+    let commented = first.is_some_and(|t| t.starts_with("<!--"));
+    let (fence_text, separator) = match first.map(|t| t.trim_start_matches("<!--").trim()) {
         Some("---") => ("---", ':'),
         Some("+++") => ("+++", '='),
         _ => return Cow::Borrowed(lines),
     };
-    let fence = |l: &Line| l.text.trim() == fence_text;
+    let fence = |l: &Line| {
+        let text = l.text.trim();
+        text == fence_text
+            || (commented && text.strip_suffix("-->").map(str::trim_end) == Some(fence_text))
+    };
     let Some(end) = lines
         .iter()
         .take(MAX_FRONT_MATTER_LINES)
@@ -682,7 +698,13 @@ fn introduces_list(line: &Line, next: Option<&Line>, current: SectionKind) -> bo
     let fits = (1..=6).contains(&words)
         || (opens_list && all_bold(&line.text) && words <= MAX_HEADING_WORDS)
         || (opens_heading && words <= 12)
-        || (text.ends_with(':') && words <= 14 && (outside_read_sections || asks_after_duties()));
+        || (text.ends_with(':') && words <= 14 && (outside_read_sections || asks_after_duties()))
+        // "And we prefer, but don't require, that you:" inside the
+        // requirements opens the nice-to-haves.
+        || (text.ends_with(':')
+            && words <= 14
+            && current == SectionKind::Required
+            && heading_kind(text) == Some(SectionKind::Nice));
     !is_bullet(&line.text)
         && (opens_list || opens_heading)
         && fits
@@ -786,6 +808,19 @@ fn without_aside(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .replace(" :", ":")
+}
+
+/// Whether a heading holds a short aside that names a plus ("(preferred)",
+/// "(optional)", "(bonus)").
+fn aside_is_a_plus(text: &str) -> bool {
+    let Some((_, rest)) = text.split_once('(') else {
+        return false;
+    };
+    let Some((inner, _)) = rest.split_once(')') else {
+        return false;
+    };
+    (1..=3).contains(&inner.split_whitespace().count())
+        && heading_kind(inner) == Some(SectionKind::Nice)
 }
 
 /// A short line that is nothing but a known heading phrase ("Nice to
@@ -1062,6 +1097,49 @@ mod tests {
         assert_eq!(section("architecture"), SectionKind::Duties, "{read:?}");
         // A list that asks nothing is not the requirements.
         assert_ne!(section("outage"), SectionKind::Required, "{read:?}");
+    }
+
+    #[test]
+    fn front_matter_in_an_html_comment_gives_the_title() {
+        let read = sections(&lines(&[
+            "<!-- ---",
+            "layout: jobs",
+            "title: \"iOS Developer\"",
+            "--- -->",
+            "Requirements:",
+            "- Swift",
+        ]));
+        assert_eq!(read[0].text, "iOS Developer", "{read:?}");
+        assert!(!read.iter().any(|l| l.text.contains("layout")), "{read:?}");
+    }
+
+    #[test]
+    fn a_lead_in_naming_a_plus_inside_the_requirements_opens_the_nice_ones() {
+        let read = sections(&lines(&[
+            "# Research Software Engineer",
+            "## Your competencies",
+            "We expect, at a minimum, that you:",
+            "- Have experience with Python",
+            "And we prefer, but don't require, that you:",
+            "- Have experience with HTML",
+        ]));
+        let section = |word: &str| read.iter().find(|l| l.text.contains(word)).unwrap().section;
+        assert_eq!(section("Python"), SectionKind::Required, "{read:?}");
+        assert_eq!(section("HTML"), SectionKind::Nice, "{read:?}");
+    }
+
+    #[test]
+    fn a_plus_in_a_headings_aside_makes_it_nice() {
+        let read = sections(&lines(&[
+            "# SRE",
+            "**Basic qualifications**",
+            "- Experience with Terraform",
+            "**Advanced (preferred) qualifications**",
+            "- Familiarity with Kanban",
+        ]));
+        let section = |word: &str| read.iter().find(|l| l.text.contains(word)).unwrap().section;
+        assert_eq!(section("Terraform"), SectionKind::Required, "{read:?}");
+        assert_eq!(section("Kanban"), SectionKind::Nice, "{read:?}");
     }
 
     #[test]
