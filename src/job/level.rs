@@ -14,7 +14,7 @@ use regex::Regex;
 
 use crate::rubric::{Level, Rubric};
 
-use super::sections::{PostingLine, SectionKind, contains_words, normalise};
+use super::sections::{PostingLine, SectionKind, contains_words, normalise, word_positions};
 
 /// The posting's title: a "Title:"/"Position:" line, else its first line
 /// when that is short and not a sentence or a section heading.
@@ -49,15 +49,17 @@ pub fn title(lines: &[PostingLine]) -> Option<String> {
     {
         let text = clean_title(&line.original);
         let lower = text.to_lowercase();
+        let words = text.split_whitespace().count();
+        // "Apply Here", "Job Posting Link:": a short call or label.
+        let call_or_label =
+            words <= 4 && (super::sections::contains_words(&lower, "apply") || text.ends_with(':'));
         let aside = text.contains('@')
             || text.starts_with("http")
             || text.starts_with("www.")
-            || super::sections::contains_words(&lower, "apply")
-            || text.ends_with(':');
+            || call_or_label;
         if aside {
             continue;
         }
-        let words = text.split_whitespace().count();
         let is_section = line.heading
             && line.section != SectionKind::Other
             && line.section != SectionKind::Opening;
@@ -69,7 +71,15 @@ pub fn title(lines: &[PostingLine]) -> Option<String> {
         }
         break;
     }
-    lines.iter().take(15).find_map(|l| role_sought(&l.original))
+    // "> **WARNING: Don't edit this file…**" before "# Research software
+    // engineer…": the first heading of no known kind among the opening
+    // lines is the title.
+    let top_heading = lines.iter().take(5).skip(1).find_map(|l| {
+        let t = clean_title(&l.original);
+        let fits = (1..=14).contains(&t.split_whitespace().count()) && !t.ends_with('.');
+        (fits && l.heading && l.section == SectionKind::Other).then_some(t)
+    });
+    top_heading.or_else(|| lines.iter().take(15).find_map(|l| role_sought(&l.original)))
 }
 
 /// Nouns that end a job title in a sentence.
@@ -166,6 +176,19 @@ fn clean_title(text: &str) -> String {
 /// The level a title claims by a seniority word, or `None` when it has
 /// none (a plain "Engineer" or a manager's title).
 pub fn level_of_title(title: &str, rubric: &Rubric) -> Option<Level> {
+    // "Java Software Architect / Senior Java Software Engineer": a title
+    // offering two roles asks the lower of their levels (either is hired).
+    let roles: Vec<&str> = title.split(" / ").collect();
+    if roles.len() > 1 {
+        return roles
+            .iter()
+            .filter_map(|role| level_of_one_title(role, rubric))
+            .min();
+    }
+    level_of_one_title(title, rubric)
+}
+
+fn level_of_one_title(title: &str, rubric: &Rubric) -> Option<Level> {
     if let Some(level) = ladder_numeral(title) {
         return Some(level);
     }
@@ -258,9 +281,9 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
     let re = YEARS.get_or_init(|| {
         Regex::new(
             r"(?ix)
-            (?:at\ least|minimum\ of|min\.?|minimum|over|more\ than|\b)
+            (?P<lead>at\ least|minimum\ of|min\.?|minimum|over|more\ than|\b)
             \s*
-            (?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)
+            (?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|an?)
             \s*\+?\s*
             (?:or\ more\s+)?
             (?:(?:-|–|—|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*)?
@@ -274,6 +297,7 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
     // years…"), which give the figure when nothing else does.
     let mut best: Option<f64> = None;
     let mut preferred: Option<f64> = None;
+    let mut degree_alternative: Option<f64> = None;
     for line in lines {
         let in_scope = match line.section {
             SectionKind::Required | SectionKind::Nice => true,
@@ -283,7 +307,7 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
         if !in_scope {
             continue;
         }
-        for (_, clause) in super::requirements::clauses(&line.original) {
+        for (clause_at, clause) in super::requirements::clauses(&line.original) {
             let nice = line.section == SectionKind::Nice || super::requirements::is_nice(&clause);
             let best = if nice { &mut preferred } else { &mut best };
             let clause = clause.as_ref();
@@ -304,6 +328,14 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
                 let Some(n) = asked_years(clause, &caps) else {
                     continue;
                 };
+                // "Bachelor's degree or equivalent; or minimum five years
+                // related experience": years offered instead of a degree
+                // are not assessed with it; they give the figure only when
+                // nothing else does.
+                if instead_of_a_degree(&line.original[..clause_at + whole.start()]) {
+                    degree_alternative.get_or_insert(n);
+                    continue;
+                }
                 let between = clause[last_end..whole.start()].to_lowercase();
                 // The tail after "years" is part of the match; what joins two
                 // figures starts where "years" ends.
@@ -327,7 +359,35 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
             }
         }
     }
-    best.or(preferred)
+    best.or(preferred).or(degree_alternative)
+}
+
+/// Whether the text before a figure offers it instead of a degree: a
+/// degree is named, then "or" ("Bachelor's degree or equivalent; or
+/// minimum five years", "a BS in CS or 4 years").
+fn instead_of_a_degree(before: &str) -> bool {
+    let lower = normalise(before);
+    let degree = [
+        "degree",
+        "bachelor's",
+        "bachelors",
+        "bachelor",
+        "bs",
+        "ba",
+        "bsc",
+    ]
+    .iter()
+    .filter_map(|d| word_positions(&lower, d).last())
+    .max();
+    let Some(or) = word_positions(&lower, "or").last() else {
+        return false;
+    };
+    // "or minimum", "or at least": the figure follows the "or" closely,
+    // in the same sentence.
+    let lead = &lower[or + 2..];
+    degree.is_some_and(|at| at < or && !contains_words(&lower[at..], "and"))
+        && lead.split_whitespace().count() <= 2
+        && !lead.contains(['.', ';', ','])
 }
 
 /// Words of a sentence that speaks to or of the person wanted.
@@ -384,6 +444,11 @@ fn asked_years(clause: &str, caps: &regex::Captures) -> Option<f64> {
     {
         return None;
     }
+    // "at least a year of professional experience": "a year" is one only
+    // after a least ("a year ago", "twice a year" ask nothing).
+    if matches!(caps["n"].to_lowercase().as_str(), "a" | "an") {
+        return (!caps["lead"].trim().is_empty()).then_some(1.0);
+    }
     number(&caps["n"]).filter(|&n| n <= 30.0)
 }
 
@@ -427,6 +492,22 @@ mod tests {
     }
 
     #[test]
+    fn a_note_before_the_top_heading_leaves_it_the_title() {
+        let lines = [
+            line(
+                "> **WARNING: Don't edit this file, edit the template.**",
+                SectionKind::Opening,
+            ),
+            PostingLine {
+                heading: true,
+                ..line("Research software engineer", SectionKind::Other)
+            },
+            line("We are hiring two engineers.", SectionKind::Opening),
+        ];
+        assert_eq!(title(&lines).as_deref(), Some("Research software engineer"));
+    }
+
+    #[test]
     fn title_words_give_the_level() {
         for (title, level) in [
             ("Senior Backend Engineer", Some(Level::Senior)),
@@ -437,6 +518,11 @@ mod tests {
             ("Software Engineer II", Some(Level::Mid)),
             ("Backend Engineer", None),
             ("Engineering Manager", None),
+            // Two roles offered: the lower level is asked.
+            (
+                "Software Architect / Senior Software Engineer",
+                Some(Level::Senior),
+            ),
         ] {
             let rubric = crate::rubric::load_default().unwrap();
             assert_eq!(level_of_title(title, &rubric), level, "{title}");
@@ -479,6 +565,12 @@ mod tests {
                 "BS with 8+ years of industry experience and MS with 5 + years",
                 Some(5.0),
             ),
+            // "a year" is one after a least, nothing elsewhere.
+            (
+                "At least a year of professional experience building software",
+                Some(1.0),
+            ),
+            ("Twice a year you will present your work", None),
         ];
         for (text, want) in cases {
             assert_eq!(
@@ -527,5 +619,29 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn years_offered_instead_of_a_degree_yield_to_those_asked() {
+        let asked = line(
+            "Minimum three to five years experience in application support",
+            SectionKind::Required,
+        );
+        let instead = line(
+            "Bachelor's degree or equivalent; or minimum five years related experience",
+            SectionKind::Required,
+        );
+        assert_eq!(
+            years_min(&[asked.clone(), instead.clone()], true),
+            Some(3.0)
+        );
+        // Alone, they are the only figure there is.
+        assert_eq!(years_min(&[instead], true), Some(5.0));
+        // A figure in a sentence after the degree's is asked.
+        let after = line(
+            "A degree or equivalent experience. 5+ years of Java",
+            SectionKind::Required,
+        );
+        assert_eq!(years_min(&[after], true), Some(5.0));
     }
 }

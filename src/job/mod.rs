@@ -335,6 +335,10 @@ const DEMANDS: &[&str] = &[
     "your knowledge of",
     "your knowledge in",
     "capable of",
+    // "They have experience with our tech stack (…)" among what people
+    // who succeed in the role are like: what the person has, not a duty.
+    "have experience",
+    "has experience",
 ];
 
 /// Words that make a sentence describe the duties.
@@ -434,8 +438,15 @@ fn wish_of(
             }
         }
         SectionKind::Opening | SectionKind::Other => {
+            // "They have experience with our tech stack (ReactJS, Laravel…)":
+            // experience asked with the team's stack is asked.
+            let asks_for_the_stack = requirements::stack_cue_at(clause).is_some_and(|cue| {
+                ASKING
+                    .iter()
+                    .any(|w| sections::word_positions(&lower, w).any(|at| at < cue))
+            });
             if requirements::is_nice(clause)
-                || requirements::describes_stack(clause)
+                || (requirements::describes_stack(clause) && !asks_for_the_stack)
                 || intro == Some(Wish::Nice)
             {
                 Some(Wish::Nice)
@@ -482,6 +493,11 @@ fn settle(
             kept_nice.push(r);
         }
     }
+    // A nice choice one of whose skills is a plus on its own ("Kubeflow is
+    // a plus" and "models (Kubeflow)" read as Kubeflow or ML) is dropped as
+    // a required one is.
+    let nice_singles = singles(&kept_nice);
+    kept_nice.retain(|r| r.any_of.len() == 1 || !r.any_of.iter().any(|s| nice_singles.contains(s)));
     (kept, kept_nice)
 }
 

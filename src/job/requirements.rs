@@ -246,18 +246,45 @@ const OUTRIGHT: &[&str] = &[
 
 /// "Good SQL knowledge is a must and basic database administration is an
 /// advantage": a part asked for outright, then "and" and a part that is a
-/// plus, are two clauses, so that the plus speaks of its own part only.
+/// plus, are two clauses, so that the plus speaks of its own part only. So
+/// are two parts each naming what it asks ("Good SQL knowledge and basic
+/// database administrative experience is an advantage", "a strong
+/// background in OOP, Python experience is a big plus"): the plus is the
+/// second part's.
 fn split_outright_then_plus(at: usize, clause: &str) -> Vec<(usize, &str)> {
-    for (i, joint) in clause.match_indices(" and ") {
+    let joints = clause
+        .match_indices(" and ")
+        .chain(clause.match_indices(", "));
+    for (i, joint) in joints {
         let (before, after) = (&clause[..i], &clause[i + joint.len()..]);
+        if is_nice(before) || !is_nice(after) {
+            continue;
+        }
         let lower = before.to_lowercase();
         let outright = OUTRIGHT.iter().any(|w| contains_words(&lower, w));
-        if outright && !is_nice(before) && is_nice(after) {
+        let names_its_ask = |part: &str| {
+            let part = part.to_lowercase();
+            ASK_NOUNS.iter().any(|w| contains_words(&part, w))
+        };
+        if outright || (names_its_ask(before) && names_its_ask(after)) {
             return vec![(at, before), (at + i + joint.len(), after)];
         }
     }
     vec![(at, clause)]
 }
+
+/// Nouns that name what a part of a clause asks ("SQL knowledge", "Python
+/// experience").
+const ASK_NOUNS: &[&str] = &[
+    "experience",
+    "knowledge",
+    "skills",
+    "background",
+    "understanding",
+    "familiarity",
+    "proficiency",
+    "expertise",
+];
 
 /// The byte offsets of each outermost "(" and its ")" in `clause`, left to
 /// right (an unclosed one ends the search).
@@ -349,6 +376,16 @@ pub fn describes_stack(clause: &str) -> bool {
     STACK_CUES.iter().any(|cue| contains_words(&lower, cue))
 }
 
+/// Where the first words saying the clause describes the team's stack
+/// start, in the clause lowered and normalised (see `sections::normalise`).
+pub fn stack_cue_at(clause: &str) -> Option<usize> {
+    let lower = super::sections::normalise(clause);
+    STACK_CUES
+        .iter()
+        .filter_map(|cue| word_positions(&lower, cue).next())
+        .min()
+}
+
 const STACK_CUES: &[&str] = &[
     "our stack",
     "tech stack",
@@ -429,6 +466,20 @@ fn join_of(gap: &str) -> Join {
     if lower.ends_with('(')
         && !lower.contains([',', '.', ';', ':'])
         && lower.split_whitespace().count() <= 6
+    {
+        return Join::Or;
+    }
+    // "Rust, C++ or another low-level systems language such as C": the
+    // example of the other kind offered is one more option of the choice.
+    let offers_another = ["or another ", "or other ", "or any other "]
+        .iter()
+        .any(|w| lower.starts_with(w));
+    if offers_another
+        && [" such as", " like", " e.g"]
+            .iter()
+            .any(|w| lower.trim_end_matches([',', '.', ' ']).ends_with(w))
+        && !lower.contains([',', ';', ':', '('])
+        && lower.split_whitespace().count() <= 8
     {
         return Join::Or;
     }
@@ -945,11 +996,18 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
         _ => gap,
     };
     let join = join_of(gap);
-    // A framework and the language it is written in: both are asked for.
+    // A framework and the language it is written in: both are asked for;
+    // so is a framework and a language built on its own ("Node.js/
+    // TypeScript": TypeScript is JavaScript's, which Node.js runs).
     let framework_of = |f: SkillId, language: SkillId| {
+        let written_in = vocab.implies(f);
         vocab.category(language) == "language"
             && vocab.category(f) != "language"
-            && vocab.implies(f).contains(&language)
+            && (written_in.contains(&language)
+                || vocab
+                    .implies(language)
+                    .iter()
+                    .any(|l| written_in.contains(l)))
     };
     if matches!(gap.trim(), "/" | "\\")
         && (framework_of(a.skill, b.skill) || framework_of(b.skill, a.skill))
@@ -1701,6 +1759,25 @@ mod tests {
         assert_eq!(&line[parts[1].0..], parts[1].1);
         // Without a part asked outright, "and" joins what the plus covers.
         assert_eq!(clauses("Go and Kafka experience is an advantage").len(), 1);
+        // Two parts each naming what it asks: the plus is the second's.
+        for line in [
+            "Good SQL knowledge (PostgreSQL) and basic database administrative experience is an advantage",
+            "A strong background in OOP with strong experience in software development, Python experience is a big plus",
+        ] {
+            let parts = clauses(line);
+            assert_eq!(parts.len(), 2, "{parts:?}");
+            assert!(!is_nice(&parts[0].1) && is_nice(&parts[1].1), "{parts:?}");
+        }
+        // One part asking, the plus naming only its tools: one clause.
+        assert_eq!(clauses("Experience with Kafka, Redis is a plus").len(), 1);
+    }
+
+    #[test]
+    fn another_kind_offered_with_its_example_joins_the_choice() {
+        assert_eq!(
+            read("Have worked with Rust, C++ or another systems language such as C"),
+            vec![vec!["Rust", "C++", "C"]]
+        );
     }
 
     #[test]

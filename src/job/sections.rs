@@ -105,6 +105,7 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "is a plus",
             "hope you",
             "we hope",
+            "we prefer",
         ],
     ),
     (
@@ -294,9 +295,33 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
             });
             continue;
         }
+        // "**If You Got It - We Want It**" over "Proven track record of…",
+        // "Strong knowledge of…": a bold heading of no known kind, outside
+        // the requirements, that opens a list asking something of the
+        // candidate introduces the requirements.
+        if !matches!(current, SectionKind::Required | SectionKind::Nice)
+            && unnamed_heading(line)
+            && list_asks(&lines[index + 1..])
+        {
+            current = SectionKind::Required;
+            out.push(PostingLine {
+                text: String::new(),
+                original: text.to_string(),
+                section: current,
+                heading: true,
+            });
+            continue;
+        }
         if is_heading(line, current) || introduces_list(line, lines.get(index + 1), current) {
             let heading = without_aside(text);
-            current = match heading_kind(&heading) {
+            // "Advanced (preferred) qualifications": a plus in a short aside
+            // qualifies the whole heading.
+            let kind = if aside_is_a_plus(text) {
+                Some(SectionKind::Nice)
+            } else {
+                heading_kind(&heading)
+            };
+            current = match kind {
                 // "Technical Competencies:" / "Proficient with the
                 // following technologies:": a lead-in that asks, inside the
                 // requirements, names what is asked, not the team's stack.
@@ -351,6 +376,29 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
     out
 }
 
+/// A line set as a heading (all in bold, or a Markdown heading) that
+/// names no known kind of section and ends no sentence.
+fn unnamed_heading(line: &Line) -> bool {
+    let text = strip_decoration(&line.text);
+    let words = text.split_whitespace().count();
+    !is_bullet(&line.text)
+        && (all_bold(&line.text) || line.section_hint.is_some())
+        && (1..=MAX_HEADING_WORDS).contains(&words)
+        && !text.ends_with(['.', ',', ';'])
+        && heading_kind(&without_aside(&text)).is_none()
+}
+
+/// Whether the list at the start of `rest` asks something of the
+/// candidate: at least three items, two in three of them asking ("Proven
+/// track record of", "Extensive experience in", "Strong knowledge of",
+/// "5+ years"), where a list of duties ("Drive the technical direction",
+/// "Mentor junior engineers") asks in one item at most.
+fn list_asks(rest: &[Line]) -> bool {
+    let items: Vec<&Line> = rest.iter().take_while(|l| is_bullet(&l.text)).collect();
+    let asking = items.iter().filter(|l| asks(&l.text)).count();
+    items.len() >= 3 && asking * 3 >= items.len() * 2
+}
+
 /// Whether a line is an item of a list.
 pub fn is_bullet(text: &str) -> bool {
     let raw = text.trim_start();
@@ -372,12 +420,20 @@ const MAX_FRONT_MATTER_LINES: usize = 300;
 /// a key with a value of its own ("permalink: …", `date = "…"`) is
 /// metadata and dropped (kept, it would be joined into one run-on line).
 fn without_front_matter(lines: &[Line]) -> Cow<'_, [Line]> {
-    let (fence_text, separator) = match lines.first().map(|l| l.text.trim()) {
+    // "<!-- --- … --- -->": front matter commented out is read as written
+    // (a careers page that hides it from its renderer still titles it).
+    let first = lines.first().map(|l| l.text.trim());
+    let commented = first.is_some_and(|t| t.starts_with("<!--"));
+    let (fence_text, separator) = match first.map(|t| t.trim_start_matches("<!--").trim()) {
         Some("---") => ("---", ':'),
         Some("+++") => ("+++", '='),
         _ => return Cow::Borrowed(lines),
     };
-    let fence = |l: &Line| l.text.trim() == fence_text;
+    let fence = |l: &Line| {
+        let text = l.text.trim();
+        text == fence_text
+            || (commented && text.strip_suffix("-->").map(str::trim_end) == Some(fence_text))
+    };
     let Some(end) = lines
         .iter()
         .take(MAX_FRONT_MATTER_LINES)
@@ -645,7 +701,13 @@ fn introduces_list(line: &Line, next: Option<&Line>, current: SectionKind) -> bo
     let fits = (1..=6).contains(&words)
         || (opens_list && all_bold(&line.text) && words <= MAX_HEADING_WORDS)
         || (opens_heading && words <= 12)
-        || (text.ends_with(':') && words <= 14 && (outside_read_sections || asks_after_duties()));
+        || (text.ends_with(':') && words <= 14 && (outside_read_sections || asks_after_duties()))
+        // "And we prefer, but don't require, that you:" inside the
+        // requirements opens the nice-to-haves.
+        || (text.ends_with(':')
+            && words <= 14
+            && current == SectionKind::Required
+            && heading_kind(text) == Some(SectionKind::Nice));
     !is_bullet(&line.text)
         && (opens_list || opens_heading)
         && fits
@@ -749,6 +811,19 @@ fn without_aside(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .replace(" :", ":")
+}
+
+/// Whether a heading holds a short aside that names a plus ("(preferred)",
+/// "(optional)", "(bonus)").
+fn aside_is_a_plus(text: &str) -> bool {
+    let Some((_, rest)) = text.split_once('(') else {
+        return false;
+    };
+    let Some((inner, _)) = rest.split_once(')') else {
+        return false;
+    };
+    (1..=3).contains(&inner.split_whitespace().count())
+        && heading_kind(inner) == Some(SectionKind::Nice)
 }
 
 /// A short line that is nothing but a known heading phrase ("Nice to
@@ -1008,6 +1083,74 @@ mod tests {
         ]));
         let item = read.iter().find(|l| l.text.contains("Go")).unwrap();
         assert_eq!(item.section, SectionKind::Required, "{read:?}");
+    }
+
+    #[test]
+    fn a_bold_heading_of_no_known_kind_over_a_list_that_asks_opens_the_requirements() {
+        let read = sections(&lines(&[
+            "# Staff Engineer",
+            "**What You'll Do**",
+            "- Drive the architecture of the platform",
+            "- Mentor junior engineers",
+            "**If You Got It - We Want It**",
+            "- Extensive experience with distributed systems",
+            "- Strong knowledge of Linux",
+            "- Experience using Jest",
+            "- Dedication to elegant software",
+            "**Our Values Keep Us Going**",
+            "- Care for the customer",
+            "- Ship small changes often",
+            "- Learn from every outage",
+        ]));
+        let section = |word: &str| read.iter().find(|l| l.text.contains(word)).unwrap().section;
+        assert_eq!(section("Linux"), SectionKind::Required, "{read:?}");
+        assert_eq!(section("elegant"), SectionKind::Required, "{read:?}");
+        assert_eq!(section("architecture"), SectionKind::Duties, "{read:?}");
+        // A list that asks nothing is not the requirements.
+        assert_ne!(section("outage"), SectionKind::Required, "{read:?}");
+    }
+
+    #[test]
+    fn front_matter_in_an_html_comment_gives_the_title() {
+        let read = sections(&lines(&[
+            "<!-- ---",
+            "layout: jobs",
+            "title: \"iOS Developer\"",
+            "--- -->",
+            "Requirements:",
+            "- Swift",
+        ]));
+        assert_eq!(read[0].text, "iOS Developer", "{read:?}");
+        assert!(!read.iter().any(|l| l.text.contains("layout")), "{read:?}");
+    }
+
+    #[test]
+    fn a_lead_in_naming_a_plus_inside_the_requirements_opens_the_nice_ones() {
+        let read = sections(&lines(&[
+            "# Research Software Engineer",
+            "## Your competencies",
+            "We expect, at a minimum, that you:",
+            "- Have experience with Python",
+            "And we prefer, but don't require, that you:",
+            "- Have experience with HTML",
+        ]));
+        let section = |word: &str| read.iter().find(|l| l.text.contains(word)).unwrap().section;
+        assert_eq!(section("Python"), SectionKind::Required, "{read:?}");
+        assert_eq!(section("HTML"), SectionKind::Nice, "{read:?}");
+    }
+
+    #[test]
+    fn a_plus_in_a_headings_aside_makes_it_nice() {
+        let read = sections(&lines(&[
+            "# SRE",
+            "**Basic qualifications**",
+            "- Experience with Terraform",
+            "**Advanced (preferred) qualifications**",
+            "- Familiarity with Kanban",
+        ]));
+        let section = |word: &str| read.iter().find(|l| l.text.contains(word)).unwrap().section;
+        assert_eq!(section("Terraform"), SectionKind::Required, "{read:?}");
+        assert_eq!(section("Kanban"), SectionKind::Nice, "{read:?}");
     }
 
     #[test]
