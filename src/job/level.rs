@@ -53,10 +53,13 @@ pub fn title(lines: &[PostingLine]) -> Option<String> {
         // "Apply Here", "Job Posting Link:": a short call or label.
         let call_or_label =
             words <= 4 && (super::sections::contains_words(&lower, "apply") || text.ends_with(':'));
+        // The rest of a link broken over lines ("JV_KO0,68.htm?jl=…").
+        let link_residue = text.contains('=') || text.contains(".htm") || text.contains("://");
         let aside = text.contains('@')
             || text.starts_with("http")
             || text.starts_with("www.")
-            || call_or_label;
+            || call_or_label
+            || link_residue;
         if aside {
             continue;
         }

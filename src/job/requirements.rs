@@ -1262,6 +1262,11 @@ const ALTERNATIVE_KINDS: &[&str] = &[
     "library",
     "libraries",
     "platform",
+    // "cloud environments such as Azure, AWS, and GCP", "Infrastructure as
+    // Code systems such as Terraform and CDK", "operating systems".
+    "environment",
+    "system",
+    "engine",
 ];
 
 /// "relational and non-relational databases such as", "cloud platforms
@@ -1575,6 +1580,15 @@ mod tests {
             [vec!["Prometheus"], vec!["Grafana"]]
         );
         assert_eq!(read("Cloud: Azure and/or AWS"), [vec!["Azure", "AWS"]]);
+        // Examples of a kind that stand in for each other, joined by "and".
+        assert_eq!(
+            read("Experience in cloud environments such as Azure, AWS, and GCP"),
+            [vec!["Azure", "AWS", "GCP"]]
+        );
+        assert_eq!(
+            read("Infrastructure as Code systems such as Terraform and CDK"),
+            [vec!["Infrastructure as Code"], vec!["Terraform", "AWS CDK"]]
+        );
     }
 
     #[test]
