@@ -55,13 +55,27 @@ pub fn title(lines: &[PostingLine]) -> Option<String> {
             words <= 4 && (super::sections::contains_words(&lower, "apply") || text.ends_with(':'));
         // The rest of a link broken over lines ("JV_KO0,68.htm?jl=…").
         let link_residue = text.contains('=') || text.contains(".htm") || text.contains("://");
+        // "To scale our team, we are looking for a" / "Junior Big Data
+        // Software Engineer": a sentence broken before the title.
+        let broken_off = text.split_whitespace().last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "a" | "an" | "the" | "for" | "of" | "to" | "and" | "or" | "with"
+            )
+        });
         let aside = text.contains('@')
             || text.starts_with("http")
             || text.starts_with("www.")
             || call_or_label
-            || link_residue;
+            || link_residue
+            || broken_off;
         if aside {
             continue;
+        }
+        // "…, we are looking for a Junior Big Data Software Engineer": a
+        // first line that seeks the role names it.
+        if let Some(role) = role_sought(&text) {
+            return Some(role);
         }
         let is_section = line.heading
             && line.section != SectionKind::Other

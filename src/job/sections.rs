@@ -155,6 +155,9 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "technical skills",
             "skills",
             "experience",
+            // "### Education" in a posting: the degree and the years asked
+            // with it ("MS degree … with +5 years of relevant experience").
+            "education",
             "what we need",
             "we're looking for",
             "we are looking for",
@@ -983,6 +986,7 @@ mod tests {
             ("\u{1f9b8} Your responsibilities:", SectionKind::Duties),
             ("What you will bring:", SectionKind::Required),
             ("Minimum:", SectionKind::Required),
+            ("Education", SectionKind::Required),
             ("Essential Job Functions", SectionKind::Duties),
             ("The icing on the cake", SectionKind::Nice),
         ] {

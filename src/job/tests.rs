@@ -291,3 +291,13 @@ fn what_the_sentence_seeking_the_role_names_gives_way_to_a_plus() {
     let job = read(&posting("- Strong Python\n")).unwrap();
     assert_eq!(names(&job.required), ["Python"]);
 }
+
+#[test]
+fn years_under_an_education_heading_and_a_title_after_a_broken_sentence() {
+    let job = read("To scale our team, we are looking for a\nJunior Big Data Software Engineer\n\n### Your Profile\n\n- Python or Scala\n\n### Education\n\n- MS degree in Computer Science with +5 years of relevant experience\n").unwrap();
+    assert_eq!(
+        job.title.as_deref(),
+        Some("Junior Big Data Software Engineer")
+    );
+    assert_eq!(job.years_min, Some(5.0));
+}
