@@ -102,6 +102,17 @@ fn adds_a_figure(rest: &str) -> bool {
     })
 }
 
+/// Whether the text before a full stop ends in an abbreviation that opens
+/// examples ("e.g.", "i.e.", "eg.", "ie."), so the stop ends no sentence.
+fn abbreviation_before(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(word.as_str(), "e.g" | "i.e" | "eg" | "ie")
+}
+
 /// The sentences of a line, each with its byte offset: split after ".",
 /// "!" or "?" followed by a space (not inside "Node.js" or "e.g.").
 pub fn sentences(line: &str) -> Vec<(usize, &str)> {
@@ -111,8 +122,7 @@ pub fn sentences(line: &str) -> Vec<(usize, &str)> {
     for i in 0..bytes.len() {
         let ends = matches!(bytes[i], b'.' | b'!' | b'?')
             && bytes.get(i + 1) == Some(&b' ')
-            && !line[..i].ends_with("e.g")
-            && !line[..i].ends_with("i.e");
+            && !(bytes[i] == b'.' && abbreviation_before(&line[..i]));
         if ends {
             out.push((start, line[start..=i].trim()));
             start = i + 2;
@@ -152,9 +162,7 @@ pub fn clauses(line: &str) -> Vec<(usize, Cow<'_, str>)> {
             // A full stop ends a sentence when a space follows ("Go. Kafka"),
             // not inside "Node.js" or "e.g.".
             b'.' => {
-                bytes.get(i + 1).is_some_and(|&b| b == b' ')
-                    && !line[..i].ends_with("e.g")
-                    && !line[..i].ends_with("i.e")
+                bytes.get(i + 1).is_some_and(|&b| b == b' ') && !abbreviation_before(&line[..i])
             }
             _ => false,
         };
@@ -1243,7 +1251,8 @@ fn singular_category(before: &str) -> bool {
             && !(count && of_years)
             && words[i + 1..]
                 .iter()
-                .take(if count { 2 } else { 3 })
+                // "at least one modern JavaScript web MVC framework"
+                .take(if count { 2 } else { 5 })
                 .any(|k| KIND.contains(&k.trim_end_matches('s')))
     })
 }
@@ -1339,7 +1348,7 @@ fn among_unknown_examples(before: &str, after: &str) -> bool {
 /// "one of", "any of", "at least one": a choice whatever joins the list.
 fn has_strong_choice_cue(before: &str) -> bool {
     let lower = before.to_lowercase();
-    let tail: Vec<&str> = lower.split_whitespace().rev().take(6).collect();
+    let tail: Vec<&str> = lower.split_whitespace().rev().take(8).collect();
     let tail = tail.into_iter().rev().collect::<Vec<_>>().join(" ");
     [
         "one of",
@@ -1580,6 +1589,16 @@ mod tests {
             [vec!["Prometheus"], vec!["Grafana"]]
         );
         assert_eq!(read("Cloud: Azure and/or AWS"), [vec!["Azure", "AWS"]]);
+        // "eg." opens examples as "e.g." does; "at least one" reaches over
+        // the adjectives of its kind.
+        assert_eq!(
+            read("Experience with UI automation test frameworks (eg. Selenium, Cypress, Jest)."),
+            [vec!["Selenium", "Cypress", "Jest"]]
+        );
+        assert_eq!(
+            read("Experience with at least one modern web MVC framework (React, Angular, Ember)"),
+            [vec!["React", "Angular", "Ember.js"]]
+        );
         // Examples of a kind that stand in for each other, joined by "and".
         assert_eq!(
             read("Experience in cloud environments such as Azure, AWS, and GCP"),
