@@ -61,6 +61,16 @@ const NICE_CUES: &[&str] = &[
     "not necessary",
     "don't have to",
     "do not have to",
+    // "Experience in Go or proven ability to pick up new languages": the
+    // skill may be learnt instead, so it is a plus.
+    "or ability to learn",
+    "or the ability to learn",
+    "or proven ability to pick up",
+    "or ability to pick up",
+    "or the ability to pick up",
+    "or willingness to learn",
+    "or a willingness to learn",
+    "or be willing to learn",
 ];
 
 /// Words before a list that make it a choice of one.
@@ -1847,6 +1857,9 @@ mod tests {
     fn a_plus_is_nice() {
         assert!(is_nice("Kafka is a plus"));
         assert!(is_nice("Ideally some Rust"));
+        assert!(is_nice(
+            "Experience in Go or proven ability to pick up new languages"
+        ));
         assert!(!is_nice("5+ years of Go"));
         assert!(is_nice(
             "Kotlin if needed (you don't need experience with it)"
