@@ -566,6 +566,21 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
                         match name.as_str() {
                             "li" if !closing => bullet = true,
                             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => heading = !closing,
+                            // Bold as Markdown writes it, so a bold line over
+                            // a list ("<b>You fit this role if you have</b>")
+                            // can head it as "**…**" does.
+                            "b" | "strong" => {
+                                if closing {
+                                    while kept.ends_with(' ') {
+                                        kept.pop();
+                                    }
+                                    kept.push_str("**");
+                                } else {
+                                    kept.push_str(" **");
+                                }
+                                i += c.len_utf8();
+                                continue;
+                            }
                             _ => {}
                         }
                         kept.push(' ');

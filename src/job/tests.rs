@@ -301,3 +301,11 @@ fn years_under_an_education_heading_and_a_title_after_a_broken_sentence() {
     );
     assert_eq!(job.years_min, Some(5.0));
 }
+
+#[test]
+fn a_bold_html_line_over_a_list_heads_it_after_an_html_sidebar() {
+    // A careers page in HTML inside Markdown: the sidebar's "Location"
+    // heading must not swallow the requirements that a bold line opens.
+    let job = read("# Software Engineer\n\n<h5 class=\"mb-2\">Location</h5>\n<p>Belgium - Remote</p>\n<p>\n<b>You fit this role if you have</b>\n<ul>\n<li>Advanced knowledge of the <b>Rust</b> programming language</li>\n<li>Experience with Git</li>\n</ul>\n</p>\n").unwrap();
+    assert_eq!(names(&job.required), ["Rust", "Git"]);
+}
