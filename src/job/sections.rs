@@ -1010,6 +1010,14 @@ mod tests {
         assert_eq!(heading_kind("Kafka"), None);
     }
 
+    /// The section of the first line that holds `word`.
+    fn section_of(read: &[PostingLine], word: &str) -> SectionKind {
+        read.iter()
+            .find(|l| l.text.contains(word))
+            .expect("a line holds the word")
+            .section
+    }
+
     fn lines(texts: &[&str]) -> Vec<Line> {
         texts
             .iter()
@@ -1121,7 +1129,7 @@ mod tests {
             "- Ship small changes often",
             "- Learn from every outage",
         ]));
-        let section = |word: &str| read.iter().find(|l| l.text.contains(word)).unwrap().section;
+        let section = |word: &str| section_of(&read, word);
         assert_eq!(section("Linux"), SectionKind::Required, "{read:?}");
         assert_eq!(section("elegant"), SectionKind::Required, "{read:?}");
         assert_eq!(section("architecture"), SectionKind::Duties, "{read:?}");
@@ -1153,7 +1161,7 @@ mod tests {
             "And we prefer, but don't require, that you:",
             "- Have experience with HTML",
         ]));
-        let section = |word: &str| read.iter().find(|l| l.text.contains(word)).unwrap().section;
+        let section = |word: &str| section_of(&read, word);
         assert_eq!(section("Python"), SectionKind::Required, "{read:?}");
         assert_eq!(section("HTML"), SectionKind::Nice, "{read:?}");
     }
@@ -1167,7 +1175,7 @@ mod tests {
             "**Advanced (preferred) qualifications**",
             "- Familiarity with Kanban",
         ]));
-        let section = |word: &str| read.iter().find(|l| l.text.contains(word)).unwrap().section;
+        let section = |word: &str| section_of(&read, word);
         assert_eq!(section("Terraform"), SectionKind::Required, "{read:?}");
         assert_eq!(section("Kanban"), SectionKind::Nice, "{read:?}");
     }
@@ -1183,7 +1191,7 @@ mod tests {
             "Our stack:",
             "- Redis",
         ]));
-        let section = |word: &str| read.iter().find(|l| l.text.contains(word)).unwrap().section;
+        let section = |word: &str| section_of(&read, word);
         assert_eq!(section("ASP.NET"), SectionKind::Required, "{read:?}");
         assert_eq!(section("Redis"), SectionKind::Stack, "{read:?}");
     }
