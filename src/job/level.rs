@@ -14,7 +14,9 @@ use regex::Regex;
 
 use crate::rubric::{Level, Rubric};
 
-use super::sections::{PostingLine, SectionKind, contains_words, normalise, word_positions};
+use super::sections::{
+    PostingLine, SectionKind, contains_words, is_bullet, normalise, word_positions,
+};
 
 /// The posting's title: a "Title:"/"Position:" line, else its first line
 /// when that is short and not a sentence or a section heading.
@@ -51,8 +53,7 @@ pub fn title(lines: &[PostingLine]) -> Option<String> {
         let lower = text.to_lowercase();
         let words = text.split_whitespace().count();
         // "Apply Here", "Job Posting Link:": a short call or label.
-        let call_or_label =
-            words <= 4 && (super::sections::contains_words(&lower, "apply") || text.ends_with(':'));
+        let call_or_label = words <= 4 && (contains_words(&lower, "apply") || text.ends_with(':'));
         // The rest of a link broken over lines ("JV_KO0,68.htm?jl=…").
         let link_residue = text.contains('=') || text.contains(".htm") || text.contains("://");
         // "To scale our team, we are looking for a" / "Junior Big Data
@@ -82,7 +83,7 @@ pub fn title(lines: &[PostingLine]) -> Option<String> {
             && line.section != SectionKind::Opening;
         // A posting that is a bare list ("- Experience in embedded Linux")
         // has no title line: its first item is a requirement.
-        let listed = super::sections::is_bullet(&line.original);
+        let listed = is_bullet(&line.original);
         if words > 0 && words <= 14 && !text.ends_with('.') && !is_section && !listed {
             return Some(text);
         }
@@ -130,11 +131,14 @@ fn is_role_noun(word: &str) -> bool {
 /// backend engineer with…", "We are looking for software engineers to…".
 pub fn seeks_a_role(line: &str) -> bool {
     let lower = line.to_lowercase();
-    ["looking for ", "seeking ", "hiring ", "searching for "]
+    SEEKING
         .iter()
         .filter_map(|cue| lower.find(cue).map(|i| i + cue.len()))
         .any(|at| lower[at..].split_whitespace().take(6).any(is_role_noun))
 }
+
+/// Words after which a posting names the role it seeks.
+const SEEKING: &[&str] = &["looking for ", "seeking ", "hiring ", "searching for "];
 
 /// The role a sentence says is sought, when a posting has no title line:
 /// "We are looking for a skilled and hands-on Microcontroller Software
@@ -142,7 +146,7 @@ pub fn seeks_a_role(line: &str) -> bool {
 /// capitalised words after "looking for" that ends in a role noun).
 fn role_sought(line: &str) -> Option<String> {
     let lower = line.to_lowercase();
-    let at = ["looking for ", "seeking ", "hiring "]
+    let at = SEEKING
         .iter()
         .find_map(|cue| lower.find(cue).map(|i| i + cue.len()))?;
     let words: Vec<&str> = line[at..].split_whitespace().take(12).collect();

@@ -362,7 +362,7 @@ const DUTIES: &[&str] = &[
 /// ...").
 fn leads_in(text: &str) -> bool {
     let text = text.trim_end_matches(['*', '_', ' ']);
-    text.ends_with(':') || text.ends_with("...") || text.ends_with('…')
+    text.ends_with(':') || sections::without_trailing_dots(text).is_some()
 }
 
 /// What a line leading into a list says of it, by its last sentence: the
@@ -636,11 +636,9 @@ const ASKING_OPENINGS: &[&str] = &[
 fn asking_lines(lines: &[PostingLine]) -> usize {
     let opens_asking = |sentence: &str| {
         let sentence = normalise(sentence);
-        ASKING_OPENINGS.iter().any(|w| {
-            sentence
-                .strip_prefix(w)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',', ':']))
-        })
+        ASKING_OPENINGS
+            .iter()
+            .any(|w| sections::word_positions(&sentence, w).next() == Some(0))
     };
     let body = lines.iter().filter(|l| !l.heading);
     let sentences = body

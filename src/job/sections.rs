@@ -402,6 +402,13 @@ fn list_asks(rest: &[Line]) -> bool {
     items.len() >= 3 && asking * 3 >= items.len() * 2
 }
 
+/// A line that trails off ("You Will ...", "…, if …") without its dots.
+pub(super) fn without_trailing_dots(text: &str) -> Option<&str> {
+    text.strip_suffix("...")
+        .or_else(|| text.strip_suffix('…'))
+        .map(str::trim_end)
+}
+
 /// Whether a line is an item of a list.
 pub fn is_bullet(text: &str) -> bool {
     let raw = text.trim_start();
@@ -683,10 +690,7 @@ fn join_wrapped(lines: &[Line]) -> Vec<Line> {
 fn introduces_list(line: &Line, next: Option<&Line>, current: SectionKind) -> bool {
     let decorated = strip_decoration(&line.text);
     // "You Will ...": a lead-in that trails off ends no sentence.
-    let text = decorated
-        .strip_suffix("...")
-        .or_else(|| decorated.strip_suffix('…'))
-        .map_or(decorated.as_str(), str::trim_end);
+    let text = without_trailing_dots(&decorated).unwrap_or(&decorated);
     let words = text.split_whitespace().count();
     let opens_list = next.is_some_and(|n| is_bullet(&n.text));
     // Only a sub-heading of no known kind ("Hands-on:") makes the line
