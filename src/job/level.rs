@@ -145,8 +145,37 @@ const SEEKING: &[&str] = &["looking for ", "seeking ", "hiring ", "searching for
 /// Developer with…" → "Microcontroller Software Developer" (the run of
 /// capitalised words after "looking for" that ends in a role noun).
 fn role_sought(line: &str) -> Option<String> {
+    role_after(line, SEEKING)
+}
+
+/// Words after which a posting names the role it offers, whatever its
+/// title says ("This position is for a Lead Engineer in the
+/// Infrastructure team").
+const OFFERING: &[&str] = &[
+    "position is for a ",
+    "role is for a ",
+    "position is for an ",
+    "role is for an ",
+];
+
+/// The level of the role a sentence seeks or offers ("We are looking for
+/// a Senior Data Engineer", "This position is for a Lead Engineer"), by
+/// the rubric's title rules; for a posting whose title has no seniority
+/// word.
+pub fn level_of_role_named(lines: &[PostingLine], rubric: &Rubric) -> Option<Level> {
+    let cues: Vec<&str> = SEEKING.iter().chain(OFFERING).copied().collect();
+    lines
+        .iter()
+        .filter(|l| !matches!(l.section, SectionKind::About | SectionKind::Benefits))
+        .filter_map(|l| role_after(&l.original, &cues))
+        .find_map(|role| level_of_title(&role, rubric))
+}
+
+/// The run of capitalised words after the first of `cues` in `line` that
+/// ends in a role noun.
+fn role_after(line: &str, cues: &[&str]) -> Option<String> {
     let lower = line.to_lowercase();
-    let at = SEEKING
+    let at = cues
         .iter()
         .find_map(|cue| lower.find(cue).map(|i| i + cue.len()))?;
     let words: Vec<&str> = line[at..].split_whitespace().take(12).collect();

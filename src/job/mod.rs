@@ -232,6 +232,7 @@ pub fn read_posting(
         .as_deref()
         .and_then(|t| level::level_of_title(t, rubric))
         .or_else(|| level::level_in_text(&lines))
+        .or_else(|| level::level_of_role_named(&lines, rubric))
         .or_else(|| years_min.map(level::level_of_years));
     if required.is_empty() && nice.is_empty() && years_min.is_none() && level.is_none() {
         return Err(not_a_posting(
@@ -297,7 +298,6 @@ pub(super) const ASKING: &[&str] = &[
     "track record",
     "worked with",
     "you know",
-    "deep",
     "mastery",
     "command of",
     "competence",
@@ -305,6 +305,8 @@ pub(super) const ASKING: &[&str] = &[
     "you can",
     "we expect",
     "qualified",
+    // "Exposure to DevOps (Terraform, Github)": met it in one's work.
+    "exposure to",
 ];
 
 /// Words that make a sentence in the duties a demand on the candidate
@@ -321,6 +323,11 @@ const DEMANDS: &[&str] = &[
     "demands",
     "is required",
     "are required",
+    "is essential",
+    "are essential",
+    // "The developer will be part of a Scrum team and will be required to
+    // participate in its activities."
+    "be required to",
     "must have",
     "must be",
     "knowledge of",

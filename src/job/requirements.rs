@@ -71,6 +71,13 @@ const NICE_CUES: &[&str] = &[
     "or willingness to learn",
     "or a willingness to learn",
     "or be willing to learn",
+    "or willing to learn",
+    "or is willing to learn",
+    "or are willing to learn",
+    // "Ability to get up to speed quickly with our tech stack: …": the
+    // stack is to be learnt on the job, not asked for.
+    "get up to speed",
+    "ramp up on",
 ];
 
 /// Words before a list that make it a choice of one.
@@ -349,11 +356,20 @@ fn split_leading_plus(at: usize, clause: &str) -> Vec<(usize, &str)> {
     let mut start = 0;
     let mut aside_open: Option<usize> = None;
     for (i, _) in clause.match_indices(", ") {
-        if let Some(open) = aside_open.take() {
+        let rest = clause[i + 2..].to_lowercase();
+        let leading_nice = LEADING_NICE.iter().any(|cue| {
+            rest.starts_with(cue) && !(*cue == "plus" && adds_a_figure(&rest[cue.len()..]))
+        });
+        // "…, preferably in languages such as Python, JavaScript, Go, or
+        // Ruby": an aside that opens a list of examples runs to the list's
+        // end (or the next plus), not to its first comma.
+        if let Some(open) =
+            aside_open.filter(|&open| leading_nice || !opens_examples(&clause[open..i]))
+        {
+            aside_open = None;
             out.push((at + open, &clause[open..i]));
             start = i + 2;
         }
-        let rest = clause[i + 2..].to_lowercase();
         // "AWS services, with knowledge of Kubernetes being a plus": a
         // comma-set tail that says plus is a clause of its own. Only up to
         // the next comma-set part: in "Azure, AWS, and GCP, preferably with
@@ -370,10 +386,7 @@ fn split_leading_plus(at: usize, clause: &str) -> Vec<(usize, &str)> {
             && !ends_a_list
             && is_nice(tail)
             && !is_nice(before);
-        let leading_nice = LEADING_NICE.iter().any(|cue| {
-            rest.starts_with(cue) && !(*cue == "plus" && adds_a_figure(&rest[cue.len()..]))
-        });
-        if nice_tail || leading_nice {
+        if aside_open.is_none() && (nice_tail || leading_nice) {
             if !before.is_empty() {
                 out.push((at + start, before));
             }
@@ -385,6 +398,22 @@ fn split_leading_plus(at: usize, clause: &str) -> Vec<(usize, &str)> {
         None => out.push((at + start, &clause[start..])),
     }
     out
+}
+
+/// Whether a part of a clause opens a list of examples ("preferably in
+/// languages such as Python"): a choice cue or "including".
+fn opens_examples(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    [
+        "such as",
+        "e.g",
+        "like",
+        "including",
+        "one of",
+        "for example",
+    ]
+    .iter()
+    .any(|cue| contains_words(&lower, cue))
 }
 
 /// Words that say a clause describes the team's stack ("we use", "our
@@ -602,7 +631,9 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
             )
         });
         let examples_of_many = (joins.contains(&Join::And) || ends_in_and_unknown(after))
-            && !joins.iter().any(|j| j.is_or())
+            // A slash ties only its two neighbours ("such as infrastructure
+            // as code, SLIs/SLOs, and continuous integration" names each).
+            && !joins.contains(&Join::Or)
             && !singular_category(before)
             && !kind_of_alternatives(before)
             && !offers_others;
@@ -610,11 +641,18 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
         // a kind and its examples.
         let kind_and_examples =
             (i..j).any(|k| names_kind_of_examples(&clause[mentions[k].end..mentions[k + 1].start]));
+        // "workflows and toolchains (eg. React, TypeScript, Vite/Webpack)":
+        // examples of two kinds, themselves of several kinds, are each asked.
+        let examples_of_several_kinds =
+            examples_of_two_kinds(before) && of_several_categories(run, vocab);
         let choice_cue = kind_and_examples
             || has_strong_choice_cue(before)
             // "We are using a modern stack like PostgreSQL, Kafka, AWS":
             // examples of the team's stack are each what it uses.
-            || (has_choice_cue(before) && !examples_of_many && !describes_stack(clause))
+            || (has_choice_cue(before)
+                && !examples_of_many
+                && !describes_stack(clause)
+                && !examples_of_several_kinds)
             || starts_with_choice_tail(after)
             || (before.trim_end().ends_with('(')
                 && singular_category(&clause[..run[0].start])
@@ -669,6 +707,13 @@ fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
                 end: start + bare.len(),
             }];
         }
+        // "- Jenkins, Gulp": an item that is only names, each a skill's
+        // name or a capitalised one the vocabulary lacks, names those
+        // skills as a bare item does.
+        let names = bare_names(clause, bare, vocab);
+        if !names.is_empty() {
+            return names;
+        }
     }
     let listed_heads: Vec<SkillMention> = found
         .iter()
@@ -716,6 +761,37 @@ fn asked_mentions(clause: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
             continue;
         }
         out.push(found[k]);
+    }
+    out
+}
+
+/// The skills of a list item that is nothing but short names between
+/// commas ("Jenkins, Gulp"); none when an item reads as words of a
+/// sentence.
+fn bare_names(clause: &str, bare: &str, vocab: &Vocabulary) -> Vec<SkillMention> {
+    let items: Vec<&str> = bare.split(',').map(str::trim).collect();
+    let a_name = |item: &&str| {
+        let words = item.split_whitespace().count();
+        (1..=2).contains(&words) && item.starts_with(|c: char| c.is_uppercase())
+    };
+    if items.len() < 2 || !items.iter().all(a_name) {
+        return Vec::new();
+    }
+    let offset = clause.find(bare).unwrap_or(0);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for item in items {
+        let Some(at) = bare[from..].find(item).map(|at| at + from) else {
+            continue;
+        };
+        from = at + item.len();
+        if let Some(skill) = vocab.canonical(item) {
+            out.push(SkillMention {
+                skill,
+                start: offset + at,
+                end: offset + at + item.len(),
+            });
+        }
     }
     out
 }
@@ -830,7 +906,19 @@ fn field_of_study(clause: &str, m: &SkillMention) -> bool {
         "phd in ",
     ]
     .iter()
-    .filter_map(|p| before.rfind(p).map(|at| at + p.len()))
+    // Whole words: "teams in establishing…" holds no "MS in".
+    .filter_map(|p| {
+        before
+            .match_indices(p)
+            .filter(|(at, _)| {
+                !before[..*at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+            .last()
+            .map(|(at, _)| at + p.len())
+    })
     .max() else {
         return false;
     };
@@ -1022,6 +1110,8 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
         vocab.category(language) == "language"
             && vocab.category(f) != "language"
             && (written_in.contains(&language)
+                // "C# / .NET": the language's work is the platform's.
+                || vocab.implies(language).contains(&f)
                 || vocab
                     .implies(language)
                     .iter()
@@ -1078,6 +1168,23 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
                 .any(|w| contains_words(list, w))
             && !singular_category(gap);
         if !each_named {
+            return Join::Or;
+        }
+    }
+    // "If not Haskell, working experience with another functional language
+    // such as Clojure, OCaml, or Scala": the examples are offered instead
+    // of the skill the clause opens with, so it is one option of the choice.
+    let opens_with_if_not = clause[..a.start]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .eq_ignore_ascii_case("if not");
+    if opens_with_if_not && join == Join::Apart {
+        let lower = gap.to_lowercase();
+        let offers_another = contains_words(&lower, "another") || contains_words(&lower, "other");
+        let opens_examples = [" such as", " like", " e.g", " e.g."]
+            .iter()
+            .any(|cue| lower.trim_end_matches([',', ' ', '(']).ends_with(cue));
+        if offers_another && opens_examples && !lower.replace("e.g.", "").contains(['.', ';', ':'])
+        {
             return Join::Or;
         }
     }
@@ -1309,6 +1416,36 @@ fn kind_of_alternatives(before: &str) -> bool {
         })
 }
 
+/// "workflows and toolchains (eg. React, TypeScript, Vite/Webpack)",
+/// "languages and frameworks such as": two plural kinds joined by "and"
+/// before a choice cue. When the examples are of several kinds too (see
+/// [`of_several_categories`]), none stands in for the others and each is
+/// named; "assertion frameworks and tools like Mocha, Cypress, Jest" stays
+/// a choice.
+fn examples_of_two_kinds(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let Some(cue) = ["such as", "like", "e.g", "eg", "for example"]
+        .iter()
+        .filter_map(|c| word_positions(&lower, c).last())
+        .max()
+    else {
+        return false;
+    };
+    let words: Vec<&str> = lower[..cue]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    matches!(words.as_slice(), [.., first, "and" | "&", last] if plural(first) && plural(last))
+}
+
+/// Whether the skills of a list fall in more than one of the vocabulary's
+/// categories (React is frontend, TypeScript a language).
+fn of_several_categories(run: &[SkillMention], vocab: &Vocabulary) -> bool {
+    run.iter()
+        .any(|m| vocab.category(m.skill) != vocab.category(run[0].skill))
+}
+
 /// ", and ORC", " and DuckDB": what follows a list is its last item, one
 /// the vocabulary lacks, joined by "and".
 fn ends_in_and_unknown(after: &str) -> bool {
@@ -1405,6 +1542,61 @@ mod tests {
             .into_iter()
             .map(|r| r.any_of.iter().map(|&s| v.name(s)).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_word_ending_in_ms_before_in_is_no_degree() {
+        // "teams in", "systems in" hold no "MS in": what follows is asked.
+        assert_eq!(read("Coach teams in establishing SLOs"), vec![vec!["SLOs"]]);
+        assert!(read("An MS in Machine Learning").is_empty());
+    }
+
+    #[test]
+    fn an_item_of_bare_names_names_its_skills() {
+        assert_eq!(read("- Jenkins, Gulp"), vec![vec!["Jenkins"]]);
+        // Words of a sentence are no names.
+        assert!(read("- Jenkins, then more").is_empty());
+    }
+
+    #[test]
+    fn a_plus_aside_opening_examples_runs_to_the_lists_end() {
+        let line = "have built services, preferably in languages such as Python, Go, or Ruby";
+        let parts = clauses(line);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(parts[1].1.ends_with("or Ruby") && is_nice(&parts[1].1));
+        assert_eq!(read(&parts[1].1), vec![vec!["Python", "Go", "Ruby"]]);
+        // Another plus after the list still opens an aside of its own.
+        let parts = clauses("Go, preferably with tools such as Docker, Helm, ideally Kafka");
+        assert_eq!(parts.len(), 3, "{parts:?}");
+    }
+
+    #[test]
+    fn examples_of_two_kinds_of_several_categories_are_each_asked() {
+        assert_eq!(
+            read("modern front-end workflows and toolchains (eg. React, TypeScript, Vite/Webpack)"),
+            vec![vec!["React"], vec!["TypeScript"], vec!["Vite", "Webpack"]]
+        );
+        // Examples of one category stand in for one another.
+        assert_eq!(
+            read("assertion frameworks and tools like Mocha, Cypress, Jest"),
+            vec![vec!["Mocha", "Cypress", "Jest"]]
+        );
+    }
+
+    #[test]
+    fn examples_offered_if_not_the_skill_join_its_choice() {
+        assert_eq!(
+            read(
+                "If not Haskell, experience with another functional language such as OCaml, F#, or Scala"
+            ),
+            vec![vec!["Haskell", "OCaml", "F#", "Scala"]]
+        );
+        assert!(is_nice(
+            "Experience with Haskell or are willing to learn it"
+        ));
+        assert!(is_nice(
+            "Ability to get up to speed quickly with our stack: Go, Nix"
+        ));
     }
 
     #[test]
@@ -1539,9 +1731,9 @@ mod tests {
             read("At least one of the frameworks: Spring Boot, AWS Lambda + API Gateway"),
             [vec!["Spring Boot", "AWS Lambda", "Amazon API Gateway"]]
         );
-        // A language and its own platform or method and its family stay a
-        // choice.
-        assert_eq!(read(".NET / C# experience"), [vec![".NET", "C#"]]);
+        // A platform and its own language are both asked, as a framework
+        // and its language are (labelling rule 6).
+        assert_eq!(read(".NET / C# experience"), [vec![".NET"], vec!["C#"]]);
     }
 
     #[test]

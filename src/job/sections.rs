@@ -177,6 +177,15 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "you will bring",
             "minimum",
             "we like",
+            // "We're interested in people who:": the person sought.
+            "people who",
+            "someone who",
+            "candidates who",
+            // "All candidates will be evaluated based on their
+            // experiences:", "We'll evaluate you based on:"
+            "evaluated",
+            "evaluate you",
+            "experiences",
         ],
     ),
     (
@@ -238,6 +247,8 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "objectives",
             "projects",
             "mission",
+            // "### Role" over what the engineer will work on.
+            "role",
         ],
     ),
     (
@@ -1008,6 +1019,15 @@ mod tests {
             ("Education", SectionKind::Required),
             ("Essential Job Functions", SectionKind::Duties),
             ("The icing on the cake", SectionKind::Nice),
+            (
+                "We\u{2019}re interested in people who:",
+                SectionKind::Required,
+            ),
+            (
+                "All candidates will be evaluated based on their experiences:",
+                SectionKind::Required,
+            ),
+            ("Role", SectionKind::Duties),
         ] {
             assert_eq!(heading_kind(heading), Some(kind), "{heading}");
         }
