@@ -1176,9 +1176,12 @@ fn offers_another_kind(gap: &str) -> bool {
 /// a kind and open its examples.
 fn names_kind_of_examples(gap: &str) -> bool {
     let lower = gap.trim().to_lowercase();
-    // "NoSQL, e.g. Cassandra": a comma before the bare cue opens no new
-    // item (", MV* frameworks such as" does: a kind of its own).
-    if let Some(cue) = lower.strip_prefix(',')
+    // "NoSQL, e.g. Cassandra" (or "“NoSQL”, e.g."): a comma before the
+    // bare cue opens no new item (", MV* frameworks such as" does: a kind
+    // of its own).
+    if let Some(cue) = lower
+        .trim_start_matches(['"', '\u{201d}', '\''])
+        .strip_prefix(',')
         && matches!(
             cue.trim(),
             "e.g." | "e.g.," | "such as" | "like" | "for example"
@@ -1911,6 +1914,7 @@ mod tests {
             "NoSQL, e.g. Cassandra, MongoDB",
             "Experience with NoSQL databases (Cassandra, MongoDB)",
             "Knowledge of NoSQL, e.g. Cassandra or MongoDB",
+            "databases (including \u{201c}NoSQL\u{201d}, e.g. Cassandra, MongoDB)",
         ] {
             assert_eq!(
                 read(line),
