@@ -66,6 +66,15 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "location",
             "our offer",
             "why you'll love",
+            // A level ladder or career framework appended after the
+            // posting says what each level does, not what this opening
+            // asks ("Leveling of Site Reliability Engineering").
+            "leveling",
+            "levelling",
+            "career ladder",
+            "career framework",
+            "career path",
+            "career progression",
         ],
     ),
     (
