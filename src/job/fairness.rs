@@ -88,8 +88,13 @@ const NOT_ASSESSED: &[(&str, &[&str])] = &[
     (
         "nationality or citizenship requirement",
         &[
+            // "a US citizen", "citizens of the EU"; "citizens" alone are the
+            // public a government service serves ("better results for
+            // citizens"), not a requirement.
             "citizen",
-            "citizens",
+            "citizens of",
+            "citizens only",
+            "citizens or permanent residents",
             "citizenship",
             "nationality",
             "national of",
@@ -230,11 +235,14 @@ mod tests {
             "Must be a US citizen",
             "Go and Kafka",
             "Observability as a first-class citizen",
+            "Collaboration that achieves better results for citizens",
         ]));
         assert_eq!(found.len(), 3, "{found:?}");
         assert!(found[0].starts_with("degree requirement: not assessed"));
         assert!(found[1].starts_with("age requirement"));
         assert!(found[2].starts_with("nationality or citizenship requirement"));
+        let found = not_assessed(&lines(&["Open to citizens of the EU only"]));
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

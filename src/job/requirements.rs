@@ -104,6 +104,14 @@ const CHOICE_CUES: &[&str] = &[
 /// Whether a clause asks for what it names as a plus.
 pub fn is_nice(clause: &str) -> bool {
     let lower = clause.to_lowercase().replace('\u{2019}', "'");
+    // "Exposure to Kubernetes desired": "desired" closing the clause (not
+    // "the desired state" inside it).
+    if lower
+        .trim_end_matches(['.', ';', ')', ' '])
+        .ends_with(" desired")
+    {
+        return true;
+    }
     NICE_CUES.iter().any(|cue| {
         word_positions(&lower, cue)
             .any(|at| !(*cue == "plus" && adds_a_figure(&lower[at + cue.len()..])))
@@ -645,7 +653,17 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
         // examples of two kinds, themselves of several kinds, are each asked.
         let examples_of_several_kinds =
             examples_of_two_kinds(before) && of_several_categories(run, vocab);
+        // "NoSQL (Cassandra, MongoDB)", "NoSQL, e.g. Cassandra, MongoDB":
+        // a kind followed by skills of its own kind is one choice with
+        // them ("CI/CD, Jenkins and Docker" is a list).
+        let examples_of_first = run.len() > 1
+            && joins[0] == Join::Or
+            && !joins.contains(&Join::And)
+            && run[1..]
+                .iter()
+                .all(|m| vocab.is_example_of(m.skill, run[0].skill));
         let choice_cue = kind_and_examples
+            || examples_of_first
             || has_strong_choice_cue(before)
             // "We are using a modern stack like PostgreSQL, Kafka, AWS":
             // examples of the team's stack are each what it uses.
@@ -1147,8 +1165,13 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
         let inside = mentions[k + 1..].iter().filter(|m| m.end <= close).count();
         // "Prometheus ecosystem (Grafana, Loki, Tempo)": a comma list in
         // the parenthesis is a list of its own, whether or not the
-        // vocabulary knows its other items.
-        if inside >= 2 || clause[b.start..close].contains(',') {
+        // vocabulary knows its other items; but a list of the skill's own
+        // kind ("NoSQL databases (Cassandra, MongoDB)") is its examples.
+        let examples_of_a = mentions[k + 1..]
+            .iter()
+            .take(inside)
+            .all(|m| vocab.is_example_of(m.skill, a.skill));
+        if (inside >= 2 || clause[b.start..close].contains(',')) && !examples_of_a {
             return Join::Apart;
         }
     }
@@ -1187,6 +1210,12 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
         {
             return Join::Or;
         }
+    }
+    // "GitHub or other collaborative version control systems": a few
+    // words describing the other kind offered do not end the choice ("jQuery
+    // or other JavaScript libraries" offers libraries, not the language).
+    if join == Join::Apart && offers_another_kind(gap) && vocab.category(b.skill) != "language" {
+        return Join::Or;
     }
     // "Large Language Models, Diffusion Networks, or Deep Reinforcement
     // Learning": a capitalised word just before the next skill is part of
@@ -1239,10 +1268,34 @@ fn join_between_gap(gap: &str) -> Join {
     join
 }
 
+/// " or other collaborative ": "or other" and a few words describing what
+/// follows, within one phrase.
+fn offers_another_kind(gap: &str) -> bool {
+    let lower = gap.trim().to_lowercase();
+    ["or another ", "or other ", "or any other "]
+        .iter()
+        .any(|w| lower.starts_with(w))
+        && !lower.contains([',', ';', ':', '(', '.'])
+        && lower.split_whitespace().count() <= 5
+}
+
 /// " frameworks such as ", " tools like ", " (e.g. ": a few words that name
 /// a kind and open its examples.
 fn names_kind_of_examples(gap: &str) -> bool {
     let lower = gap.trim().to_lowercase();
+    // "NoSQL, e.g. Cassandra" (or "“NoSQL”, e.g."): a comma before the
+    // bare cue opens no new item (", MV* frameworks such as" does: a kind
+    // of its own).
+    if let Some(cue) = lower
+        .trim_start_matches(['"', '\u{201d}', '\''])
+        .strip_prefix(',')
+        && matches!(
+            cue.trim(),
+            "e.g." | "e.g.," | "such as" | "like" | "for example"
+        )
+    {
+        return true;
+    }
     let words: Vec<&str> = lower.split_whitespace().collect();
     let opens_examples = ["such as", "like", "e.g.", "e.g", "e.g.,", "for example"]
         .iter()
@@ -2046,7 +2099,46 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_with_its_examples_is_one_choice() {
+        // Rule 6 of the labelling rules: a kind that is a skill, then its
+        // examples, is met by any of them, the kind included.
+        for line in [
+            "NoSQL, e.g. Cassandra, MongoDB",
+            "Experience with NoSQL databases (Cassandra, MongoDB)",
+            "Knowledge of NoSQL, e.g. Cassandra or MongoDB",
+            "databases (including \u{201c}NoSQL\u{201d}, e.g. Cassandra, MongoDB)",
+        ] {
+            assert_eq!(
+                read(line),
+                [vec!["NoSQL", "Cassandra", "MongoDB"]],
+                "{line}"
+            );
+        }
+        assert_eq!(
+            read("Hands on experience with GitHub or other collaborative version control systems"),
+            [vec!["GitHub", "Git"]]
+        );
+        // Not a kind: a platform's services, a language's libraries, a
+        // list after its own kind ("MV* frameworks") are not examples of
+        // the skill before them.
+        assert_eq!(
+            read("AWS (Lambda, Kinesis)"),
+            [vec!["AWS"], vec!["AWS Lambda"], vec!["Amazon Kinesis"]]
+        );
+        assert_eq!(
+            read("libraries (e.g., jQuery, MV* frameworks such as Backbone.js or Ember.js)"),
+            [vec!["jQuery"], vec!["Backbone.js", "Ember.js"]]
+        );
+        assert_eq!(
+            read("CI/CD, Jenkins and Docker"),
+            [vec!["CI/CD"], vec!["Jenkins"], vec!["Docker"]]
+        );
+    }
+
+    #[test]
     fn a_plus_is_nice() {
+        assert!(is_nice("Exposure to Kubernetes desired"));
+        assert!(!is_nice("Reconcile clusters to the desired state"));
         assert!(is_nice("Kafka is a plus"));
         assert!(is_nice("Ideally some Rust"));
         assert!(is_nice(

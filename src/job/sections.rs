@@ -66,6 +66,15 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "location",
             "our offer",
             "why you'll love",
+            // A level ladder or career framework appended after the
+            // posting says what each level does, not what this opening
+            // asks ("Leveling of Site Reliability Engineering").
+            "leveling",
+            "levelling",
+            "career ladder",
+            "career framework",
+            "career path",
+            "career progression",
         ],
     ),
     (
@@ -294,7 +303,9 @@ pub struct PostingLine {
 /// requires knowledge of containers," / "C#, Python, HTML, and
 /// JavaScript.") is joined to it first.
 pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
-    let lines = join_wrapped(&without_html(&without_front_matter(lines)));
+    let lines = join_wrapped(&without_html(&without_front_matter(
+        &without_metadata_header(lines),
+    )));
     let mut current = SectionKind::Opening;
     let mut out = Vec::with_capacity(lines.len());
     for (index, line) in lines.iter().enumerate() {
@@ -523,6 +534,49 @@ fn without_front_matter(lines: &[Line]) -> Cow<'_, [Line]> {
             .into_iter()
             .chain(body)
             .chain(lines[end + 1..].iter().cloned())
+            .collect(),
+    )
+}
+
+/// The most lines a metadata header may have.
+const MAX_METADATA_LINES: usize = 12;
+
+/// Markdown with a metadata header (Python-Markdown, Pelican, MultiMarkdown:
+/// "Title: Senior Engineer" / "license: https://…" / "Date: …" lines at the
+/// top, no fences): the header is metadata, its title the posting's. Read
+/// as text, the lower-case key after the title would be joined to it as its
+/// wrapped tail. Only a header holding a `Title:` key counts, so a posting
+/// opening with "Location: Remote" keeps it.
+fn without_metadata_header(lines: &[Line]) -> Cow<'_, [Line]> {
+    let key_value = |text: &str| {
+        let (key, value) = text.split_once(':')?;
+        let key = key.trim();
+        let is_key = !key.is_empty()
+            && key.len() <= 20
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        (is_key && !value.trim().is_empty()).then(|| (key.to_string(), value.trim().to_string()))
+    };
+    let header: Vec<(String, String)> = lines
+        .iter()
+        .take(MAX_METADATA_LINES)
+        .map_while(|l| key_value(l.text.trim()))
+        .collect();
+    let Some(title) = header
+        .iter()
+        .find(|(key, _)| key.eq_ignore_ascii_case("title"))
+        .map(|(_, value)| value.trim_matches(['"', '\'']).to_string())
+    else {
+        return Cow::Borrowed(lines);
+    };
+    let title_line = Line {
+        text: title,
+        ..lines[0].clone()
+    };
+    Cow::Owned(
+        std::iter::once(title_line)
+            .chain(lines[header.len()..].iter().cloned())
             .collect(),
     )
 }
@@ -1218,6 +1272,31 @@ mod tests {
         let section = |word: &str| section_of(&read, word);
         assert_eq!(section("ASP.NET"), SectionKind::Required, "{read:?}");
         assert_eq!(section("Redis"), SectionKind::Stack, "{read:?}");
+    }
+
+    #[test]
+    fn a_metadata_header_gives_the_title_and_drops_its_keys() {
+        let header = lines(&[
+            "Title: Senior Software Engineer, Tooling",
+            "license: https://www.apache.org/licenses/LICENSE-2.0",
+            "## Requirements",
+            "- Experience with Go",
+        ]);
+        let texts: Vec<String> = without_metadata_header(&header)
+            .iter()
+            .map(|l| l.text.clone())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Senior Software Engineer, Tooling",
+                "## Requirements",
+                "- Experience with Go"
+            ]
+        );
+        // Key-value lines with no title key are the posting's own text.
+        let plain = lines(&["Location: Remote", "Type: Full-time", "We hire."]);
+        assert_eq!(without_metadata_header(&plain).len(), 3);
     }
 
     #[test]

@@ -172,10 +172,26 @@ pub(super) fn load(text: &str, file: &str, examples: Examples) -> Result<Vocabul
             name: name.to_string(),
             category: category.to_string(),
             implies: Vec::new(),
+            kind: def.kind,
         });
     }
     for (index, skill) in skills.iter_mut().enumerate() {
         skill.implies = closure(&direct_implies, SkillId(index as u16));
+    }
+    // A kind no skill is work in has no examples to stand in for it: the
+    // flag would do nothing, which is a slip in the file.
+    for (index, spanned) in raw.skills.iter().enumerate() {
+        let def = spanned.get_ref();
+        let id = SkillId(index as u16);
+        if def.kind && !skills.iter().any(|s| s.implies.contains(&id)) {
+            return Err(place.error(
+                spanned.span(),
+                format!(
+                    "skill \"{}\" is a kind, but no skill implies it",
+                    def.name.get_ref().trim()
+                ),
+            ));
+        }
     }
 
     let matcher = Matcher::new(spellings, rules);

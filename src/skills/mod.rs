@@ -72,6 +72,8 @@ struct Skill {
     category: String,
     /// Every skill this one is work in, transitively, without itself.
     implies: Vec<SkillId>,
+    /// Names a kind of tool whose examples stand in for it.
+    kind: bool,
 }
 
 impl Vocabulary {
@@ -126,6 +128,18 @@ impl Vocabulary {
     /// The skill's category (`language`, `backend`, `data`, ...).
     pub fn category(&self, id: SkillId) -> &str {
         &self.skills[id.index()].category
+    }
+
+    /// Whether the skill names a kind of tool ("NoSQL", "CI/CD"), so that a
+    /// list of skills that are work in it gives examples of it.
+    pub fn is_kind(&self, id: SkillId) -> bool {
+        self.skills[id.index()].kind
+    }
+
+    /// Whether `example` is a tool of the kind `kind` names: "Cassandra"
+    /// of "NoSQL", "Jenkins" of "CI/CD".
+    pub fn is_example_of(&self, example: SkillId, kind: SkillId) -> bool {
+        self.is_kind(kind) && self.implies(example).contains(&kind)
     }
 
     /// The families this skill is work in, transitively: Spring Boot gives

@@ -63,6 +63,11 @@ pub struct SkillDef {
     /// word ("Cassandra Smith", "Mary Jenkins") it is a name, never a skill.
     #[serde(default)]
     pub also_a_name: bool,
+    /// The skill names a kind of tool ("NoSQL", "CI/CD", "Containers"):
+    /// a posting's examples of its own kind ("NoSQL databases (Cassandra,
+    /// MongoDB)") are one choice with it.
+    #[serde(default)]
+    pub kind: bool,
     #[serde(default)]
     pub examples: Examples,
 }

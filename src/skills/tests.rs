@@ -308,6 +308,32 @@ fn an_unmatchable_spelling_is_refused() {
 }
 
 #[test]
+fn a_kind_is_what_its_examples_imply() {
+    let v = Vocabulary::from_toml(
+        &format!("{HEADER}[[skill]]\nname = \"NoSQL\"\ncategory = \"database\"\nkind = true\n\n[[skill]]\nname = \"MongoDB\"\ncategory = \"database\"\nimplies = [\"NoSQL\"]\n"),
+        "t.toml",
+    )
+    .unwrap();
+    let (nosql, mongo) = (
+        v.canonical("NoSQL").unwrap(),
+        v.canonical("MongoDB").unwrap(),
+    );
+    assert!(v.is_example_of(mongo, nosql));
+    assert!(!v.is_example_of(nosql, mongo));
+    // The built-in kinds: a NoSQL store is an example of NoSQL; AWS, which
+    // Lambda implies, is a platform, not a kind.
+    assert!(vocab().is_example_of(id("Cassandra"), id("NoSQL")));
+    assert!(vocab().is_example_of(id("Jenkins"), id("CI/CD")));
+    assert!(!vocab().is_example_of(id("AWS Lambda"), id("AWS")));
+    // A kind that nothing implies would do nothing: a slip in the file.
+    let e = refused("[[skill]]\nname = \"NoSQL\"\ncategory = \"database\"\nkind = true\n");
+    assert!(
+        e.contains("\"NoSQL\" is a kind, but no skill implies it") && e.starts_with("test.toml:"),
+        "{e}"
+    );
+}
+
+#[test]
 fn implies_naming_no_skill_is_refused() {
     let e =
         refused("[[skill]]\nname = \"Django\"\ncategory = \"backend\"\nimplies = [\"Pyhton\"]\n");

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""How far two people labelling the same postings by the same rules agree.
+
+Each file is a manifest (name,repo,path,commit,sha256,expected) as
+eval/jobs/measure.py reads, written by a different labeller who never saw
+the other's labels. The first is taken as the reference and the second as
+the reading, with measure.py's comparison (a requirement matches when it
+names the same set of skills), so the figures sit beside levelscan's: if two
+careful people agree on required skills at 0.85, a reader cannot be held to
+0.9 against either one alone.
+
+Usage: eval/jobs/agreement.py FIRST.csv SECOND.csv [--quiet]
+"""
+
+import argparse
+import csv
+import json
+
+from measure import key
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("first")
+    parser.add_argument("second")
+    parser.add_argument("--quiet", action="store_true", help="print the totals only")
+    args = parser.parse_args()
+    first = {r["name"]: json.loads(r["expected"]) for r in csv.DictReader(open(args.first, newline=""))}
+    second = {r["name"]: json.loads(r["expected"]) for r in csv.DictReader(open(args.second, newline=""))}
+    names = [n for n in first if n in second]
+    tally = {w: {"right": 0, "expected": 0, "found": 0} for w in ("required", "nice")}
+    same = {"level": 0, "years_min": 0, "title": 0}
+    for name in names:
+        a, b = first[name], second[name]
+        notes = []
+        for w in tally:
+            want = [key(r) for r in a[w]]
+            got = [key(r) for r in b[w]]
+            tally[w]["expected"] += len(want)
+            tally[w]["found"] += len(got)
+            tally[w]["right"] += sum(1 for g in got if g in want)
+            notes += [f"{w}: only first {k}" for k in want if k not in got]
+            notes += [f"{w}: only second {k}" for k in got if k not in want]
+        for field in same:
+            agree = (a[field] or "") == (b[field] or "") if field != "title" else \
+                (a["title"] or "").lower() == (b["title"] or "").lower()
+            same[field] += agree
+            if not agree:
+                notes.append(f"{field}: {a[field]!r} / {b[field]!r}")
+        if not args.quiet:
+            print(f"{name}: {len(notes)} difference(s)")
+            for n in notes:
+                print(f"    {n}")
+    n = len(names)
+    print(f"\n{n} postings labelled by both")
+    for w, t in tally.items():
+        recall = t["right"] / max(t["expected"], 1)
+        precision = t["right"] / max(t["found"], 1)
+        f1 = 2 * t["right"] / max(t["expected"] + t["found"], 1)
+        print(f"{w}: second against first: recall {recall:.2f} ({t['right']}/{t['expected']}), "
+              f"precision {precision:.2f} ({t['right']}/{t['found']}), F1 {f1:.2f}")
+    print(f"level same {same['level']}/{n}, years_min same {same['years_min']}/{n}, title same {same['title']}/{n}")
+
+
+if __name__ == "__main__":
+    main()
