@@ -474,6 +474,10 @@ enum Join {
     Slash,
     /// "Go and Java", "Go & Java".
     And,
+    /// "Python/Flask", "C#/.NET": a framework and its language, both asked;
+    /// unlike an "and" it does not part a list that ends in "or"
+    /// ("Scala/Java, Node/TypeScript, Python, or Rust" is one choice).
+    Both,
     /// "Go, Java": a list, a choice when an "or" ends it.
     Comma,
     /// Anything else: the two are not in one list.
@@ -1138,7 +1142,7 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
     if matches!(gap.trim(), "/" | "\\")
         && (framework_of(a.skill, b.skill) || framework_of(b.skill, a.skill))
     {
-        return Join::And;
+        return Join::Both;
     }
     // "Mobile Engineer (iOS)", "Backend Developer (Go)": a parenthesis
     // after a role names its specialty; both are asked for.
@@ -1602,6 +1606,18 @@ mod tests {
         // "teams in", "systems in" hold no "MS in": what follows is asked.
         assert_eq!(read("Coach teams in establishing SLOs"), vec![vec!["SLOs"]]);
         assert!(read("An MS in Machine Learning").is_empty());
+    }
+
+    #[test]
+    fn a_framework_and_its_language_stay_inside_an_or_list() {
+        assert_eq!(
+            read("distributed systems in Scala/Java, Node/TypeScript, Python, or Rust"),
+            vec![
+                vec!["Distributed Systems"],
+                vec!["Scala", "Java", "Node.js", "TypeScript", "Python", "Rust"]
+            ]
+        );
+        assert_eq!(read("Python/Flask"), vec![vec!["Python"], vec!["Flask"]]);
     }
 
     #[test]
