@@ -16,7 +16,7 @@ import argparse
 import csv
 import json
 
-from measure import key
+from measure import key, skill_level
 
 
 def main():
@@ -29,10 +29,16 @@ def main():
     second = {r["name"]: json.loads(r["expected"]) for r in csv.DictReader(open(args.second, newline=""))}
     names = [n for n in first if n in second]
     tally = {w: {"right": 0, "expected": 0, "found": 0} for w in ("required", "nice")}
+    by_skill = {w: {"right": 0, "expected": 0, "found": 0} for w in ("required", "nice")}
     same = {"level": 0, "years_min": 0, "title": 0}
     for name in names:
         a, b = first[name], second[name]
         notes = []
+        sa, sb = skill_level(a), skill_level(b)
+        for w in by_skill:
+            by_skill[w]["expected"] += len(sa[w])
+            by_skill[w]["found"] += len(sb[w])
+            by_skill[w]["right"] += len(sa[w] & sb[w])
         for w in tally:
             want = [key(r) for r in a[w]]
             got = [key(r) for r in b[w]]
@@ -59,6 +65,11 @@ def main():
         f1 = 2 * t["right"] / max(t["expected"] + t["found"], 1)
         print(f"{w}: second against first: recall {recall:.2f} ({t['right']}/{t['expected']}), "
               f"precision {precision:.2f} ({t['right']}/{t['found']}), F1 {f1:.2f}")
+    for w, t in by_skill.items():
+        recall = t["right"] / max(t["expected"], 1)
+        precision = t["right"] / max(t["found"], 1)
+        print(f"{w}, skill by skill: recall {recall:.2f} ({t['right']}/{t['expected']}), "
+              f"precision {precision:.2f} ({t['right']}/{t['found']})")
     print(f"level same {same['level']}/{n}, years_min same {same['years_min']}/{n}, title same {same['title']}/{n}")
 
 

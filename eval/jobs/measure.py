@@ -12,8 +12,9 @@ owner+name/ clones), when there is one.
 
 For each posting the script runs `levelscan job FILE --format json` and
 compares: requirements match when they name the same set of skills. It prints
-recall and precision of required and of nice skills over the set, the level
-and years agreement, and every difference.
+recall and precision of required and of nice skills over the set, the same
+skill by skill (each skill in the list it is asked in, however grouped into
+choices), the level and years agreement, and every difference.
 
 eval/jobs/manifest.csv is the development set (postings looked at while the
 reader was fixed); eval/jobs/holdout.csv is a held-out set, labelled the same
@@ -38,6 +39,24 @@ CACHE = Path(os.environ.get("JOBS_CACHE", "/work/corpus/jobs"))
 def key(requirement):
     names = [requirement] if isinstance(requirement, str) else requirement["one_of"]
     return "|".join(sorted(names))
+
+
+def skills_of(requirements):
+    """Every skill a list names, choices opened up."""
+    named = set()
+    for r in requirements:
+        named |= {r} if isinstance(r, str) else set(r["one_of"])
+    return named
+
+
+def skill_level(reading):
+    """Each skill once, in the list it is asked in: required wins over nice.
+    Compared this way, a reading that names the right skills in the right
+    list but groups them otherwise ("Java/Kotlin" one choice or two
+    requirements) still counts them right; the requirement-level figures
+    count such a grouping wrong."""
+    required = skills_of(reading["required"])
+    return {"required": required, "nice": skills_of(reading["nice"]) - required}
 
 
 def cached(row):
@@ -68,6 +87,7 @@ def main():
     parser.add_argument("--quiet", action="store_true", help="print the totals only")
     args = parser.parse_args()
     tally = {w: {"right": 0, "expected": 0, "found": 0} for w in ("required", "nice")}
+    by_skill = {w: {"right": 0, "expected": 0, "found": 0} for w in ("required", "nice")}
     level_right = years_right = titles_right = 0
     rows = list(csv.DictReader(open(HERE / args.manifest, newline="")))
     for row in rows:
@@ -78,8 +98,14 @@ def main():
             print(f"{row['name']}: levelscan failed: {run.stderr.strip()}")
             for w in tally:
                 tally[w]["expected"] += len(expected[w])
+                by_skill[w]["expected"] += len(skill_level(expected)[w])
             continue
         read = json.loads(run.stdout)
+        want_skills, got_skills = skill_level(expected), skill_level(read)
+        for w in by_skill:
+            by_skill[w]["expected"] += len(want_skills[w])
+            by_skill[w]["found"] += len(got_skills[w])
+            by_skill[w]["right"] += len(want_skills[w] & got_skills[w])
         notes = []
         for w in tally:
             want = [key(r) for r in expected[w]]
@@ -114,6 +140,10 @@ def main():
         recall = t["right"] / max(t["expected"], 1)
         precision = t["right"] / max(t["found"], 1)
         print(f"{w}: recall {recall:.2f} ({t['right']}/{t['expected']}), precision {precision:.2f} ({t['right']}/{t['found']})")
+    for w, t in by_skill.items():
+        recall = t["right"] / max(t["expected"], 1)
+        precision = t["right"] / max(t["found"], 1)
+        print(f"{w}, skill by skill: recall {recall:.2f} ({t['right']}/{t['expected']}), precision {precision:.2f} ({t['right']}/{t['found']})")
     print(f"level exact {level_right}/{n}, years_min exact {years_right}/{n}, title found {titles_right}/{n}")
 
 
