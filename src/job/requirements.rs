@@ -678,7 +678,16 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
             || starts_with_choice_tail(after)
             || (before.trim_end().ends_with('(')
                 && singular_category(&clause[..run[0].start])
-                && run.len() > 1);
+                && run.len() > 1)
+            || (examples_in_brackets(
+                before,
+                &joins,
+                describes_stack(clause),
+                &clause[run[0].start..],
+            )
+                && run
+                    .iter()
+                    .all(|m| vocab.category(m.skill) == vocab.category(run[0].skill)));
         if run.len() == 1
             && (choice_cue || has_choice_cue(before))
             && among_unknown_examples(before, after)
@@ -1549,6 +1558,51 @@ fn among_unknown_examples(before: &str, after: &str) -> bool {
     names_before || names_after
 }
 
+/// "vector stores (Pinecone, FAISS, Weaviate)", "testing strategies (Jest,
+/// Playwright)": a parenthesis listing several skills by commas right
+/// after a kind the vocabulary lacks gives examples of that kind, any of
+/// which meets it (the caller checks they are of one category of the
+/// vocabulary: "Backend (Node.js, REST, PostgreSQL)" asks each). Joined by
+/// "and" ("APIs (iOS and Android)") each is asked; so is a parenthesis
+/// after a mixed kind ("front-end technologies (HTML, CSS, JavaScript)")
+/// or in a description of the team's stack.
+fn examples_in_brackets(
+    before: &str,
+    joins: &[Join],
+    of_the_stack: bool,
+    from_the_list: &str,
+) -> bool {
+    let Some(kind) = before.trim_end().strip_suffix('(') else {
+        return false;
+    };
+    let kind = kind.trim_end().to_lowercase();
+    // "AWS (EC2, S3)": the kind is a skill just named, whose own examples
+    // the vocabulary's kinds decide; "(SAST, DAST, …, WAF and Bot
+    // Protection, …)": an "and" later in the parenthesis lists each.
+    let rest_of_brackets = from_the_list.split(')').next().unwrap_or(from_the_list);
+    if kind.is_empty() || rest_of_brackets.contains(" and ") || rest_of_brackets.contains('&') {
+        return false;
+    }
+    let last = kind
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    const MIXED: &[&str] = &[
+        "technologies",
+        "technology",
+        "stack",
+        "skills",
+        "concepts",
+        "fundamentals",
+        "basics",
+    ];
+    !joins.is_empty()
+        && joins.iter().all(|j| matches!(j, Join::Comma | Join::Or))
+        && !last.is_empty()
+        && !MIXED.contains(&last)
+        && !of_the_stack
+}
+
 /// "one of", "any of", "at least one": a choice whatever joins the list.
 fn has_strong_choice_cue(before: &str) -> bool {
     let lower = before.to_lowercase();
@@ -2148,6 +2202,41 @@ mod tests {
         assert_eq!(
             read("CI/CD, Jenkins and Docker"),
             [vec!["CI/CD"], vec!["Jenkins"], vec!["Docker"]]
+        );
+    }
+
+    #[test]
+    fn examples_in_brackets_after_a_kind_are_one_choice() {
+        assert_eq!(
+            read("Familiarity with vector stores (Pinecone, FAISS, Weaviate)"),
+            [vec!["Pinecone", "FAISS", "Weaviate"]]
+        );
+        assert_eq!(
+            read("Exposure to cloud platforms (AWS, Azure, GCP)"),
+            [vec!["AWS", "Azure", "GCP"]]
+        );
+        // Joined by "and", of several categories, after a mixed kind, or
+        // after the skill whose parts they are: each is asked.
+        assert_eq!(
+            read("native mobile development concepts and APIs (iOS and Android)"),
+            [vec!["Mobile Development"], vec!["iOS"], vec!["Android"]]
+        );
+        assert_eq!(
+            read("Backend (Node.js, PostgreSQL)"),
+            [vec!["Node.js"], vec!["PostgreSQL"]]
+        );
+        assert_eq!(
+            read("Proficiency in front-end technologies (HTML, CSS, JavaScript)"),
+            [vec!["HTML"], vec!["CSS"], vec!["JavaScript"]]
+        );
+        assert_eq!(
+            read("Security frameworks (SAST, DAST, Pentesting and WAF tuning)"),
+            [
+                vec!["SAST"],
+                vec!["DAST"],
+                vec!["Penetration Testing"],
+                vec!["Web Application Firewall"]
+            ]
         );
     }
 
