@@ -16,7 +16,7 @@ import argparse
 import csv
 import json
 
-from measure import key, skill_level
+from measure import Tally
 
 
 def main():
@@ -28,25 +28,11 @@ def main():
     first = {r["name"]: json.loads(r["expected"]) for r in csv.DictReader(open(args.first, newline=""))}
     second = {r["name"]: json.loads(r["expected"]) for r in csv.DictReader(open(args.second, newline=""))}
     names = [n for n in first if n in second]
-    tally = {w: {"right": 0, "expected": 0, "found": 0} for w in ("required", "nice")}
-    by_skill = {w: {"right": 0, "expected": 0, "found": 0} for w in ("required", "nice")}
+    tally = Tally()
     same = {"level": 0, "years_min": 0, "title": 0}
     for name in names:
         a, b = first[name], second[name]
-        notes = []
-        sa, sb = skill_level(a), skill_level(b)
-        for w in by_skill:
-            by_skill[w]["expected"] += len(sa[w])
-            by_skill[w]["found"] += len(sb[w])
-            by_skill[w]["right"] += len(sa[w] & sb[w])
-        for w in tally:
-            want = [key(r) for r in a[w]]
-            got = [key(r) for r in b[w]]
-            tally[w]["expected"] += len(want)
-            tally[w]["found"] += len(got)
-            tally[w]["right"] += sum(1 for g in got if g in want)
-            notes += [f"{w}: only first {k}" for k in want if k not in got]
-            notes += [f"{w}: only second {k}" for k in got if k not in want]
+        notes = tally.add(a, b, missed="only first {}", extra="only second {}")
         for field in same:
             agree = (a[field] or "") == (b[field] or "") if field != "title" else \
                 (a["title"] or "").lower() == (b["title"] or "").lower()
@@ -59,17 +45,7 @@ def main():
                 print(f"    {n}")
     n = len(names)
     print(f"\n{n} postings labelled by both")
-    for w, t in tally.items():
-        recall = t["right"] / max(t["expected"], 1)
-        precision = t["right"] / max(t["found"], 1)
-        f1 = 2 * t["right"] / max(t["expected"] + t["found"], 1)
-        print(f"{w}: second against first: recall {recall:.2f} ({t['right']}/{t['expected']}), "
-              f"precision {precision:.2f} ({t['right']}/{t['found']}), F1 {f1:.2f}")
-    for w, t in by_skill.items():
-        recall = t["right"] / max(t["expected"], 1)
-        precision = t["right"] / max(t["found"], 1)
-        print(f"{w}, skill by skill: recall {recall:.2f} ({t['right']}/{t['expected']}), "
-              f"precision {precision:.2f} ({t['right']}/{t['found']})")
+    tally.print(against="second against first: ")
     print(f"level same {same['level']}/{n}, years_min same {same['years_min']}/{n}, title same {same['title']}/{n}")
 
 

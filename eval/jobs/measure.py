@@ -59,6 +59,46 @@ def skill_level(reading):
     return {"required": required, "nice": skills_of(reading["nice"]) - required}
 
 
+class Tally:
+    """Recall and precision of required and nice skills over a set, both
+    requirement by requirement (a choice must be grouped as labelled) and
+    skill by skill (see `skill_level`)."""
+
+    def __init__(self):
+        lists = ("required", "nice")
+        self.exact = {w: {"right": 0, "expected": 0, "found": 0} for w in lists}
+        self.by_skill = {w: {"right": 0, "expected": 0, "found": 0} for w in lists}
+
+    def add(self, expected, read, missed="missed {}", extra="read {}, not expected"):
+        """Counts one posting's reading against its label; returns the
+        differences, worded by `missed` and `extra`."""
+        want_skills, got_skills = skill_level(expected), skill_level(read)
+        notes = []
+        for w in self.exact:
+            by_skill = self.by_skill[w]
+            by_skill["expected"] += len(want_skills[w])
+            by_skill["found"] += len(got_skills[w])
+            by_skill["right"] += len(want_skills[w] & got_skills[w])
+            want = [key(r) for r in expected[w]]
+            got = [key(r) for r in read[w]]
+            exact = self.exact[w]
+            exact["expected"] += len(want)
+            exact["found"] += len(got)
+            exact["right"] += sum(1 for g in got if g in want)
+            notes += [f"{w}: " + missed.format(k) for k in want if k not in got]
+            notes += [f"{w}: " + extra.format(k) for k in got if k not in want]
+        return notes
+
+    def print(self, against=""):
+        for label, counts in (("", self.exact), (", skill by skill", self.by_skill)):
+            for w, t in counts.items():
+                recall = t["right"] / max(t["expected"], 1)
+                precision = t["right"] / max(t["found"], 1)
+                f1 = 2 * t["right"] / max(t["expected"] + t["found"], 1)
+                print(f"{w}{label}: {against}recall {recall:.2f} ({t['right']}/{t['expected']}), "
+                      f"precision {precision:.2f} ({t['right']}/{t['found']}), F1 {f1:.2f}")
+
+
 def cached(row):
     # A posting keeps its format (TXT, MD, PDF, DOCX): the file's extension
     # is its source's, Markdown when the source has none.
@@ -86,8 +126,7 @@ def main():
                         help="manifest file, relative to eval/jobs/ (manifest.csv or holdout.csv)")
     parser.add_argument("--quiet", action="store_true", help="print the totals only")
     args = parser.parse_args()
-    tally = {w: {"right": 0, "expected": 0, "found": 0} for w in ("required", "nice")}
-    by_skill = {w: {"right": 0, "expected": 0, "found": 0} for w in ("required", "nice")}
+    tally = Tally()
     level_right = years_right = titles_right = 0
     rows = list(csv.DictReader(open(HERE / args.manifest, newline="")))
     for row in rows:
@@ -96,25 +135,11 @@ def main():
         run = subprocess.run([args.levelscan, "job", str(path), "--format", "json"], capture_output=True, text=True)
         if run.returncode != 0:
             print(f"{row['name']}: levelscan failed: {run.stderr.strip()}")
-            for w in tally:
-                tally[w]["expected"] += len(expected[w])
-                by_skill[w]["expected"] += len(skill_level(expected)[w])
+            # A refused posting reads nothing: every label is missed.
+            tally.add(expected, {"required": [], "nice": []})
             continue
         read = json.loads(run.stdout)
-        want_skills, got_skills = skill_level(expected), skill_level(read)
-        for w in by_skill:
-            by_skill[w]["expected"] += len(want_skills[w])
-            by_skill[w]["found"] += len(got_skills[w])
-            by_skill[w]["right"] += len(want_skills[w] & got_skills[w])
-        notes = []
-        for w in tally:
-            want = [key(r) for r in expected[w]]
-            got = [key(r) for r in read[w]]
-            tally[w]["expected"] += len(want)
-            tally[w]["found"] += len(got)
-            tally[w]["right"] += sum(1 for g in got if g in want)
-            notes += [f"{w}: missed {k}" for k in want if k not in got]
-            notes += [f"{w}: read {k}, not expected" for k in got if k not in want]
+        notes = tally.add(expected, read)
         level_right += read["level"] == expected["level"]
         years_right += read["years_min"] == expected["years_min"]
         # A posting that prints no title (a pasted body) is read right when
@@ -136,14 +161,7 @@ def main():
                 print(f"    {n}")
     n = len(rows)
     print(f"\n{n} postings")
-    for w, t in tally.items():
-        recall = t["right"] / max(t["expected"], 1)
-        precision = t["right"] / max(t["found"], 1)
-        print(f"{w}: recall {recall:.2f} ({t['right']}/{t['expected']}), precision {precision:.2f} ({t['right']}/{t['found']})")
-    for w, t in by_skill.items():
-        recall = t["right"] / max(t["expected"], 1)
-        precision = t["right"] / max(t["found"], 1)
-        print(f"{w}, skill by skill: recall {recall:.2f} ({t['right']}/{t['expected']}), precision {precision:.2f} ({t['right']}/{t['found']})")
+    tally.print()
     print(f"level exact {level_right}/{n}, years_min exact {years_right}/{n}, title found {titles_right}/{n}")
 
 
