@@ -5,7 +5,7 @@
 //! or a signal. Equal-opportunity statements ("regardless of age, gender
 //! ...") ask for nothing and are skipped.
 
-use super::requirements::sentences;
+use super::clauses::sentences;
 use super::sections::{PostingLine, contains_words};
 
 /// Each kind of requirement never assessed, with the words that raise it.

@@ -357,8 +357,8 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
         if !in_scope {
             continue;
         }
-        for (clause_at, clause) in super::requirements::clauses(&line.original) {
-            let nice = line.section == SectionKind::Nice || super::requirements::is_nice(&clause);
+        for (clause_at, clause) in super::clauses::clauses(&line.original) {
+            let nice = line.section == SectionKind::Nice || super::clauses::is_nice(&clause);
             let best = if nice { &mut preferred } else { &mut best };
             let clause = clause.as_ref();
             // Outside the requirements of a sectioned posting, a figure

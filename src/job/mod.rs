@@ -22,6 +22,7 @@
 //!   about the stack or the duties give nice skills;
 //! - skills in the title ("Senior Go Engineer") are required.
 
+mod clauses;
 mod fairness;
 mod level;
 mod requirements;
@@ -151,14 +152,14 @@ pub fn read_posting(
             // A list item labelled with a plus, or a line that leads into
             // the list after it and calls it a plus ("The icing on the cake
             // would be, if ...").
-            label_plus = (label || leads_in(&line.text)) && requirements::is_nice(&line.text);
+            label_plus = (label || leads_in(&line.text)) && clauses::is_nice(&line.text);
         }
         if line.text.is_empty()
             || (index == 0 && title.as_deref().is_some_and(|t| line.original.contains(t)))
         {
             continue;
         }
-        for (at, clause) in requirements::clauses(&line.text) {
+        for (at, clause) in clauses::clauses(&line.text) {
             let intro = intro.filter(|_| item);
             let clause = clause.as_ref();
             let Some(wish) = wish_of(line.section, clause, sectioned, intro) else {
@@ -167,9 +168,9 @@ pub fn read_posting(
             let wish = if under_plus_label { Wish::Nice } else { wish };
             // The quote is the posting's line, or its sentence when the line
             // is a paragraph.
-            let quote = match requirements::sentences(&line.text).len() {
+            let quote = match clauses::sentences(&line.text).len() {
                 0 | 1 => line.original.as_str(),
-                _ => requirements::sentence_at(&line.text, at),
+                _ => clauses::sentence_at(&line.text, at),
             };
             let found = requirements::requirements_in(clause, quote, vocab);
             match wish {
@@ -189,7 +190,7 @@ pub fn read_posting(
                 }
                 Wish::Nice => {
                     if line.section == SectionKind::Nice
-                        || requirements::is_nice(clause)
+                        || clauses::is_nice(clause)
                         || under_plus_label
                     {
                         called_nice.extend(found.iter().cloned());
@@ -380,9 +381,7 @@ fn intro_wish(text: &str) -> Option<Wish> {
     if !leads_in(text) {
         return None;
     }
-    let last = requirements::sentences(text)
-        .last()
-        .map_or(text, |&(_, s)| s);
+    let last = clauses::sentences(text).last().map_or(text, |&(_, s)| s);
     let lower = normalise(last);
     let any = |words: &[&str]| words.iter().any(|w| contains_words(&lower, w));
     if any(DUTIES) {
@@ -405,7 +404,7 @@ fn wish_of(
     let lower = normalise(clause);
     let any = |words: &[&str]| words.iter().any(|w| contains_words(&lower, w));
     let nice_or = |wish: Wish| {
-        Some(if requirements::is_nice(clause) {
+        Some(if clauses::is_nice(clause) {
             Wish::Nice
         } else {
             wish
@@ -415,7 +414,7 @@ fn wish_of(
         SectionKind::About | SectionKind::Benefits => None,
         // "CI/CD, we use GitHub Actions" describes; "a track record with
         // the tools we use" still asks.
-        SectionKind::Required if requirements::describes_stack(clause) && !any(ASKING) => {
+        SectionKind::Required if clauses::describes_stack(clause) && !any(ASKING) => {
             Some(Wish::Nice)
         }
         // "You'll have the opportunity to mentor other engineers" under
@@ -427,14 +426,14 @@ fn wish_of(
         SectionKind::Duties if any(DEMANDS) => nice_or(Wish::Required),
         SectionKind::Nice | SectionKind::Stack | SectionKind::Duties => Some(Wish::Nice),
         SectionKind::Opening | SectionKind::Other
-            if sectioned && requirements::describes_stack(clause) && !any(ASKING) =>
+            if sectioned && clauses::describes_stack(clause) && !any(ASKING) =>
         {
             Some(Wish::Nice)
         }
         SectionKind::Opening | SectionKind::Other if sectioned => {
             if intro == Some(Wish::Nice) {
                 Some(Wish::Nice)
-            } else if any(ASKING) || intro.is_some() || requirements::is_nice(clause) {
+            } else if any(ASKING) || intro.is_some() || clauses::is_nice(clause) {
                 nice_or(Wish::Required)
             } else if any(DUTIES) {
                 // "As a senior mobile engineer, you will work on Scrum
@@ -447,13 +446,13 @@ fn wish_of(
         SectionKind::Opening | SectionKind::Other => {
             // "They have experience with our tech stack (ReactJS, Laravel…)":
             // experience asked with the team's stack is asked.
-            let asks_for_the_stack = requirements::stack_cue_at(clause).is_some_and(|cue| {
+            let asks_for_the_stack = clauses::stack_cue_at(clause).is_some_and(|cue| {
                 ASKING
                     .iter()
                     .any(|w| sections::word_positions(&lower, w).any(|at| at < cue))
             });
-            if requirements::is_nice(clause)
-                || (requirements::describes_stack(clause) && !asks_for_the_stack)
+            if clauses::is_nice(clause)
+                || (clauses::describes_stack(clause) && !asks_for_the_stack)
                 || intro == Some(Wish::Nice)
             {
                 Some(Wish::Nice)
@@ -650,7 +649,7 @@ fn asking_lines(lines: &[PostingLine]) -> usize {
     let body = lines.iter().filter(|l| !l.heading);
     let sentences = body
         .clone()
-        .flat_map(|l| requirements::sentences(&l.text))
+        .flat_map(|l| clauses::sentences(&l.text))
         .filter(|&(_, s)| opens_asking(s))
         .count();
     let lead_ins = body
@@ -665,7 +664,7 @@ fn demand_sentences(lines: &[PostingLine]) -> usize {
     lines
         .iter()
         .filter(|l| !l.heading)
-        .flat_map(|l| requirements::sentences(&l.text))
+        .flat_map(|l| clauses::sentences(&l.text))
         .filter(|&(_, sentence)| {
             let lower = normalise(sentence);
             ["required", "preferred", "is a must"]
