@@ -652,6 +652,13 @@ fn depth_in_a_bullet(bullet: &str, requirement: &str) -> Depth {
     verdict(&run(&resume, &spec(&[&[requirement]], &[])), requirement).depth
 }
 
+/// Each (bullet, skill) pair, the bullet a role's only one, reads `depth`.
+fn assert_depth_in_bullets(pairs: &[(&str, &str)], depth: Depth) {
+    for (bullet, skill) in pairs {
+        assert_eq!(depth_in_a_bullet(bullet, skill), depth, "{bullet}");
+    }
+}
+
 /// A skill named as the setting of the work rather than worked with: a
 /// future target, advocacy, a system being retired, the team's tools said
 /// by its manager, a role's title inside a sentence. Each stays `listed`;
@@ -684,9 +691,7 @@ fn a_skill_beside_the_work_but_not_worked_with_is_not_shown() {
             "AWS",
         ),
     ];
-    for (bullet, skill) in listed {
-        assert_eq!(depth_in_a_bullet(bullet, skill), Depth::Listed, "{bullet}");
-    }
+    assert_depth_in_bullets(&listed, Depth::Listed);
     let shown = [
         (
             "Migrated the storage layer to Postgres, cutting query time by half.",
@@ -709,9 +714,7 @@ fn a_skill_beside_the_work_but_not_worked_with_is_not_shown() {
             "Load Testing",
         ),
     ];
-    for (bullet, skill) in shown {
-        assert_eq!(depth_in_a_bullet(bullet, skill), Depth::Shown, "{bullet}");
-    }
+    assert_depth_in_bullets(&shown, Depth::Shown);
 }
 
 /// A skill as the subject of a course, a talk or a training session is
@@ -730,9 +733,7 @@ fn training_sessions_and_course_topics_are_not_work_with_their_subject() {
             "RESTful APIs",
         ),
     ];
-    for (bullet, skill) in listed {
-        assert_eq!(depth_in_a_bullet(bullet, skill), Depth::Listed, "{bullet}");
-    }
+    assert_depth_in_bullets(&listed, Depth::Listed);
     let shown = [
         (
             "Moved user sessions in Redis to a cluster and cut logouts by 90%.",
@@ -743,9 +744,7 @@ fn training_sessions_and_course_topics_are_not_work_with_their_subject() {
             "Go",
         ),
     ];
-    for (bullet, skill) in shown {
-        assert_eq!(depth_in_a_bullet(bullet, skill), Depth::Shown, "{bullet}");
-    }
+    assert_depth_in_bullets(&shown, Depth::Shown);
 }
 
 /// A part of a sentence that only points to a link ("the git commit

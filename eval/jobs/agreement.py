@@ -16,7 +16,7 @@ import argparse
 import csv
 import json
 
-from measure import Tally
+from measure import Tally, print_differences
 
 
 def main():
@@ -40,9 +40,7 @@ def main():
             if not agree:
                 notes.append(f"{field}: {a[field]!r} / {b[field]!r}")
         if not args.quiet:
-            print(f"{name}: {len(notes)} difference(s)")
-            for n in notes:
-                print(f"    {n}")
+            print_differences(name, notes)
     n = len(names)
     print(f"\n{n} postings labelled by both")
     tally.print(against="second against first: ")

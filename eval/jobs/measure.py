@@ -99,6 +99,12 @@ class Tally:
                       f"precision {precision:.2f} ({t['right']}/{t['found']}), F1 {f1:.2f}")
 
 
+def print_differences(name, notes):
+    print(f"{name}: {len(notes)} difference(s)")
+    for note in notes:
+        print(f"    {note}")
+
+
 def cached(row):
     # A posting keeps its format (TXT, MD, PDF, DOCX): the file's extension
     # is its source's, Markdown when the source has none.
@@ -156,9 +162,7 @@ def main():
         if not title_ok:
             notes.append(f"title {read['title']!r}, expected {expected['title']!r}")
         if not args.quiet:
-            print(f"{row['name']}: {len(notes)} difference(s)")
-            for n in notes:
-                print(f"    {n}")
+            print_differences(row["name"], notes)
     n = len(rows)
     print(f"\n{n} postings")
     tally.print()

@@ -102,10 +102,7 @@ fn join_of(gap: &str) -> Join {
     }
     // "Rust, C++ or another low-level systems language such as C": the
     // example of the other kind offered is one more option of the choice.
-    let offers_another = ["or another ", "or other ", "or any other "]
-        .iter()
-        .any(|w| lower.starts_with(w));
-    if offers_another
+    if offers_another(&lower)
         && [" such as", " like", " e.g"]
             .iter()
             .any(|w| lower.trim_end_matches([',', '.', ' ']).ends_with(w))
@@ -853,13 +850,19 @@ fn join_between_gap(gap: &str) -> Join {
     join
 }
 
+/// "or other …", "or another …" (lower case, trimmed): a gap that offers
+/// another of the kind named next.
+fn offers_another(lower: &str) -> bool {
+    ["or another ", "or other ", "or any other "]
+        .iter()
+        .any(|w| lower.starts_with(w))
+}
+
 /// " or other collaborative ": "or other" and a few words describing what
 /// follows, within one phrase.
 fn offers_another_kind(gap: &str) -> bool {
     let lower = gap.trim().to_lowercase();
-    ["or another ", "or other ", "or any other "]
-        .iter()
-        .any(|w| lower.starts_with(w))
+    offers_another(&lower)
         && !lower.contains([',', ';', ':', '(', '.'])
         && lower.split_whitespace().count() <= 5
 }
