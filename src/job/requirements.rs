@@ -176,14 +176,23 @@ fn join_of(gap: &str) -> Join {
     }
 }
 
-/// The requirements a clause names, in order. `quote` is the line the
-/// clause came from.
-pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Requirement> {
+/// A list in a clause: neighbouring mentions joined as one ("Go, Kafka and
+/// Postgres", "one of Ruby, PHP"), with how each two are joined and the
+/// words just before and after it. A mention on its own is a list of one.
+struct List<'c> {
+    mentions: Vec<SkillMention>,
+    /// `joins[k]` joins `mentions[k]` and `mentions[k + 1]`; never `Apart`.
+    joins: Vec<Join>,
+    before: &'c str,
+    after: &'c str,
+}
+
+/// The lists of a clause, in order.
+fn lists_in<'c>(clause: &'c str, vocab: &Vocabulary) -> Vec<List<'c>> {
     let mentions = asked_mentions(clause, vocab);
-    let mut out: Vec<Requirement> = Vec::new();
+    let mut lists = Vec::new();
     let mut i = 0;
     while i < mentions.len() {
-        // The run of mentions joined as one list.
         let mut j = i;
         let mut joins: Vec<Join> = Vec::new();
         while j + 1 < mentions.len() {
@@ -194,93 +203,110 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
             joins.push(join);
             j += 1;
         }
-        let run = &mentions[i..=j];
-        let before = &clause[if i == 0 { 0 } else { mentions[i - 1].end }..run[0].start];
+        let before = &clause[if i == 0 { 0 } else { mentions[i - 1].end }..mentions[i].start];
         let after_end = mentions.get(j + 1).map_or(clause.len(), |m| m.start);
-        let after = &clause[run[run.len() - 1].end..after_end];
-        // "technologies such as HTML, CSS, and JavaScript" names each (the
-        // "and" may come before a last item the vocabulary lacks: "file
-        // formats such as Parquet, Avro, and ORC"); "a cloud such as AWS,
-        // GCP, and Azure" is one choice, and so are examples of a kind whose
-        // members stand in for each other ("databases such as PostgreSQL,
-        // MySQL, and MongoDB", "cloud platforms such as AWS, GCP, and
-        // Azure") or a list that offers others on the way ("languages like
-        // TypeScript, React (or similar frameworks), HTML, and CSS").
-        let offers_others = (i..j).any(|k| {
-            starts_with_choice_tail(
-                clause[mentions[k].end..mentions[k + 1].start].trim_start_matches(['(', ' ']),
-            )
+        lists.push(List {
+            mentions: mentions[i..=j].to_vec(),
+            joins,
+            before,
+            after: &clause[mentions[j].end..after_end],
         });
-        let examples_of_many = (joins.contains(&Join::And) || ends_in_and_unknown(after))
-            // A slash ties only its two neighbours ("such as infrastructure
-            // as code, SLIs/SLOs, and continuous integration" names each).
-            && !joins.contains(&Join::Or)
-            && !singular_category(before)
-            && !kind_of_alternatives(before)
-            && !offers_others;
-        // "container orchestration frameworks such as Kubernetes, Docker":
-        // a kind and its examples.
-        let kind_and_examples =
-            (i..j).any(|k| names_kind_of_examples(&clause[mentions[k].end..mentions[k + 1].start]));
-        // "workflows and toolchains (eg. React, TypeScript, Vite/Webpack)":
-        // examples of two kinds, themselves of several kinds, are each asked.
-        let examples_of_several_kinds =
-            examples_of_two_kinds(before) && of_several_categories(run, vocab);
-        // "NoSQL (Cassandra, MongoDB)", "NoSQL, e.g. Cassandra, MongoDB":
-        // a kind followed by skills of its own kind is one choice with
-        // them ("CI/CD, Jenkins and Docker" is a list).
-        let examples_of_first = run.len() > 1
-            && joins[0] == Join::Or
-            && !joins.contains(&Join::And)
-            && run[1..]
-                .iter()
-                .all(|m| vocab.is_example_of(m.skill, run[0].skill));
-        let choice_cue = kind_and_examples
-            || examples_of_first
-            || has_strong_choice_cue(before)
-            // "We are using a modern stack like PostgreSQL, Kafka, AWS":
-            // examples of the team's stack are each what it uses.
-            || (has_choice_cue(before)
-                && !examples_of_many
-                && !describes_stack(clause)
-                && !examples_of_several_kinds)
-            || starts_with_choice_tail(after)
-            || (before.trim_end().ends_with('(')
-                && singular_category(&clause[..run[0].start])
-                && run.len() > 1)
-            || (examples_in_brackets(
-                before,
-                &joins,
-                describes_stack(clause),
-                &clause[run[0].start..],
-            )
-                && run
-                    .iter()
-                    .all(|m| vocab.category(m.skill) == vocab.category(run[0].skill)));
-        if run.len() == 1
-            && (choice_cue || has_choice_cue(before))
-            && among_unknown_examples(before, after)
+        i = j + 1;
+    }
+    lists
+}
+
+/// The requirements a clause names, in order. `quote` is the line the
+/// clause came from.
+pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Requirement> {
+    let mut out: Vec<Requirement> = Vec::new();
+    for list in lists_in(clause, vocab) {
+        if list.mentions.len() == 1
+            && (has_strong_choice_cue(list.before)
+                || has_choice_cue(list.before)
+                || starts_with_choice_tail(list.after))
+            && among_unknown_examples(list.before, list.after)
         {
             // "design tools such as Figma, Avocode or Zeplin": one example
             // the vocabulary knows among others it lacks; anyone with the
             // others meets it, so it asks for no skill levelscan can read.
-        } else if choice_cue {
-            push(&mut out, run.iter().map(|m| m.skill).collect(), quote);
-        } else {
-            // Split at "and" joins; a piece that ends in an "or" is one
-            // choice ("Python, Go or Java"); in other pieces commas separate
-            // requirements and only the items a slash or "or" ties are a
-            // choice ("Java/Kotlin, Go" is a choice and Go).
-            let mut piece: Vec<(SkillId, Join)> = Vec::new();
-            for (k, m) in run.iter().enumerate() {
-                let join = joins.get(k).copied().unwrap_or(Join::Apart);
-                piece.push((m.skill, join));
-                if matches!(join, Join::And | Join::Apart) {
-                    flush(&mut out, &mut piece, quote);
-                }
-            }
+            continue;
         }
-        i = j + 1;
+        let one_choice = one_choice(clause, &list, vocab);
+        let mut choice = vec![list.mentions[0].skill];
+        for (m, &joined) in list.mentions[1..].iter().zip(&one_choice) {
+            if !joined {
+                push(&mut out, std::mem::take(&mut choice), quote);
+            }
+            choice.push(m.skill);
+        }
+        push(&mut out, choice, quote);
+    }
+    out
+}
+
+/// How a list groups, gap by gap: whether `mentions[k]` and
+/// `mentions[k + 1]` are one choice. A cue before or after the list ("one
+/// of", "such as", "or similar"), or a kind named with its examples, makes
+/// the whole list one choice; else it splits at its "and"s, and a piece
+/// that ends in an "or" is one choice.
+fn one_choice(clause: &str, list: &List, vocab: &Vocabulary) -> Vec<bool> {
+    let (run, joins, before, after) = (&list.mentions, &list.joins, list.before, list.after);
+    let j = run.len() - 1;
+    let offers_others = (0..j).any(|k| {
+        starts_with_choice_tail(clause[run[k].end..run[k + 1].start].trim_start_matches(['(', ' ']))
+    });
+    let examples_of_many = (joins.contains(&Join::And) || ends_in_and_unknown(after))
+        && !joins.contains(&Join::Or)
+        && !singular_category(before)
+        && !kind_of_alternatives(before)
+        && !offers_others;
+    let kind_and_examples =
+        (0..j).any(|k| names_kind_of_examples(&clause[run[k].end..run[k + 1].start]));
+    let examples_of_several_kinds =
+        examples_of_two_kinds(before) && of_several_categories(run, vocab);
+    let examples_of_first = run.len() > 1
+        && joins[0] == Join::Or
+        && !joins.contains(&Join::And)
+        && run[1..]
+            .iter()
+            .all(|m| vocab.is_example_of(m.skill, run[0].skill));
+    let choice_cue = kind_and_examples
+        || examples_of_first
+        || has_strong_choice_cue(before)
+        || (has_choice_cue(before)
+            && !examples_of_many
+            && !describes_stack(clause)
+            && !examples_of_several_kinds)
+        || starts_with_choice_tail(after)
+        || (before.trim_end().ends_with('(')
+            && singular_category(&clause[..run[0].start])
+            && run.len() > 1)
+        || (examples_in_brackets(
+            before,
+            joins,
+            describes_stack(clause),
+            &clause[run[0].start..],
+        ) && run
+            .iter()
+            .all(|m| vocab.category(m.skill) == vocab.category(run[0].skill)));
+    if choice_cue {
+        return vec![true; joins.len()];
+    }
+    // Split at "and" joins; a piece that ends in an "or" is one choice
+    // ("Python, Go or Java"); in other pieces only the items a slash or
+    // "or" ties are a choice ("Java/Kotlin, Go" is a choice and Go).
+    let mut out = vec![false; joins.len()];
+    let mut from = 0;
+    for k in 0..=joins.len() {
+        if k == joins.len() || joins[k] == Join::And {
+            let piece = &joins[from..k];
+            let ends_in_or = piece.last() == Some(&Join::Or);
+            for (g, join) in piece.iter().enumerate() {
+                out[from + g] = ends_in_or || join.is_or();
+            }
+            from = k + 1;
+        }
     }
     out
 }
@@ -923,25 +949,6 @@ fn is_unknown_list_item(gap: &str, separator: char) -> bool {
     };
     let items: Vec<&str> = items.split(separator).map(str::trim).collect();
     items.len() <= 3 && items.into_iter().all(one_word)
-}
-
-/// A piece of a list up to an "and": one choice when it ends in an "or"
-/// ("Python, Go or Java"); else split at its commas, items a slash or
-/// "or" ties being one choice each.
-fn flush(out: &mut Vec<Requirement>, piece: &mut Vec<(SkillId, Join)>, quote: &str) {
-    let last_join = piece.len().checked_sub(2).map(|k| piece[k].1);
-    if last_join == Some(Join::Or) {
-        push(out, piece.drain(..).map(|(s, _)| s).collect(), quote);
-        return;
-    }
-    let mut choice: Vec<SkillId> = Vec::new();
-    for (skill, join) in piece.drain(..) {
-        choice.push(skill);
-        if !join.is_or() {
-            push(out, std::mem::take(&mut choice), quote);
-        }
-    }
-    push(out, choice, quote);
 }
 
 fn push(out: &mut Vec<Requirement>, mut any_of: Vec<SkillId>, quote: &str) {
