@@ -3,10 +3,22 @@
 //! Takes UTF-8 (or Latin-1, as a fallback) bytes and gives one [`Line`] per
 //! non-empty line; a form feed starts a new page. Markdown headings (`#`)
 //! become section hints, with their markers removed so quotes read as text.
+//! HTML character references, which Markdown renders ("HTML5&#44; CSS3",
+//! "R&amp;D", "&nbsp;"), are read as the characters they stand for.
 
 use crate::document::{Diagnostics, Document, Line, SectionHint};
 use crate::extract::cleanup::{clean_line, join_hyphenation};
 use crate::extract::{ExtractError, Limits};
+
+/// A line with its HTML character references ("&#44;", "&amp;", "&nbsp;")
+/// replaced by their characters; a line with no "&" is returned as it is.
+fn without_character_references(line: &str) -> std::borrow::Cow<'_, str> {
+    if line.contains('&') {
+        html_escape::decode_html_entities(line)
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    }
+}
 
 pub fn extract(bytes: &[u8], _limits: &Limits) -> Result<Document, ExtractError> {
     let text = match std::str::from_utf8(bytes) {
@@ -31,7 +43,7 @@ pub fn extract(bytes: &[u8], _limits: &Limits) -> Result<Document, ExtractError>
                 ),
                 None => (raw, None),
             };
-            let cleaned = clean_line(raw);
+            let cleaned = clean_line(&without_character_references(raw));
             if !cleaned.is_empty() {
                 texts.push(cleaned);
                 hints.push(hint);
@@ -63,4 +75,28 @@ pub fn extract(bytes: &[u8], _limits: &Limits) -> Result<Document, ExtractError>
             ..Diagnostics::default()
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        extract(input.as_bytes(), &Limits::default())
+            .unwrap()
+            .lines
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn character_references_are_read_as_their_characters() {
+        assert_eq!(
+            texts(
+                "HTML5&#44; CSS3&#44; Webpack\nR&amp;D at AT&T, Q&A\n&#x41;PIs &quot;first&quot;"
+            ),
+            vec!["HTML5, CSS3, Webpack", "R&D at AT&T, Q&A", "APIs \"first\""]
+        );
+    }
 }

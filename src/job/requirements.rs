@@ -151,10 +151,11 @@ fn join_of(gap: &str) -> Join {
     if !words.iter().all(list_word) {
         return Join::Apart;
     }
-    // "JavaScript (including TypeScript)", "tools including Jest, Cypress":
-    // what is included is asked for too.
+    // "JavaScript (including TypeScript)": what is included is asked for
+    // too, on its own: "one of Java, C++, or C# including object-oriented
+    // design" offers no choice of the design.
     if words.contains(&"including") {
-        return Join::And;
+        return Join::Apart;
     }
     // "a warehouse such as Snowflake", "a JVM language (Java, Kotlin)": the
     // category and its examples are one choice.
@@ -728,6 +729,15 @@ fn join_between(clause: &str, mentions: &[SkillMention], k: usize, vocab: &Vocab
         _ => gap,
     };
     let join = join_of(gap);
+    // "at least one agile methodology, including Scrum or Kanban": what is
+    // included is an example of the skill before, so one list with it.
+    if join == Join::Apart
+        && gap.split_whitespace().count() <= 3
+        && contains_words(&gap.to_lowercase(), "including")
+        && vocab.is_example_of(b.skill, a.skill)
+    {
+        return Join::And;
+    }
     // A framework and the language it is written in: both are asked for;
     // so is a framework and a language built on its own ("Node.js/
     // TypeScript": TypeScript is JavaScript's, which Node.js runs).
@@ -879,9 +889,10 @@ fn join_between_gap(gap: &str) -> Join {
 /// "or other …", "or another …" (lower case, trimmed): a gap that offers
 /// another of the kind named next.
 fn offers_another(lower: &str) -> bool {
-    ["or another ", "or other ", "or any other "]
+    // "Kubernetes / ECS or related container orchestration platforms".
+    ["or another ", "or other ", "or any other ", "or related "]
         .iter()
-        .any(|w| lower.starts_with(w))
+        .any(|w| lower.starts_with(w) || lower == w.trim_end())
 }
 
 /// " or other collaborative ": "or other" and a few words describing what
@@ -911,20 +922,21 @@ fn names_kind_of_examples(gap: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = lower.split_whitespace().collect();
-    let opens_examples = ["such as", "like", "e.g.", "e.g", "e.g.,", "for example"]
+    // The words naming the kind, before the cue; a comma may part them
+    // from it ("infrastructure-as-code tools, e.g. Terraform").
+    let Some(kind) = ["such as", "like", "e.g.", "e.g", "e.g.,", "for example"]
         .iter()
-        .any(|cue| {
-            lower.ends_with(cue)
-                && (lower.len() == cue.len()
-                    || lower[..lower.len() - cue.len()].ends_with([' ', '(']))
-        });
+        .find_map(|cue| {
+            let kind = lower.strip_suffix(cue)?;
+            (kind.is_empty() || kind.ends_with([' ', '('])).then_some(kind)
+        })
+    else {
+        return false;
+    };
+    let kind = kind.trim_end().trim_end_matches(',');
     // "Agile methodologies and tools like Git, JIRA": two kinds; the
     // examples are of the last, not of the skill before.
-    opens_examples
-        && !words.contains(&"and")
-        && words.len() <= 5
-        && !lower.trim_end_matches(['.', ',']).contains([',', ';', ':'])
-        && !lower.replace("e.g.", "").contains('.')
+    !words.contains(&"and") && words.len() <= 5 && !kind.contains([',', ';', ':', '.'])
 }
 
 /// ", matplotlib, " (or "/ Loki /", ", ELB, AutoScaling, "): one word, or a
@@ -1214,6 +1226,7 @@ fn starts_with_choice_tail(after: &str) -> bool {
         "or comparable",
         "or any",
         "etc",
+        "and etc",
         "others",
         "and others",
         "and similar",
@@ -1236,6 +1249,44 @@ mod tests {
             .into_iter()
             .map(|r| r.any_of.iter().map(|&s| v.name(s)).collect())
             .collect()
+    }
+
+    #[test]
+    fn what_is_included_after_a_choice_is_asked_on_its_own() {
+        assert_eq!(
+            read(
+                "Programming experience with at least one modern language such as Java, C++, or C# including object-oriented design"
+            ),
+            vec![
+                vec!["Java", "C++", "C#"],
+                vec!["Object-Oriented Programming"]
+            ]
+        );
+        // Unless it is an example of the kind before it.
+        assert_eq!(
+            read("Experience with at least one agile methodology, including Scrum or Kanban"),
+            vec![vec!["Agile", "Scrum", "Kanban"]]
+        );
+    }
+
+    #[test]
+    fn a_kind_and_its_examples_are_one_choice_however_the_examples_open() {
+        assert_eq!(
+            read("Agile methodology (Scrum, Kanban, Lean)"),
+            vec![vec!["Agile", "Scrum", "Kanban"]]
+        );
+        assert_eq!(
+            read("Experience with infrastructure-as-code tools, e.g Terraform"),
+            vec![vec!["Infrastructure as Code", "Terraform"]]
+        );
+        assert_eq!(
+            read("Experience with Kubernetes / ECS or related container orchestration platforms"),
+            vec![vec!["Kubernetes", "Amazon ECS", "Containers"]]
+        );
+        assert_eq!(
+            read("Experience with docker, kubernetes and etc"),
+            vec![vec!["Docker", "Kubernetes"]]
+        );
     }
 
     #[test]
