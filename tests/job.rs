@@ -19,8 +19,9 @@ fn postings() -> Vec<PathBuf> {
         .expect("fixtures/jobs exists")
         .map(|e| e.expect("readable entry").path())
         .filter(|p| {
-            p.extension()
-                .is_some_and(|e| ["md", "txt", "pdf", "docx"].contains(&e.to_str().unwrap_or("")))
+            p.extension().is_some_and(|e| {
+                ["md", "txt", "pdf", "docx", "html"].contains(&e.to_str().unwrap_or(""))
+            })
         })
         .collect();
     out.sort();

@@ -33,7 +33,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::document::Line;
-use crate::extract::{Limits, extract_file};
+use crate::extract::{Limits, extension_of, extract_bytes, extract_file, read_file};
 use crate::rubric::{Level, Rubric};
 use crate::skills::{SkillId, Vocabulary};
 
@@ -85,10 +85,18 @@ pub fn read_job(
     rubric: &Rubric,
 ) -> Result<Job, JobError> {
     let file = path.display().to_string();
-    let doc = extract_file(path, limits).map_err(|e| JobError::Unreadable {
+    let unreadable = |e: crate::extract::ExtractError| JobError::Unreadable {
         file: file.clone(),
         problem: e.to_string(),
-    })?;
+    };
+    // A posting saved from a careers page is HTML: read as text, its tags
+    // are then taken off by the section reader, as for HTML in Markdown.
+    let doc = if matches!(extension_of(path).as_str(), "html" | "htm") {
+        let bytes = read_file(path, limits).map_err(unreadable)?;
+        extract_bytes(&bytes, "txt", limits).map_err(unreadable)?
+    } else {
+        extract_file(path, limits).map_err(unreadable)?
+    };
     read_posting(&doc.lines, &file, vocab, rubric)
 }
 

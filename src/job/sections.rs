@@ -593,7 +593,8 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
         let t = t.trim_start();
         t.starts_with("<!--")
             || t.strip_prefix('<')
-                .and_then(|r| r.trim_start_matches('/').chars().next())
+                // "</li>", "<!DOCTYPE html>"
+                .and_then(|r| r.trim_start_matches(['/', '!']).chars().next())
                 .is_some_and(|c| c.is_ascii_alphabetic())
     };
     if !lines.iter().any(|l| opens_tag(&l.text)) {
@@ -604,6 +605,9 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
         Text,
         Tag,
         Comment,
+        /// Inside `<script>`, `<style>`, `<title>`, `<nav>` or `<footer>`,
+        /// up to its closing tag: not text of the posting.
+        Code(&'static str),
     }
     let mut state = In::Text;
     let mut tag = String::new();
@@ -625,6 +629,16 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
                         continue;
                     }
                 }
+                In::Code(closing) => {
+                    if rest.len() >= closing.len()
+                        && rest.is_char_boundary(closing.len())
+                        && rest[..closing.len()].eq_ignore_ascii_case(closing)
+                    {
+                        state = In::Text;
+                        i += closing.len();
+                        continue;
+                    }
+                }
                 In::Tag => {
                     if c == '>' {
                         state = In::Text;
@@ -636,6 +650,14 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
                             .to_ascii_lowercase();
                         let closing = tag.starts_with('/');
                         match name.as_str() {
+                            "script" if !closing => state = In::Code("</script>"),
+                            "style" if !closing => state = In::Code("</style>"),
+                            // The browser's tab title ("Careers at Acme"),
+                            // not the posting's, which its heading gives.
+                            "title" if !closing => state = In::Code("</title>"),
+                            // The site's menu and footer, around the posting.
+                            "nav" if !closing => state = In::Code("</nav>"),
+                            "footer" if !closing => state = In::Code("</footer>"),
                             "li" if !closing => bullet = true,
                             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => heading = !closing,
                             // Bold as Markdown writes it, so a bold line over
@@ -676,14 +698,7 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
             }
             i += c.len_utf8();
         }
-        let kept = kept
-            .replace("&nbsp;", " ")
-            .replace("&amp;", "&")
-            .replace("&#39;", "'")
-            .replace("&quot;", "\"")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let kept = kept.split_whitespace().collect::<Vec<_>>().join(" ");
         if kept.is_empty() {
             continue;
         }
@@ -1123,8 +1138,13 @@ mod tests {
             "<li>",
             "Knowledge of Go.",
             "</li>",
-            "<li>Kafka &amp; Redis.</li>",
+            // (The text extractor has read "&amp;" as "&".)
+            "<li>Kafka & Redis.</li>",
             "<!-- <p>Mail <a href=\"mailto:x@y.z\">us</a></p> -->",
+            "<script>var python = 'Knowledge of Java.';</script>",
+            "<style>",
+            ".rust { color: red }",
+            "</style>",
         ]));
         let texts: Vec<(&str, SectionKind)> = read
             .iter()
