@@ -51,6 +51,9 @@ const NICE_CUES: &[&str] = &[
     "cherry on top",
     "cherry on the cake",
     "if needed",
+    // "Strong candidates may also have experience with:": beyond what is
+    // asked.
+    "may also have",
     "don't need",
     "do not need",
     "not necessary",

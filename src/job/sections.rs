@@ -115,6 +115,8 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "hope you",
             "we hope",
             "we prefer",
+            // "Strong candidates may also have experience with:"
+            "may also have",
         ],
     ),
     (
@@ -123,6 +125,10 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "requirements",
             "required",
             "requires",
+            // "Position Specifications", "Person specification" (what a
+            // UK posting calls its requirements).
+            "specifications",
+            "specification",
             "skillset",
             "skill set",
             "qualifications",
@@ -965,6 +971,8 @@ const HEADING_MODIFIERS: &[&str] = &[
     "additional",
     "job",
     "role",
+    "position",
+    "person",
     "other",
     "general",
     "desired",

@@ -309,3 +309,24 @@ fn a_bold_html_line_over_a_list_heads_it_after_an_html_sidebar() {
     let job = read("# Software Engineer\n\n<h5 class=\"mb-2\">Location</h5>\n<p>Belgium - Remote</p>\n<p>\n<b>You fit this role if you have</b>\n<ul>\n<li>Advanced knowledge of the <b>Rust</b> programming language</li>\n<li>Experience with Git</li>\n</ul>\n</p>\n").unwrap();
     assert_eq!(names(&job.required), ["Rust", "Git"]);
 }
+
+#[test]
+fn a_position_specification_is_the_requirements() {
+    // A plain-text posting with unmarked headings, the duties first.
+    let job = read(
+        "Software Engineer\n\nPrincipal Duties And Responsibilities\n\n    Build and run our services on Kubernetes.\n\nPosition Specifications\n\n    2+ years of Java experience.\n    Experience with Kafka.\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Java", "Kafka"]);
+    assert_eq!(names(&job.nice), ["Kubernetes"]);
+}
+
+#[test]
+fn what_strong_candidates_may_also_have_is_a_plus() {
+    let job = read(
+        "Software Engineer\n\nYou may be a good fit if you:\n- Are an expert in React development\n\nStrong candidates may also have experience with:\n- Scaling TypeScript projects\n- Working with container orchestration\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["React"]);
+    assert_eq!(names(&job.nice), ["TypeScript", "Containers"]);
+}
