@@ -8,7 +8,10 @@ make of it (title, level, years asked for, required and nice-to-have skills in
 the vocabulary's canonical names; a choice as {"one_of": [...]}), written
 before levelscan read any of them. A missing file is fetched again with
 `git show COMMIT:PATH` from a clone given in $JOBS_REPOS (a folder holding
-owner+name/ clones), when there is one.
+owner+name/ clones, or the snapshots the fetch tool leaves in
+/work/.mirror), when there is one. A few postings were written from a search
+index's stored text (docs/job-reading.md says which): those are written
+again from that text, and their sha256 checks it.
 
 For each posting the script runs `levelscan job FILE --format json` and
 compares: requirements match when they name the same set of skills. It prints
@@ -115,8 +118,16 @@ def cached(row):
         if not repos:
             sys.exit(f"{path}: missing; set JOBS_REPOS to a folder of clones to fetch it")
         clone = Path(repos) / row["repo"].replace("/", "+")
-        text = subprocess.run(["git", "-C", str(clone), "show", f"{row['commit']}:{row['path']}"],
-                              check=True, capture_output=True).stdout
+        # A clone's work tree, or a snapshot's bare git directory as the
+        # fetch tool leaves it (owner+name/repo or owner+name/repo/.git).
+        git_dir = next((d for d in (clone / "repo" / ".git", clone / "repo", clone / ".git")
+                        if (d / "HEAD").exists()), clone)
+        run = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{row['commit']}:{row['path']}"],
+                             capture_output=True)
+        if run.returncode != 0:
+            sys.exit(f"{path}: missing, and not in {git_dir}: {run.stderr.decode().strip()} "
+                     "(a posting written from the search index's text is written again from it)")
+        text = run.stdout
         CACHE.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
