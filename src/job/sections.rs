@@ -140,6 +140,8 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "what you will need",
             "what you need",
             "what we're looking for",
+            "what we look for",
+            "who we look for",
             "what we are looking for",
             "who we're looking for",
             "who we are looking for",

@@ -330,3 +330,13 @@ fn what_strong_candidates_may_also_have_is_a_plus() {
     assert_eq!(names(&job.required), ["React"]);
     assert_eq!(names(&job.nice), ["TypeScript", "Containers"]);
 }
+
+#[test]
+fn what_we_look_for_heads_the_requirements() {
+    let job = read(
+        "# Senior Back-End Developer\n\n## What we look for\n- 5 years of experience in backend development\n- Relational and NoSQL Databases\n- RESTful APIs\n- Good to have experience with:\n  - Ruby on Rails\n\n## What we provide\n- Fun\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["NoSQL", "RESTful APIs"]);
+    assert_eq!(names(&job.nice), ["Ruby on Rails"]);
+}
