@@ -748,10 +748,14 @@ fn join_wrapped(lines: &[Line]) -> Vec<Line> {
                             "of" | "and" | "or" | "with" | "the" | "a" | "an" | "in" | "to" | "for"
                         )
                     });
+                // "What We're Looking For": a heading ending in "for" is
+                // still a heading, not a phrase the next line ends.
+                let a_heading = heading_kind(end).is_some() && exact_heading(end);
                 prev.section_hint.is_none()
                     && !end.is_empty()
                     && !end.ends_with(['.', ':', '!', '?', ';'])
                     && !end.starts_with('#')
+                    && !a_heading
                     && (mid_phrase || text.chars().next().is_some_and(char::is_lowercase))
             });
         match out.last_mut() {

@@ -340,3 +340,13 @@ fn what_we_look_for_heads_the_requirements() {
     assert_eq!(names(&job.required), ["NoSQL", "RESTful APIs"]);
     assert_eq!(names(&job.nice), ["Ruby on Rails"]);
 }
+
+#[test]
+fn a_heading_ending_in_for_is_not_joined_to_the_line_after() {
+    // Plain text: "What We're Looking For" ends in "for" but ends no phrase.
+    let job = read(
+        "Full-Stack Engineer\n\nWhat You'll Do\n\nBuild features\n\nWhat We're Looking For\n\nStrong full-stack skills (React + Go)\nExperience with Kafka\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["React", "Go", "Kafka"]);
+}
