@@ -445,6 +445,14 @@ const STACK_CUES: &[&str] = &[
 mod tests {
     use super::*;
 
+    /// The clauses of a line, each with where it starts, as owned text.
+    fn owned_clauses(line: &str) -> Vec<(usize, String)> {
+        clauses(line)
+            .into_iter()
+            .map(|(at, c)| (at, c.into_owned()))
+            .collect()
+    }
+
     #[test]
     fn each_parenthesis_speaks_for_itself() {
         let parts: Vec<String> = clauses(
@@ -478,10 +486,7 @@ mod tests {
     #[test]
     fn a_must_and_a_plus_in_one_sentence_are_two_clauses() {
         let line = "Good SQL knowledge (MySQL, PostgreSQL) is a must and basic database administrative experience is an advantage";
-        let parts: Vec<(usize, String)> = clauses(line)
-            .into_iter()
-            .map(|(at, c)| (at, c.into_owned()))
-            .collect();
+        let parts = owned_clauses(line);
         assert_eq!(parts.len(), 2, "{parts:?}");
         assert!(!is_nice(&parts[0].1) && is_nice(&parts[1].1), "{parts:?}");
         assert_eq!(&line[parts[1].0..], parts[1].1);
@@ -503,10 +508,7 @@ mod tests {
     #[test]
     fn a_plus_after_a_choice_ending_in_and_covers_its_own_part() {
         let line = "Experience in cloud environments such as Azure, AWS, and GCP, preferably with Infrastructure as Code systems such as Terraform and CDK";
-        let parts: Vec<(usize, String)> = clauses(line)
-            .into_iter()
-            .map(|(at, c)| (at, c.into_owned()))
-            .collect();
+        let parts = owned_clauses(line);
         assert_eq!(parts.len(), 2, "{parts:?}");
         assert!(
             parts[0].1.ends_with("and GCP") && !is_nice(&parts[0].1),

@@ -597,6 +597,10 @@ fn without_metadata_header(lines: &[Line]) -> Cow<'_, [Line]> {
 /// gets a heading hint, as Markdown's would. Text with no tag at a line's
 /// start is returned as it is.
 fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
+    // Elements whose content is not text of the posting: code, the
+    // browser's tab title ("Careers at Acme", where the posting's own
+    // heading names the role), and the site's menu and footer.
+    const NOT_TEXT: &[&str] = &["script", "style", "title", "nav", "footer"];
     let opens_tag = |t: &str| {
         let t = t.trim_start();
         t.starts_with("<!--")
@@ -613,8 +617,7 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
         Text,
         Tag,
         Comment,
-        /// Inside `<script>`, `<style>`, `<title>`, `<nav>` or `<footer>`,
-        /// up to its closing tag: not text of the posting.
+        /// Inside one of the `NOT_TEXT` elements, up to its closing tag.
         Code(&'static str),
     }
     let mut state = In::Text;
@@ -637,14 +640,15 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
                         continue;
                     }
                 }
-                In::Code(closing) => {
-                    if rest.len() >= closing.len()
-                        && rest.is_char_boundary(closing.len())
-                        && rest[..closing.len()].eq_ignore_ascii_case(closing)
-                    {
-                        state = In::Text;
-                        i += closing.len();
-                        continue;
+                In::Code(element) => {
+                    // Its closing tag ("</script>") is read as any tag.
+                    let closes = rest
+                        .strip_prefix("</")
+                        .and_then(|r| r.get(..element.len()))
+                        .is_some_and(|n| n.eq_ignore_ascii_case(element));
+                    if closes {
+                        state = In::Tag;
+                        tag.clear();
                     }
                 }
                 In::Tag => {
@@ -658,14 +662,11 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
                             .to_ascii_lowercase();
                         let closing = tag.starts_with('/');
                         match name.as_str() {
-                            "script" if !closing => state = In::Code("</script>"),
-                            "style" if !closing => state = In::Code("</style>"),
-                            // The browser's tab title ("Careers at Acme"),
-                            // not the posting's, which its heading gives.
-                            "title" if !closing => state = In::Code("</title>"),
-                            // The site's menu and footer, around the posting.
-                            "nav" if !closing => state = In::Code("</nav>"),
-                            "footer" if !closing => state = In::Code("</footer>"),
+                            _ if !closing
+                                && let Some(&element) = NOT_TEXT.iter().find(|e| **e == name) =>
+                            {
+                                state = In::Code(element);
+                            }
                             "li" if !closing => bullet = true,
                             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => heading = !closing,
                             // Bold as Markdown writes it, so a bold line over
@@ -750,13 +751,13 @@ fn join_wrapped(lines: &[Line]) -> Vec<Line> {
                     });
                 // "What We're Looking For": a heading ending in "for" is
                 // still a heading, not a phrase the next line ends.
-                let a_heading = heading_kind(end).is_some() && exact_heading(end);
+                let a_heading = || heading_kind(end).is_some() && exact_heading(end);
                 prev.section_hint.is_none()
                     && !end.is_empty()
                     && !end.ends_with(['.', ':', '!', '?', ';'])
                     && !end.starts_with('#')
-                    && !a_heading
                     && (mid_phrase || text.chars().next().is_some_and(char::is_lowercase))
+                    && !a_heading()
             });
         match out.last_mut() {
             Some(prev) if carries_on => {
