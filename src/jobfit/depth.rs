@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::mention::{has_work_verb, listed_among_tools, named_apart_from_work};
-use super::{JobContext, RequirementVerdict};
+use super::{JobContext, RequirementVerdict, meets_any};
 use crate::detect::sentences::Sentence;
 use crate::document::Document;
 use crate::report::cells::cut_at_word;
@@ -92,14 +92,12 @@ pub fn verdicts(
             .map(|r| seg.roles[r].end.year)
     };
 
-    // Most skills a resume names meet no requirement of the posting: they
-    // are passed over before the costlier reading of their sentence (work
-    // verbs, tool lists, the quote).
-    let wanted = |skill: SkillId| {
-        std::iter::once(skill)
-            .chain(ctx.vocab.implies(skill).iter().copied())
-            .any(|s| requirements.iter().any(|r| r.any_of.contains(&s)))
-    };
+    // Most sentences name no skill that meets a requirement: the job's
+    // filter passes them over before they are searched. Most skills a
+    // resume names meet no requirement either: they are passed over before
+    // the costlier reading of their sentence (work verbs, tool lists, the
+    // quote).
+    let wanted = |skill: SkillId| meets_any(requirements, skill, ctx.vocab);
     let mut consider = |passage: &Passage, mentions: &[SkillMention]| {
         let among_tools = listed_among_tools(passage.text, mentions);
         for (mention, among_tools) in mentions.iter().zip(among_tools) {
@@ -135,6 +133,9 @@ pub fn verdicts(
     };
 
     for sentence in sentences {
+        if !ctx.job.filter.may_name(&sentence.text) {
+            continue;
+        }
         let mentions = ctx.vocab.find(&sentence.text);
         if !mentions.iter().any(|m| wanted(m.skill)) {
             continue;
@@ -160,7 +161,7 @@ pub fn verdicts(
     // Job-title lines are not sentences; a skill in a title ("Go
     // Developer") is listed there.
     for (i, line) in doc.lines.iter().enumerate() {
-        if !seg.lines[i].role_header {
+        if !seg.lines[i].role_header || !ctx.job.filter.may_name(&line.text) {
             continue;
         }
         let mentions = ctx.vocab.find(&line.text);

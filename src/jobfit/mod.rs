@@ -25,7 +25,7 @@ use crate::detect::sentences::Sentence;
 use crate::document::Document;
 use crate::rubric::{JobRules, Level};
 use crate::segment::Segmented;
-use crate::skills::{SkillId, Vocabulary};
+use crate::skills::{SkillId, SpellingFilter, Vocabulary};
 
 pub use depth::Depth;
 pub use score::LevelFit;
@@ -59,6 +59,9 @@ pub struct ResolvedJob {
     pub level: Option<Level>,
     pub years_min: Option<f64>,
     pub requirements: Vec<ResolvedRequirement>,
+    /// Passes the texts that may name a skill meeting a requirement (the
+    /// skill itself, or one that implies it): the rest are not searched.
+    pub filter: SpellingFilter,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,13 +100,24 @@ impl JobSpec {
                 });
             }
         }
+        let filter = vocab.filter(|skill| meets_any(&requirements, skill, vocab));
         Ok(ResolvedJob {
             posting: self.file.clone(),
             level: self.level,
             years_min: self.years_min,
             requirements,
+            filter,
         })
     }
+}
+
+/// Whether a mention of `skill` meets one of the requirements: the skill
+/// itself is asked for, or one it is work in (a Spring Boot service is
+/// Java work).
+pub fn meets_any(requirements: &[ResolvedRequirement], skill: SkillId, vocab: &Vocabulary) -> bool {
+    std::iter::once(skill)
+        .chain(vocab.implies(skill).iter().copied())
+        .any(|s| requirements.iter().any(|r| r.any_of.contains(&s)))
 }
 
 /// "Go", or "one of Ruby, PHP, Python".

@@ -90,6 +90,14 @@ impl Matcher {
         }
     }
 
+    /// Every spelling of the given skills.
+    pub fn spellings_of<'a>(&'a self, skills: &'a [SkillId]) -> impl Iterator<Item = &'a str> {
+        self.spellings
+            .iter()
+            .filter(|s| skills.contains(&s.skill))
+            .map(|s| s.written.as_str())
+    }
+
     pub fn find(&self, text: &str) -> Vec<SkillMention> {
         // Spellings start where words start, so the trie is tried at each
         // word start, taking the longest spelling there.

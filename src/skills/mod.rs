@@ -14,6 +14,7 @@
 
 mod context;
 pub mod examples;
+mod filter;
 mod load;
 mod matcher;
 mod schema;
@@ -24,6 +25,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+pub use filter::SpellingFilter;
 pub use load::SkillsError;
 
 use matcher::Matcher;
@@ -168,6 +170,16 @@ impl Vocabulary {
     /// counts only where its context rules accept it.
     pub fn find(&self, text: &str) -> Vec<SkillMention> {
         self.matcher.find(text)
+    }
+
+    /// A quick test for texts that may name one of the skills `keep`
+    /// accepts, to skip [`Vocabulary::find`] on the rest (see `filter`).
+    pub fn filter(&self, keep: impl Fn(SkillId) -> bool) -> SpellingFilter {
+        let skills: Vec<SkillId> = (0..self.skills.len())
+            .map(|i| SkillId(i as u16))
+            .filter(|&s| keep(s))
+            .collect();
+        SpellingFilter::new(skills.clone(), self.matcher.spellings_of(&skills))
     }
 
     /// The distinct skills `text` names, in order of first mention.

@@ -1,0 +1,134 @@
+//! A quick test of whether a text can name any of a few skills, before the
+//! vocabulary's full search runs on it.
+//!
+//! A screen against a posting looks for a dozen requirements in every
+//! sentence of every resume, and most sentences name none of them: the full
+//! search (a trie walk at every word start, then context rules) is the
+//! larger part of what `--job` costs per file. The filter holds just the
+//! spellings of the skills that matter (one automaton, built once per
+//! process) and passes a text only when one of them stands there at a word
+//! start, not glued to a letter after it. Every mention the full search
+//! could report of those skills passes (a spelling is found only where it
+//! is written, at a word start, and not joined to a following letter), so
+//! the filter changes no result: it only skips texts that have none.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::SkillId;
+
+/// The spellings of some skills, to test texts against.
+#[derive(Debug, Clone)]
+pub struct SpellingFilter {
+    /// `None` when no skill was kept: nothing can pass.
+    spellings: Option<AhoCorasick>,
+    /// The skills it was built for (what two filters compare by).
+    skills: Vec<SkillId>,
+}
+
+impl PartialEq for SpellingFilter {
+    fn eq(&self, other: &SpellingFilter) -> bool {
+        self.skills == other.skills
+    }
+}
+
+impl SpellingFilter {
+    /// The filter for `skills`, each spelled every way in `spellings`
+    /// (matched ASCII case-insensitively, as the full search matches).
+    pub(super) fn new<'a>(
+        skills: Vec<SkillId>,
+        spellings: impl IntoIterator<Item = &'a str>,
+    ) -> SpellingFilter {
+        let patterns: Vec<&str> = spellings.into_iter().collect();
+        let spellings = (!patterns.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                // Overlapping search: a spelling inside a longer one at the
+                // same place ("go" in "google") must not hide the other.
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .expect("a few thousand short spellings always build")
+        });
+        SpellingFilter { spellings, skills }
+    }
+
+    /// Whether `text` may name one of the skills: false only when the full
+    /// search would certainly find none of them.
+    pub fn may_name(&self, text: &str) -> bool {
+        let Some(spellings) = &self.spellings else {
+            return false;
+        };
+        let bytes = text.as_bytes();
+        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        spellings.find_overlapping_iter(text).any(|m| {
+            let starts_word = m.start() == 0 || !word_byte(bytes[m.start() - 1]);
+            let last = bytes[m.end() - 1];
+            // A following digit may be a glued version ("Python3"); a
+            // following letter always makes another word ("Gopher").
+            let glued_to_letter = last.is_ascii_alphanumeric()
+                && bytes
+                    .get(m.end())
+                    .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_');
+            starts_word && !glued_to_letter
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::skills::Vocabulary;
+
+    fn filter_for(names: &[&str]) -> super::SpellingFilter {
+        let vocab = Vocabulary::builtin();
+        let ids: Vec<_> = names.iter().map(|n| vocab.canonical(n).unwrap()).collect();
+        vocab.filter(|s| ids.contains(&s))
+    }
+
+    #[test]
+    fn a_text_passes_when_a_spelling_stands_as_a_word() {
+        let f = filter_for(&["Go", "PostgreSQL"]);
+        assert!(f.may_name("Built services in Golang and Postgres."));
+        assert!(f.may_name("Tuned psql queries"));
+        assert!(f.may_name("GO"));
+        assert!(!f.may_name("Good engineers"));
+        // Joined by a hyphen, "go" may still be the language ("Go-based"):
+        // the full search's context rules judge it, not the filter.
+        assert!(f.may_name("go-getters"));
+    }
+
+    #[test]
+    fn a_spelling_inside_another_word_does_not_pass() {
+        let f = filter_for(&["Go", "Java"]);
+        assert!(!f.may_name("Ran a good algorithm at Google"));
+        assert!(!f.may_name("Wrote JavaScript for a cargo app"));
+        assert!(f.may_name("Wrote Java17 services"));
+    }
+
+    #[test]
+    fn no_skill_lets_nothing_pass() {
+        assert!(!filter_for(&[]).may_name("Go, Java, Kafka"));
+    }
+
+    /// The promise that makes the filter safe: wherever the full search
+    /// finds one of the skills, the filter passes the text.
+    #[test]
+    fn every_text_the_full_search_names_a_skill_in_passes() {
+        let vocab = Vocabulary::builtin();
+        let texts = [
+            "Built the Go (golang) ingest service on Kafka and Postgres 15.",
+            "Python3, Node.js/TypeScript, C++ and C# on .NET 8; k8s via Helm.",
+            "Led a team of 5 using Spring Boot 3.4 microservices on AWS (EKS).",
+            "Skills: R, SQL, Scala, Spark; ETL pipelines in dbt and Airflow.",
+            "Migrated CI/CD from Jenkins to GitHub Actions; Terraform on GCP.",
+        ];
+        for text in texts {
+            for mention in vocab.find(text) {
+                let f = vocab.filter(|s| s == mention.skill);
+                assert!(
+                    f.may_name(text),
+                    "{} in {text:?} must pass",
+                    vocab.name(mention.skill)
+                );
+            }
+        }
+    }
+}
