@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::mention::{has_work_verb, listed_among_tools, named_apart_from_work};
+use super::mention::{has_work_verb, is_flat_list, listed_among_tools, named_apart_from_work};
 use super::{JobContext, RequirementVerdict, meets_any};
 use crate::detect::sentences::Sentence;
 use crate::document::Document;
@@ -144,7 +144,8 @@ pub fn verdicts(
             sentence.section,
             SectionKind::Experience | SectionKind::Projects
         ) && sentence.list_items == 0
-            && has_work_verb(&sentence.text, ctx.rules);
+            && has_work_verb(&sentence.text, ctx.rules)
+            && !is_flat_list(&sentence.text, ctx.rules);
         let passage = Passage {
             text: &sentence.text,
             page: sentence.page,

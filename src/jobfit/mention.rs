@@ -5,8 +5,6 @@
 //! work sentence; the answers are word patterns, and the word lists they
 //! use (work verbs, tool labels, teaching words) are rubric data.
 
-use std::collections::BTreeSet;
-
 use crate::rubric::JobRules;
 use crate::skills::SkillMention;
 
@@ -25,7 +23,7 @@ pub(super) fn named_apart_from_work(
     mentions: &[SkillMention],
     rules: &JobRules,
 ) -> bool {
-    after_tool_label(text, mention, mentions, &rules.tool_labels)
+    after_tool_label(text, mention, mentions, rules)
         || in_tools_before_colon(text, mention, mentions)
         || in_tag_brackets(text, mention)
         || in_tags_beside_a_pipe(text, mention, mentions)
@@ -185,27 +183,73 @@ fn the_teams(text: &str, mention: &SkillMention, rules: &JobRules) -> bool {
 }
 
 /// Whether a mention is an item of a labelled tool list — "used
-/// technologies: TypeScript, Node.js, Jest, Java" — that runs from a
+/// technologies: TypeScript, Node.js, Jest, Java", "Technology: Oracle
+/// Warehouse Builder 10gR2, Oracle Pl-SQL, Java Spring" — that runs from a
 /// tool label's colon (`[job] tool_labels`) to the mention through skills
-/// alone (and "and"). Catches the list however much text the layout ran in
-/// after it.
+/// alone (and "and"), or through short list items with no work verb (tools
+/// the vocabulary does not know). Catches the list however much text the
+/// layout ran in after it.
 fn after_tool_label(
     text: &str,
     mention: &SkillMention,
     mentions: &[SkillMention],
-    tool_labels: &BTreeSet<String>,
+    rules: &JobRules,
 ) -> bool {
     let Some(colon) = text[..mention.start].rfind(':') else {
         return false;
     };
     let labelled = words(&text[..colon])
         .last()
-        .is_some_and(|w| tool_labels.contains(&w.to_lowercase()));
+        .is_some_and(|w| rules.tool_labels.contains(&w.to_lowercase()));
     let only_skills_between = word_spans(&text[colon..mention.start]).all(|(at, word)| {
         let at = colon + at;
         mentions.iter().any(|m| (m.start..m.end).contains(&at)) || word.eq_ignore_ascii_case("and")
     });
-    labelled && only_skills_between
+    let short_items_between = list_items(&text[colon + 1..mention.start])
+        .all(|item| is_short_item(item) && !words(item).any(|w| is_work_verb(w, rules)));
+    labelled && (only_skills_between || short_items_between)
+}
+
+/// The fewest items a sentence must have to read as a flat list.
+const MIN_FLAT_ITEMS: usize = 4;
+
+/// Whether a sentence is a flat list of short phrases — "OpenAI API,
+/// prompt engineering, lifecycle automation, content generation, data
+/// enrichment" — rather than a sentence of work: [`MIN_FLAT_ITEMS`] or
+/// more short items parted by commas, "&" or "and", most of them phrases
+/// of two or more words, none opening with a work verb or a verb in the
+/// past ("Designed, built and ran …", "Defined product UX, APIs, SQL
+/// dialect, …" are work). The verb-like nouns of
+/// such lists ("prompt engineering", "test automation") name topics, not
+/// work the person did.
+pub(super) fn is_flat_list(text: &str, rules: &JobRules) -> bool {
+    let opens_with_verb = |item: &str| {
+        words(item)
+            .next()
+            .is_some_and(|w| is_work_verb(w, rules) || w.to_lowercase().ends_with("ed"))
+    };
+    let items: Vec<&str> = list_items(text).collect();
+    // Most items are phrases: single words before one head noun ("Unit,
+    // integration, regression and acceptance test suites") are one phrase.
+    let phrases = items
+        .iter()
+        .filter(|item| words(item).nth(1).is_some())
+        .count();
+    items.len() >= MIN_FLAT_ITEMS
+        && 2 * phrases > items.len()
+        && items
+            .iter()
+            .all(|item| is_short_item(item) && !opens_with_verb(item))
+}
+
+/// Whether a list item is a name rather than a clause: at most
+/// [`MAX_ITEM_WORDS`] words, not counting version numbers ("Oracle
+/// Warehouse Builder 10gR2", "SQL Server 2008"; "a lot of HTML5" is four).
+fn is_short_item(item: &str) -> bool {
+    item.split_whitespace()
+        .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+        .count()
+        <= MAX_ITEM_WORDS
 }
 
 /// The fewest items a list heading a bullet must have.
@@ -679,7 +723,6 @@ mod tests {
     #[test]
     fn a_labelled_tool_list_lists_its_tools_however_it_ends() {
         let rules = default_rules();
-        let labels = &rules.tool_labels;
         let text = "Built an IDE plugin; used technologies: TypeScript, Node.js, Jest, Java Replaced license keys with floating licenses in Go";
         let ms = Vocabulary::builtin().find(text);
         let by_name: Vec<(&str, bool)> = ms
@@ -687,7 +730,7 @@ mod tests {
             .map(|m| {
                 (
                     &text[m.start..m.end],
-                    after_tool_label(text, m, &ms, labels),
+                    after_tool_label(text, m, &ms, &rules),
                 )
             })
             .collect();
@@ -697,7 +740,47 @@ mod tests {
         assert!(by_name.contains(&("Go", false)), "{by_name:?}");
         let work = "Migrated the ledger: Kafka consumers in Go replaced the cron jobs";
         let ms = Vocabulary::builtin().find(work);
-        assert!(ms.iter().all(|m| !after_tool_label(work, m, &ms, labels)));
+        assert!(ms.iter().all(|m| !after_tool_label(work, m, &ms, &rules)));
+    }
+
+    #[test]
+    fn a_flat_list_of_phrases_is_no_work_sentence() {
+        let rules = default_rules();
+        assert!(is_flat_list(
+            "OpenAI API, prompt engineering, lifecycle automation, content generation, data enrichment",
+            &rules
+        ));
+        assert!(!is_flat_list(
+            "Designed, built, tested and ran the Kafka ingest in Go",
+            &rules
+        ));
+        assert!(!is_flat_list(
+            "Defined product UX, APIs, SQL dialect, open source license & business model",
+            &rules
+        ));
+        assert!(!is_flat_list(
+            "Unit, integration, regression, penetration, performance and acceptance test suites",
+            &rules
+        ));
+        assert!(!is_flat_list(
+            "Built the ledger in Go, Kafka consumers for payouts, and the Postgres schema",
+            &rules
+        ));
+    }
+
+    #[test]
+    fn a_labelled_tool_list_may_name_tools_the_vocabulary_lacks() {
+        let rules = default_rules();
+        let listed = |text: &str, skill: &str| {
+            let ms = Vocabulary::builtin().find(text);
+            let m = ms.iter().find(|m| &text[m.start..m.end] == skill).unwrap();
+            after_tool_label(text, m, &ms, &rules)
+        };
+        let text = "Technology: Oracle Warehouse Builder 10gR2, Oracle Pl-SQL, Java Spring (Batch Framework), XML Role: Service Support Analyst";
+        assert!(listed(text, "Java"));
+        // A clause between the label and the skill is work, not a list.
+        let work = "Tools: Jira, and we migrated the billing service to Java";
+        assert!(!listed(work, "Java"));
     }
 
     #[test]
