@@ -418,6 +418,55 @@ pub fn stack_cue_at(clause: &str) -> Option<usize> {
         .min()
 }
 
+/// Whether a clause is the company speaking of itself — "We pride
+/// ourselves on good documentation, a fun volunteer experience…", "Our
+/// engineers have deep experience in Kafka" — rather than of the candidate:
+/// it opens with "we" or "our", and says nothing of wanting or of "you"
+/// ("We're looking for…", "We expect experience with…", "Our ideal
+/// candidate…" still ask). The company's blurb asks for nothing.
+pub fn company_speaks_of_itself(clause: &str) -> bool {
+    let lower = super::sections::normalise(clause);
+    let opens_with_company = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| COMPANY_VOICE.contains(&w));
+    opens_with_company && !WANTING.iter().any(|cue| contains_words(&lower, cue))
+}
+
+/// The first words of a clause in the company's own voice.
+const COMPANY_VOICE: &[&str] = &["we", "we're", "we've", "our"];
+
+/// Words by which a clause in the company's voice still asks.
+const WANTING: &[&str] = &[
+    "looking for",
+    "look for",
+    "need",
+    "needs",
+    "want",
+    "expect",
+    "require",
+    "requires",
+    "seek",
+    "seeking",
+    "love",
+    "like",
+    "value",
+    "prefer",
+    "hope",
+    "hire",
+    "hiring",
+    "ideal",
+    "candidate",
+    "candidates",
+    "you",
+    "you'll",
+    "you're",
+    "your",
+    "must",
+    "should",
+    "required",
+];
+
 const STACK_CUES: &[&str] = &[
     "our stack",
     "tech stack",
@@ -451,6 +500,25 @@ mod tests {
             .into_iter()
             .map(|(at, c)| (at, c.into_owned()))
             .collect()
+    }
+
+    #[test]
+    fn the_company_speaking_of_itself_asks_nothing() {
+        assert!(company_speaks_of_itself(
+            "We pride ourselves on good documentation, a fun volunteer experience, ease of contribution"
+        ));
+        assert!(company_speaks_of_itself(
+            "Our engineers have deep experience in Kafka"
+        ));
+        for asking in [
+            "We're looking for experience with Go",
+            "We expect strong knowledge of PostgreSQL",
+            "Our ideal candidate has experience with Kafka",
+            "We use Go, and you have experience with it",
+            "Experience with Go is what we need",
+        ] {
+            assert!(!company_speaks_of_itself(asking), "{asking}");
+        }
     }
 
     #[test]

@@ -438,6 +438,13 @@ fn wish_of(
         {
             Some(Wish::Nice)
         }
+        // "We pride ourselves on good documentation, a fun volunteer
+        // experience": the company's voice describes, it does not ask.
+        SectionKind::Opening | SectionKind::Other
+            if any(ASKING) && clauses::company_speaks_of_itself(clause) =>
+        {
+            Some(Wish::Nice)
+        }
         SectionKind::Opening | SectionKind::Other if sectioned => {
             if intro == Some(Wish::Nice) {
                 Some(Wish::Nice)

@@ -328,15 +328,51 @@ fn is_tag_list(text: &str, from: usize, to: usize, mentions: &[SkillMention]) ->
 /// or a job's name — "AI Telegram bot for creating resumes | Telegram Bot
 /// API, k8s, OpenAI API, PostgreSQL, latex 2024": the part between pipes
 /// (or a pipe and the passage's end) that holds the mention is a tag list.
-/// Pipes that part whole clauses ("Built the ledger in Go | Led the
-/// migration") leave their parts long.
+/// A part that holds the skill alone, or with a date ("… | Solidity,
+/// Javascript, Truffle Suite | GitHub December 2021"), is a tag or a link's
+/// label too. Pipes that part whole clauses ("Built the ledger in Go | Led
+/// the migration") leave their parts long.
 fn in_tags_beside_a_pipe(text: &str, mention: &SkillMention, mentions: &[SkillMention]) -> bool {
     let from = text[..mention.start].rfind('|').map(|i| i + 1);
     let to = text[mention.end..].find('|').map(|i| mention.end + i);
     if from.is_none() && to.is_none() {
         return false;
     }
-    is_tag_list(text, from.unwrap_or(0), to.unwrap_or(text.len()), mentions)
+    let (from, to) = (from.unwrap_or(0), to.unwrap_or(text.len()));
+    let mut beside = words(&text[from..mention.start]).chain(words(&text[mention.end..to]));
+    is_tag_list(text, from, to, mentions) || beside.all(is_date_word)
+}
+
+/// Words of a date on a resume: a number ("2021", "03/2020") or a month.
+fn is_date_word(word: &str) -> bool {
+    const MONTHS: [&str; 25] = [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "present",
+    ];
+    word.bytes().any(|b| b.is_ascii_digit()) || MONTHS.contains(&word.to_lowercase().as_str())
 }
 
 /// The most words a name before a parenthesised tag list may have
@@ -741,6 +777,22 @@ mod tests {
         let work = "Migrated the ledger: Kafka consumers in Go replaced the cron jobs";
         let ms = Vocabulary::builtin().find(work);
         assert!(ms.iter().all(|m| !after_tool_label(work, m, &ms, &rules)));
+    }
+
+    #[test]
+    fn a_skill_alone_beside_a_pipe_is_a_tag() {
+        let beside_pipe = |text: &str, skill: &str| {
+            let ms = Vocabulary::builtin().find(text);
+            let m = ms.iter().find(|m| &text[m.start..m.end] == skill).unwrap();
+            in_tags_beside_a_pipe(text, m, &ms)
+        };
+        let text =
+            "Token built on Ethereum | Solidity, Javascript, Truffle Suite | GitHub December 2021";
+        assert!(beside_pipe(text, "GitHub"));
+        assert!(beside_pipe("Payments service | Kafka | 2021", "Kafka"));
+        let work = "Built the ledger in Go | Led the migration to Kafka";
+        assert!(!beside_pipe(work, "Go"));
+        assert!(!beside_pipe(work, "Kafka"));
     }
 
     #[test]
