@@ -229,6 +229,10 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "what you'll do",
             "what you will do",
             "what you'd do",
+            // "You can expect to:" over what the engineer will do.
+            "you can expect to",
+            "you will be expected to",
+            "you'll be expected to",
             "the role",
             "about the role",
             "about this role",
@@ -388,6 +392,10 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
                             | SectionKind::Duties),
                         ..
                     }) if out.len() > 1 => *section,
+                    // "Some familiarity and understanding of the following
+                    // tools:": a heading of no known kind that names what
+                    // the candidate knows heads what is asked.
+                    _ if names_knowing(&heading) => SectionKind::Required,
                     _ => SectionKind::Other,
                 },
             };
@@ -887,6 +895,25 @@ fn is_heading(line: &Line, current: SectionKind) -> bool {
 
 /// Whether a line asks something of the candidate ("Proficient with",
 /// "experience in").
+/// Whether a heading names what the candidate knows ("Familiarity with
+/// the following tools", "Knowledge of:"): narrower than [`asks`], whose
+/// words ("you can", "strong") also open duties and team headings.
+fn names_knowing(heading: &str) -> bool {
+    const KNOWING: &[&str] = &[
+        "familiarity",
+        "familiar with",
+        "knowledge of",
+        "understanding of",
+        "proficiency",
+        "proficient",
+        "expertise",
+        "experience with",
+        "experience in",
+    ];
+    let norm = normalise(heading);
+    KNOWING.iter().any(|w| contains_words(&norm, w))
+}
+
 fn asks(text: &str) -> bool {
     let norm = normalise(text);
     super::ASKING.iter().any(|w| contains_words(&norm, w))

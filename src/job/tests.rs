@@ -350,3 +350,17 @@ fn a_heading_ending_in_for_is_not_joined_to_the_line_after() {
     .unwrap();
     assert_eq!(names(&job.required), ["React", "Go", "Kafka"]);
 }
+
+#[test]
+fn a_heading_of_what_the_candidate_knows_heads_requirements() {
+    let job = read(
+        "# Platform Engineer\n\n### Technical requirements:\n\n* Linux-based systems in production\n* web servers (e.g. nginx, Apache)\n\n### Some familiarity and understanding of the following tools:\n\n* maven\n* unit testing\n\n### You can expect to:\n\n* Run Kafka clusters\n",
+    )
+    .unwrap();
+    assert_eq!(
+        names(&job.required),
+        ["Linux", "NGINX|Apache HTTP Server", "Maven", "Unit Testing"]
+    );
+    // "You can expect to:" heads duties, not a demand.
+    assert_eq!(names(&job.nice), ["Kafka"]);
+}
