@@ -370,6 +370,12 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
                 Some(_) if index == 0 && !exact_heading(&strip_decoration(&heading)) => {
                     SectionKind::Opening
                 }
+                // "Essential Functions" over "Strong coding ability in
+                // Java", "Strong knowledge of CI/CD tools", …: a duties
+                // heading over a list that asks heads requirements.
+                Some(SectionKind::Duties) if items_open_asking(&lines[index + 1..]) => {
+                    SectionKind::Required
+                }
                 Some(kind) => kind,
                 // "Bonus points" then "Hands-on:": a heading of no known
                 // kind straight after a known one is a part of its section.
@@ -438,6 +444,60 @@ fn list_asks(rest: &[Line]) -> bool {
     let items: Vec<&Line> = rest.iter().take_while(|l| is_bullet(&l.text)).collect();
     let asking = items.iter().filter(|l| asks(&l.text)).count();
     items.len() >= 3 && asking * 3 >= items.len() * 2
+}
+
+/// Whether the list at the start of `rest` is requirements whatever its
+/// heading says: at least three items, half or more of them opening with
+/// what the candidate has ("4+ years of…", "Strong knowledge of…",
+/// "Experience with…", "Familiarity with…"), where duties open with what
+/// the engineer will do ("Develop…", "Share your knowledge…").
+fn items_open_asking(rest: &[Line]) -> bool {
+    const OPENINGS: &[&str] = &[
+        "experience",
+        "experienced",
+        "knowledge",
+        "familiarity",
+        "familiar",
+        "proficiency",
+        "proficient",
+        "expertise",
+        "expert",
+        "understanding",
+        "strong",
+        "solid",
+        "good",
+        "deep",
+        "excellent",
+        "proven",
+        "extensive",
+        "ability",
+        "able",
+        "has",
+        "comfortable",
+        "fluent",
+        "fluency",
+        "hands-on",
+        "background",
+    ];
+    let items: Vec<&Line> = rest.iter().take_while(|l| is_bullet(&l.text)).collect();
+    let opens_asking = |line: &&&Line| {
+        let text = strip_decoration(&line.text);
+        let mut words = text
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| w.chars().any(char::is_alphanumeric));
+        // "1. API design", "2) Strong Go": the item's number is its marker.
+        let numbered = |w: &&str| {
+            w.ends_with(['.', ')']) && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
+        };
+        let first = words
+            .find(|w| !numbered(w))
+            .unwrap_or_default()
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        first.starts_with(|c: char| c.is_ascii_digit()) || OPENINGS.contains(&first.as_str())
+    };
+    let asking = items.iter().filter(opens_asking).count();
+    items.len() >= 3 && asking * 2 >= items.len()
 }
 
 /// A line that trails off ("You Will ...", "…, if …") without its dots.

@@ -364,3 +364,13 @@ fn a_heading_of_what_the_candidate_knows_heads_requirements() {
     // "You can expect to:" heads duties, not a demand.
     assert_eq!(names(&job.nice), ["Kafka"]);
 }
+
+#[test]
+fn a_duties_heading_over_a_list_of_what_the_candidate_has_heads_requirements() {
+    let job = read(
+        "# Test Engineer\n\n## Essential Functions\n\n- Strong coding ability in Java\n- Strong knowledge of Jenkins\n- Experience with AWS (public cloud)\n- Kafka experience.\n\n## What you'll be doing\n\n- Contribute to hands-on ML development in Python\n- Develop the data required to build models\n- Share what the team learns about Docker\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Java", "Jenkins", "AWS", "Kafka"]);
+    assert_eq!(names(&job.nice), ["Machine Learning", "Python", "Docker"]);
+}
