@@ -117,6 +117,10 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "we prefer",
             // "Strong candidates may also have experience with:"
             "may also have",
+            // "Helpful Knowledge and Experience": what helps is a plus.
+            "helpful",
+            // A site's front matter key "nicehave:".
+            "nicehave",
         ],
     ),
     (

@@ -374,3 +374,13 @@ fn a_duties_heading_over_a_list_of_what_the_candidate_has_heads_requirements() {
     assert_eq!(names(&job.required), ["Java", "Jenkins", "AWS", "Kafka"]);
     assert_eq!(names(&job.nice), ["Machine Learning", "Python", "Docker"]);
 }
+
+#[test]
+fn what_would_help_is_a_plus() {
+    let job = read(
+        "# Security Engineer\n\n## Requirements\n\n- Python\n\n**Helpful Knowledge and Experience**\n\n- Knowledge of GDPR\n- Strong Azure or AWS knowledge\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Python"]);
+    assert_eq!(names(&job.nice), ["GDPR", "Azure|AWS"]);
+}
