@@ -700,6 +700,9 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
     for line in lines {
         let text = &line.text;
         let mut kept = String::with_capacity(text.len());
+        // A heading opened before the line or on it ("<h2>What are the
+        // requirements?</h2>" closes where it opens).
+        let mut in_heading = heading;
         let mut i = 0;
         while i < text.len() {
             let rest = &text[i..];
@@ -740,7 +743,10 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
                                 state = In::Code(element);
                             }
                             "li" if !closing => bullet = true,
-                            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => heading = !closing,
+                            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                                heading = !closing;
+                                in_heading |= heading;
+                            }
                             // Bold as Markdown writes it, so a bold line over
                             // a list ("<b>You fit this role if you have</b>")
                             // can head it as "**…**" does.
@@ -790,7 +796,7 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
         };
         out.push(Line {
             text,
-            section_hint: if heading {
+            section_hint: if in_heading {
                 Some(SectionHint::HeadingStyle)
             } else {
                 line.section_hint

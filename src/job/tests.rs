@@ -384,3 +384,11 @@ fn what_would_help_is_a_plus() {
     assert_eq!(names(&job.required), ["Python"]);
     assert_eq!(names(&job.nice), ["GDPR", "Azure|AWS"]);
 }
+
+#[test]
+fn an_html_heading_that_closes_on_its_line_heads_its_section() {
+    // Items that ask in no words of their own are required only because a
+    // "<h2>…</h2>" line, opened and closed at once, heads them.
+    let job = read("# Java Engineer\n\n<h2 class=\"major\">Who are we looking for?</h2>\n<p>We strive to stay on top of the game.</p>\n<h2 class=\"major\">What are the requirements?</h2>\n<ul>\n<li>REST API's are no stranger to you</li>\n<li>Application Servers and Containers</li>\n</ul>\n").unwrap();
+    assert_eq!(names(&job.required), ["Java", "RESTful APIs", "Containers"]);
+}
