@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::matching::MONTH_NAMES;
 use crate::matching::ascii_bounds::FixedRegex;
 use crate::matching::metric_words::{ContextWords, MetricWords};
 use crate::rubric::{Measure, Metric};
@@ -153,58 +154,12 @@ pub fn numbers(text: &str) -> Vec<Number> {
 
 /// Words that are never a count's noun when they sit between number and
 /// unit: "7 years of services" is tenure, not a fleet; "2024 Sep Web
-/// Engineer" is a date before a job title, not 2,024 engineers.
+/// Engineer" is a date before a job title, not 2,024 engineers (the month
+/// names are [`MONTH_NAMES`]).
 const TIME_WORDS: &[&str] = &[
-    "year",
-    "years",
-    "yr",
-    "yrs",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "second",
-    "seconds",
-    "of",
-    "and",
-    "or",
-    "to",
-    "from",
-    "in",
-    "at",
-    "the",
-    "with",
-    "for",
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
+    "year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour",
+    "hours", "minute", "minutes", "second", "seconds", "of", "and", "or", "to", "from", "in", "at",
+    "the", "with", "for",
 ];
 
 /// A period after a number: "/s", "per month", "daily".
@@ -328,12 +283,14 @@ fn unit_after<'u>(
 }
 
 fn is_time_word(word: &str) -> bool {
+    let words = TIME_WORDS.iter().chain(MONTH_NAMES);
     if word.is_ascii() {
-        TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(word))
+        words.into_iter().any(|t| t.eq_ignore_ascii_case(word))
     } else {
         // Lower-casing beyond ASCII can land on an ASCII word (the Kelvin
         // sign is a "k").
-        TIME_WORDS.contains(&word.to_lowercase().as_str())
+        let lower = word.to_lowercase();
+        words.into_iter().any(|t| *t == lower)
     }
 }
 

@@ -5,6 +5,7 @@
 //! work sentence; the answers are word patterns, and the word lists they
 //! use (work verbs, tool labels, teaching words) are rubric data.
 
+use crate::matching::MONTH_NAMES;
 use crate::rubric::JobRules;
 use crate::skills::SkillMention;
 
@@ -345,34 +346,10 @@ fn in_tags_beside_a_pipe(text: &str, mention: &SkillMention, mentions: &[SkillMe
 
 /// Words of a date on a resume: a number ("2021", "03/2020") or a month.
 fn is_date_word(word: &str) -> bool {
-    const MONTHS: [&str; 25] = [
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-        "present",
-    ];
-    word.bytes().any(|b| b.is_ascii_digit()) || MONTHS.contains(&word.to_lowercase().as_str())
+    let lower = word.to_lowercase();
+    word.bytes().any(|b| b.is_ascii_digit())
+        || lower == "present"
+        || MONTH_NAMES.contains(&lower.as_str())
 }
 
 /// The most words a name before a parenthesised tag list may have

@@ -15,6 +15,35 @@ pub mod metric_words;
 pub mod prefilter;
 pub mod rule_regex;
 
+/// English month names and their short forms, lower case, as resumes print
+/// dates ("Sep 2021", "March 2020").
+pub const MONTH_NAMES: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
 /// Where the text after the last character of `text` that matches `pred`
 /// starts (0 when none does). The offset is always a character boundary,
 /// whatever the width of the character found ("’", "•", a no-break
