@@ -220,9 +220,8 @@ const MIN_FLAT_ITEMS: usize = 4;
 /// more short items parted by commas, "&" or "and", most of them phrases
 /// of two or more words, none opening with a work verb or a verb in the
 /// past ("Designed, built and ran …", "Defined product UX, APIs, SQL
-/// dialect, …" are work). The verb-like nouns of
-/// such lists ("prompt engineering", "test automation") name topics, not
-/// work the person did.
+/// dialect, …" are work). The verb-like nouns of such lists ("prompt
+/// engineering", "test automation") name topics, not work the person did.
 pub(super) fn is_flat_list(text: &str, rules: &JobRules) -> bool {
     let opens_with_verb = |item: &str| {
         words(item)

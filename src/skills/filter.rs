@@ -19,7 +19,8 @@ use super::SkillId;
 /// The spellings of some skills, to test texts against.
 #[derive(Debug, Clone)]
 pub struct SpellingFilter {
-    /// `None` when no skill was kept: nothing can pass.
+    /// `None` should the automaton not build (a vocabulary too large for
+    /// it): then every text passes.
     spellings: Option<AhoCorasick>,
     /// The skills it was built for (what two filters compare by).
     skills: Vec<SkillId>,
@@ -39,23 +40,25 @@ impl SpellingFilter {
         spellings: impl IntoIterator<Item = &'a str>,
     ) -> SpellingFilter {
         let patterns: Vec<&str> = spellings.into_iter().collect();
-        let spellings = (!patterns.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                // Overlapping search: a spelling inside a longer one at the
-                // same place ("go" in "google") must not hide the other.
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .expect("a few thousand short spellings always build")
-        });
+        let spellings = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            // Overlapping search: a spelling inside a longer one at the
+            // same place ("go" in "google") must not hide the other.
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
         SpellingFilter { spellings, skills }
     }
 
     /// Whether `text` may name one of the skills: false only when the full
     /// search would certainly find none of them.
     pub fn may_name(&self, text: &str) -> bool {
-        let Some(spellings) = &self.spellings else {
+        if self.skills.is_empty() {
             return false;
+        }
+        // An automaton too large to build filters nothing out.
+        let Some(spellings) = &self.spellings else {
+            return true;
         };
         let bytes = text.as_bytes();
         let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
