@@ -33,6 +33,9 @@ pub struct Line {
 pub enum SectionHint {
     /// A heading style in a word-processor file (DOCX `Heading1`, `Title`...).
     HeadingStyle,
+    /// A Markdown heading, with its level (the number of `#`: "### AWS" is
+    /// 3), so that a reader can tell a part of a section from a new one.
+    MarkdownHeading(u8),
     /// A short line set in a larger or bold font compared with the body text.
     Emphasised,
     /// A line from a page header or footer (contact details often live here).

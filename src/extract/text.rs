@@ -36,12 +36,16 @@ pub fn extract(bytes: &[u8], _limits: &Limits) -> Result<Document, ExtractError>
         let mut texts = Vec::new();
         let mut hints = Vec::new();
         for raw in page_text.lines() {
-            let (raw, hint) = match raw.trim_start().strip_prefix('#') {
-                Some(rest) => (
-                    rest.trim_start_matches('#'),
-                    Some(SectionHint::HeadingStyle),
-                ),
-                None => (raw, None),
+            let trimmed = raw.trim_start();
+            let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+            let (raw, hint) = if hashes > 0 {
+                let level = u8::try_from(hashes).unwrap_or(u8::MAX);
+                (
+                    &trimmed[hashes..],
+                    Some(SectionHint::MarkdownHeading(level)),
+                )
+            } else {
+                (raw, None)
             };
             let cleaned = clean_line(&without_character_references(raw));
             if !cleaned.is_empty() {

@@ -323,6 +323,9 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
         &without_metadata_header(lines),
     )));
     let mut current = SectionKind::Opening;
+    // The last Markdown heading of a known kind, with its level: "### AWS
+    // Cloud Services" under "## Required Technical Skills" is a part of it.
+    let mut parent: Option<(u8, SectionKind)> = None;
     let mut out = Vec::with_capacity(lines.len());
     for (index, line) in lines.iter().enumerate() {
         let text = line.text.trim();
@@ -355,6 +358,13 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
         }
         if is_heading(line, current) || introduces_list(line, lines.get(index + 1), current) {
             let heading = without_aside(text);
+            let level = match line.section_hint {
+                Some(SectionHint::MarkdownHeading(level)) => Some(level),
+                _ => None,
+            };
+            let within_parent = parent
+                .filter(|&(parent_level, _)| level.is_some_and(|l| l > parent_level))
+                .map(|(_, kind)| kind);
             // "Advanced (preferred) qualifications": a plus in a short aside
             // qualifies the whole heading.
             let kind = if aside_is_a_plus(text) {
@@ -392,6 +402,10 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
                 {
                     SectionKind::Stack
                 }
+                // A deeper Markdown heading of no known kind is a part of
+                // the known section above it, however many items came
+                // between ("### Node.js" … "### AWS Cloud Services").
+                None if let Some(kind) = within_parent => kind,
                 None => match out.last() {
                     Some(PostingLine {
                         heading: true,
@@ -409,6 +423,13 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
                     _ => SectionKind::Other,
                 },
             };
+            if let Some(level) = level {
+                if kind.is_some() {
+                    parent = Some((level, current));
+                } else if within_parent.is_none() {
+                    parent = None;
+                }
+            }
             out.push(PostingLine {
                 text: String::new(),
                 original: text.to_string(),

@@ -392,3 +392,18 @@ fn an_html_heading_that_closes_on_its_line_heads_its_section() {
     let job = read("# Java Engineer\n\n<h2 class=\"major\">Who are we looking for?</h2>\n<p>We strive to stay on top of the game.</p>\n<h2 class=\"major\">What are the requirements?</h2>\n<ul>\n<li>REST API's are no stranger to you</li>\n<li>Application Servers and Containers</li>\n</ul>\n").unwrap();
     assert_eq!(names(&job.required), ["Java", "RESTful APIs", "Containers"]);
 }
+
+#[test]
+fn a_deeper_markdown_heading_is_a_part_of_the_section_above() {
+    // "### AWS Cloud Services" comes after a list, where a heading of no
+    // known kind would open a section of its own.
+    let job = read(
+        "# Senior Engineer\n\nWe are looking for a senior engineer.\n\n## Required Technical Skills\n\n### Node.js\n- Node.js\n\n### AWS Cloud Services\n- 3+ years with AWS\n- Kafka\n\n### DevOps\n- Docker containerization\n\n## Benefits\n\n### Perks\n- Free Go lessons\n",
+    )
+    .unwrap();
+    assert_eq!(
+        names(&job.required),
+        ["Node.js", "AWS", "Kafka", "Docker", "Containers"]
+    );
+    assert!(job.nice.is_empty());
+}
