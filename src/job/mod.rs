@@ -655,12 +655,7 @@ const ASKING_OPENINGS: &[&str] = &[
 /// lead-in that asks for the list after it ("For technical skills, a
 /// combination of:").
 fn asking_lines(lines: &[PostingLine]) -> usize {
-    let opens_asking = |sentence: &str| {
-        let sentence = normalise(sentence);
-        ASKING_OPENINGS
-            .iter()
-            .any(|w| sections::word_positions(&sentence, w).next() == Some(0))
-    };
+    let opens_asking = |sentence: &str| sections::opens_with(sentence, ASKING_OPENINGS);
     let body = lines.iter().filter(|l| !l.heading);
     let sentences = body
         .clone()

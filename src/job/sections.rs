@@ -504,24 +504,12 @@ fn items_open_asking(rest: &[Line]) -> bool {
         "hands-on",
         "background",
     ];
-    let items: Vec<&Line> = rest.iter().take_while(|l| is_bullet(&l.text)).collect();
-    let opens_asking = |line: &&&Line| {
-        let text = strip_decoration(&line.text);
-        let mut words = text
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| w.chars().any(char::is_alphanumeric));
-        // "1. API design", "2) Strong Go": the item's number is its marker.
-        let numbered = |w: &&str| {
-            w.ends_with(['.', ')']) && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
-        };
-        let first = words
-            .find(|w| !numbered(w))
-            .unwrap_or_default()
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        first.starts_with(|c: char| c.is_ascii_digit()) || OPENINGS.contains(&first.as_str())
+    let items: Vec<&str> = rest.iter().map_while(|l| item_text(&l.text)).collect();
+    let opens_asking = |item: &str| {
+        strip_decoration(item).starts_with(|c: char| c.is_ascii_digit())
+            || opens_with(item, OPENINGS)
     };
-    let asking = items.iter().filter(opens_asking).count();
+    let asking = items.iter().filter(|item| opens_asking(item)).count();
     items.len() >= 3 && asking * 2 >= items.len()
 }
 
@@ -534,12 +522,32 @@ pub(super) fn without_trailing_dots(text: &str) -> Option<&str> {
 
 /// Whether a line is an item of a list.
 pub fn is_bullet(text: &str) -> bool {
+    item_text(text).is_some()
+}
+
+/// A list item's text after its marker ("- Go", "• Go", "2) Go", "1. Go"
+/// → "Go"); `None` for a line that is no item ("**Bold**" is none).
+fn item_text(text: &str) -> Option<&str> {
     let raw = text.trim_start();
-    raw.starts_with(['-', '•', '·', '▪', '◦', '–', '●', '○', '■'])
-        || (raw.starts_with('*') && !raw.starts_with("**"))
-        || raw.split_once(['.', ')']).is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
-        })
+    if raw.starts_with("**") {
+        return None;
+    }
+    if let Some(rest) = raw.strip_prefix(['-', '•', '·', '▪', '◦', '–', '●', '○', '■', '*'])
+    {
+        return Some(rest.trim_start());
+    }
+    let (n, rest) = raw.split_once(['.', ')'])?;
+    (!n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| rest.trim_start())
+}
+
+/// Whether `text`, normalised, opens with one of `phrases` as whole words
+/// ("Experience with Go" opens with "experience").
+pub(super) fn opens_with(text: &str, phrases: &[&str]) -> bool {
+    let norm = normalise(text);
+    phrases
+        .iter()
+        .any(|p| word_positions(&norm, p).next() == Some(0))
 }
 
 /// The most lines a front matter block may have.
@@ -984,8 +992,6 @@ fn is_heading(line: &Line, current: SectionKind) -> bool {
         && (text.ends_with(':') || heading_kind(&text).is_some_and(|_| exact_heading(&text)))
 }
 
-/// Whether a line asks something of the candidate ("Proficient with",
-/// "experience in").
 /// Whether a heading names what the candidate knows ("Familiarity with
 /// the following tools", "Knowledge of:"): narrower than [`asks`], whose
 /// words ("you can", "strong") also open duties and team headings.
@@ -1005,6 +1011,8 @@ fn names_knowing(heading: &str) -> bool {
     KNOWING.iter().any(|w| contains_words(&norm, w))
 }
 
+/// Whether a line asks something of the candidate ("Proficient with",
+/// "experience in").
 fn asks(text: &str) -> bool {
     let norm = normalise(text);
     super::ASKING.iter().any(|w| contains_words(&norm, w))

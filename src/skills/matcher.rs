@@ -90,11 +90,11 @@ impl Matcher {
         }
     }
 
-    /// Every spelling of the given skills.
-    pub fn spellings_of<'a>(&'a self, skills: &'a [SkillId]) -> impl Iterator<Item = &'a str> {
+    /// Every spelling of the skills `kept` marks (indexed by skill).
+    pub fn spellings_of<'a>(&'a self, kept: &'a [bool]) -> impl Iterator<Item = &'a str> {
         self.spellings
             .iter()
-            .filter(|s| skills.contains(&s.skill))
+            .filter(|s| kept[s.skill.index()])
             .map(|s| s.written.as_str())
     }
 

@@ -175,11 +175,14 @@ impl Vocabulary {
     /// A quick test for texts that may name one of the skills `keep`
     /// accepts, to skip [`Vocabulary::find`] on the rest (see `filter`).
     pub fn filter(&self, keep: impl Fn(SkillId) -> bool) -> SpellingFilter {
-        let skills: Vec<SkillId> = (0..self.skills.len())
-            .map(|i| SkillId(i as u16))
-            .filter(|&s| keep(s))
+        let kept: Vec<bool> = (0..self.skills.len())
+            .map(|i| keep(SkillId(i as u16)))
             .collect();
-        SpellingFilter::new(skills.clone(), self.matcher.spellings_of(&skills))
+        let skills = (0..self.skills.len())
+            .filter(|&i| kept[i])
+            .map(|i| SkillId(i as u16))
+            .collect();
+        SpellingFilter::new(skills, self.matcher.spellings_of(&kept))
     }
 
     /// The distinct skills `text` names, in order of first mention.
