@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::mention::{has_work_verb, is_flat_list, listed_among_tools, named_apart_from_work};
-use super::{JobContext, RequirementVerdict, meets_any};
+use super::{JobContext, RequirementVerdict};
 use crate::detect::sentences::Sentence;
 use crate::document::Document;
 use crate::report::cells::cut_at_word;
@@ -45,18 +45,23 @@ impl Depth {
 /// The most of a sentence a requirement's quote keeps.
 const QUOTE_CHARS: usize = 200;
 
-/// The best mention found so far for one requirement.
-#[derive(Debug, Clone)]
-struct Found {
+/// The best mention found so far for one requirement. Its quote is cut
+/// from `text` only once the last mention has been weighed: most mentions
+/// are beaten by a later one.
+#[derive(Debug, Clone, Copy)]
+struct Found<'a> {
     depth: Depth,
     skill: SkillId,
     year: Option<i32>,
     page: u32,
     line: u32,
-    quote: String,
+    /// The passage's text, and where in it the mention is.
+    text: &'a str,
+    start: usize,
+    end: usize,
 }
 
-impl Found {
+impl Found<'_> {
     /// Deeper wins; between two shown, the later role's year wins; else
     /// the first found stays (reading order).
     fn beats(&self, other: &Found) -> bool {
@@ -75,14 +80,14 @@ struct Passage<'a> {
 }
 
 /// Each requirement of the posting, in its order, with its verdict.
-pub fn verdicts(
-    doc: &Document,
+pub fn verdicts<'a>(
+    doc: &'a Document,
     seg: &Segmented,
-    sentences: &[Sentence],
+    sentences: &'a [Sentence],
     ctx: &JobContext,
 ) -> Vec<RequirementVerdict> {
     let requirements = &ctx.job.requirements;
-    let mut best: Vec<Option<Found>> = vec![None; requirements.len()];
+    let mut best: Vec<Option<Found<'a>>> = vec![None; requirements.len()];
     let role_of_line = roles_by_line(seg);
     let role_year = |line_index: usize| {
         role_of_line
@@ -97,8 +102,8 @@ pub fn verdicts(
     // resume names meet no requirement either: they are passed over before
     // the costlier reading of their sentence (work verbs, tool lists, the
     // quote).
-    let wanted = |skill: SkillId| meets_any(requirements, skill, ctx.vocab);
-    let mut consider = |passage: &Passage, mentions: &[SkillMention]| {
+    let wanted = |skill: SkillId| ctx.job.filter.keeps(skill);
+    let mut consider = |passage: &Passage<'a>, mentions: &[SkillMention]| {
         let among_tools = listed_among_tools(passage.text, mentions);
         for (mention, among_tools) in mentions.iter().zip(among_tools) {
             if !wanted(mention.skill) {
@@ -113,7 +118,9 @@ pub fn verdicts(
                 year: if work { passage.year } else { None },
                 page: passage.page,
                 line: passage.line,
-                quote: quote_around(passage.text, mention.start, mention.end),
+                text: passage.text,
+                start: mention.start,
+                end: mention.end,
             };
             let skills = std::iter::once(mention.skill)
                 .chain(ctx.vocab.implies(mention.skill).iter().copied());
@@ -122,10 +129,7 @@ pub fn verdicts(
                     if requirement.any_of.contains(&skill)
                         && best[i].as_ref().is_none_or(|b| found.beats(b))
                     {
-                        best[i] = Some(Found {
-                            skill,
-                            ..found.clone()
-                        });
+                        best[i] = Some(Found { skill, ..found });
                     }
                 }
             }
@@ -191,7 +195,7 @@ pub fn verdicts(
                 year: f.year,
                 page: Some(f.page),
                 line: Some(f.line),
-                quote: Some(f.quote),
+                quote: Some(quote_around(f.text, f.start, f.end)),
             },
             None => RequirementVerdict {
                 requirement: requirement.label.clone(),

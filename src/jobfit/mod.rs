@@ -61,6 +61,7 @@ pub struct ResolvedJob {
     pub requirements: Vec<ResolvedRequirement>,
     /// Passes the texts that may name a skill meeting a requirement (the
     /// skill itself, or one that implies it): the rest are not searched.
+    /// It also tells which skills those are (`keeps`).
     pub filter: SpellingFilter,
 }
 

@@ -12,7 +12,7 @@
 //! is written, at a word start, and not joined to a following letter), so
 //! the filter changes no result: it only skips texts that have none.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::SkillId;
 
@@ -22,21 +22,25 @@ pub struct SpellingFilter {
     /// `None` should the automaton not build (a vocabulary too large for
     /// it): then every text passes.
     spellings: Option<AhoCorasick>,
-    /// The skills it was built for (what two filters compare by).
-    skills: Vec<SkillId>,
+    /// Whether it was built for each skill of the vocabulary, by index
+    /// (what two filters compare by).
+    kept: Vec<bool>,
+    /// Whether it was built for any skill at all.
+    any: bool,
 }
 
 impl PartialEq for SpellingFilter {
     fn eq(&self, other: &SpellingFilter) -> bool {
-        self.skills == other.skills
+        self.kept == other.kept
     }
 }
 
 impl SpellingFilter {
-    /// The filter for `skills`, each spelled every way in `spellings`
-    /// (matched ASCII case-insensitively, as the full search matches).
+    /// The filter for the skills `kept` marks (by index), each spelled
+    /// every way in `spellings` (matched ASCII case-insensitively, as the
+    /// full search matches).
     pub(super) fn new<'a>(
-        skills: Vec<SkillId>,
+        kept: Vec<bool>,
         spellings: impl IntoIterator<Item = &'a str>,
     ) -> SpellingFilter {
         let patterns: Vec<&str> = spellings.into_iter().collect();
@@ -45,15 +49,27 @@ impl SpellingFilter {
             // Overlapping search: a spelling inside a longer one at the
             // same place ("go" in "google") must not hide the other.
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
-        SpellingFilter { spellings, skills }
+        let any = kept.contains(&true);
+        SpellingFilter {
+            spellings,
+            kept,
+            any,
+        }
+    }
+
+    /// Whether the filter was built for `skill`: a mention of it is one
+    /// the filter lets through.
+    pub fn keeps(&self, skill: SkillId) -> bool {
+        self.kept.get(skill.index()).copied().unwrap_or(false)
     }
 
     /// Whether `text` may name one of the skills: false only when the full
     /// search would certainly find none of them.
     pub fn may_name(&self, text: &str) -> bool {
-        if self.skills.is_empty() {
+        if !self.any {
             return false;
         }
         // An automaton too large to build filters nothing out.

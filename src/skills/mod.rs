@@ -175,14 +175,8 @@ impl Vocabulary {
     /// A quick test for texts that may name one of the skills `keep`
     /// accepts, to skip [`Vocabulary::find`] on the rest (see `filter`).
     pub fn filter(&self, keep: impl Fn(SkillId) -> bool) -> SpellingFilter {
-        let kept: Vec<bool> = (0..self.skills.len())
-            .map(|i| keep(SkillId(i as u16)))
-            .collect();
-        let skills = (0..self.skills.len())
-            .filter(|&i| kept[i])
-            .map(|i| SkillId(i as u16))
-            .collect();
-        SpellingFilter::new(skills, self.matcher.spellings_of(&kept))
+        let kept: Vec<bool> = self.ids().map(keep).collect();
+        SpellingFilter::new(kept.clone(), self.matcher.spellings_of(&kept))
     }
 
     /// The distinct skills `text` names, in order of first mention.
@@ -199,11 +193,17 @@ impl Vocabulary {
 
 /// A spelling as looked up: lower case, inner whitespace collapsed, trimmed.
 fn normalise(spelling: &str) -> String {
-    spelling
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_ascii_lowercase()
+    // One string built in place: loading calls this for every spelling and
+    // phrase of the vocabulary, in every process of a screen.
+    let mut out = String::with_capacity(spelling.len());
+    for word in spelling.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.make_ascii_lowercase();
+    out
 }
 
 /// A normalised spelling without a trailing version: "java 21" → "java",

@@ -38,9 +38,15 @@ impl SpellingTrie {
     /// spellings are the same bytes the first is kept (the loader refuses
     /// such vocabularies before they get here).
     pub fn new<'a>(spellings: impl IntoIterator<Item = &'a str>) -> SpellingTrie {
-        // Built with a list of edges per node, then laid out flat.
-        let mut spelling_at: Vec<u32> = vec![NONE];
-        let mut next: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        // Built with a list of edges per node, then laid out flat. A trie
+        // has at most one node per byte of its spellings, plus the root:
+        // sized for that at once, the node lists never grow.
+        let spellings: Vec<&str> = spellings.into_iter().collect();
+        let most_nodes = 1 + spellings.iter().map(|s| s.len()).sum::<usize>();
+        let mut spelling_at: Vec<u32> = Vec::with_capacity(most_nodes);
+        let mut next: Vec<Vec<(u8, u32)>> = Vec::with_capacity(most_nodes);
+        spelling_at.push(NONE);
+        next.push(Vec::new());
         for (index, spelling) in spellings.into_iter().enumerate() {
             let mut at = 0;
             for byte in spelling.bytes().map(|b| b.to_ascii_lowercase()) {
@@ -64,7 +70,7 @@ impl SpellingTrie {
             root[usize::from(byte)] = child;
         }
         let mut nodes = Vec::with_capacity(next.len());
-        let mut edges = Vec::new();
+        let mut edges = Vec::with_capacity(next.len());
         for (spelling, out) in spelling_at.into_iter().zip(next) {
             nodes.push(Node {
                 spelling,
