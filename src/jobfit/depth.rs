@@ -21,7 +21,7 @@ use crate::document::Document;
 use crate::report::cells::cut_at_word;
 use crate::rubric::SectionKind;
 use crate::segment::Segmented;
-use crate::skills::{SkillId, SkillMention};
+use crate::skills::{MayName, SkillId, SkillMention};
 
 /// How deep a resume shows a requirement, shallowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -79,39 +79,54 @@ struct Passage<'a> {
     work: bool,
 }
 
-/// Each requirement of the posting, in its order, with its verdict.
-pub fn verdicts<'a>(
-    doc: &'a Document,
-    seg: &Segmented,
-    sentences: &'a [Sentence],
-    ctx: &JobContext,
-) -> Vec<RequirementVerdict> {
-    let requirements = &ctx.job.requirements;
-    let mut best: Vec<Option<Found<'a>>> = vec![None; requirements.len()];
-    let role_of_line = roles_by_line(seg);
-    let role_year = |line_index: usize| {
-        role_of_line
-            .get(line_index)
-            .copied()
-            .flatten()
-            .map(|r| seg.roles[r].end.year)
-    };
+/// Each requirement's best mention so far, in the posting's order.
+struct Best<'a, 'c> {
+    found: Vec<Option<Found<'a>>>,
+    ctx: &'c JobContext<'c>,
+}
 
-    // Most sentences name no skill that meets a requirement: the job's
-    // filter passes them over before they are searched. Most skills a
-    // resume names meet no requirement either: they are passed over before
-    // the costlier reading of their sentence (work verbs, tool lists, the
-    // quote).
-    let wanted = |skill: SkillId| ctx.job.filter.keeps(skill);
-    let mut consider = |passage: &Passage<'a>, mentions: &[SkillMention]| {
+impl<'a> Best<'a, '_> {
+    /// The requirements a mention of `skill` meets: those asking for it,
+    /// or for a family it is work in (a Spring Boot service is Java work).
+    fn met_by(&self, skill: SkillId) -> impl Iterator<Item = (usize, SkillId)> + '_ {
+        let requirements = &self.ctx.job.requirements;
+        std::iter::once(skill)
+            .chain(self.ctx.vocab.implies(skill).iter().copied())
+            .flat_map(move |family| {
+                requirements
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, r)| r.any_of.contains(&family))
+                    .map(move |(i, _)| (i, family))
+            })
+    }
+
+    /// Whether a passage that may name `named`, at best at depth and year
+    /// `at_most`, could better some requirement's verdict.
+    fn could_better(&self, named: MayName, at_most: (Depth, Option<i32>)) -> bool {
+        match named {
+            MayName::Nothing => false,
+            MayName::Anything => true,
+            MayName::Skills(skills) => skills.into_iter().any(|skill| {
+                self.met_by(skill).any(|(i, _)| {
+                    self.found[i]
+                        .as_ref()
+                        .is_none_or(|b| at_most > (b.depth, b.year))
+                })
+            }),
+        }
+    }
+
+    /// Weigh every mention in a passage against the requirements it meets.
+    fn consider(&mut self, passage: &Passage<'a>, mentions: &[SkillMention]) {
         let among_tools = listed_among_tools(passage.text, mentions);
         for (mention, among_tools) in mentions.iter().zip(among_tools) {
-            if !wanted(mention.skill) {
+            if !self.ctx.job.filter.keeps(mention.skill) {
                 continue;
             }
             let work = passage.work
                 && !among_tools
-                && !named_apart_from_work(passage.text, mention, mentions, ctx.rules);
+                && !named_apart_from_work(passage.text, mention, mentions, self.ctx.rules);
             let found = Found {
                 depth: if work { Depth::Shown } else { Depth::Listed },
                 skill: mention.skill,
@@ -122,69 +137,101 @@ pub fn verdicts<'a>(
                 start: mention.start,
                 end: mention.end,
             };
-            let skills = std::iter::once(mention.skill)
-                .chain(ctx.vocab.implies(mention.skill).iter().copied());
-            for skill in skills {
-                for (i, requirement) in requirements.iter().enumerate() {
-                    if requirement.any_of.contains(&skill)
-                        && best[i].as_ref().is_none_or(|b| found.beats(b))
-                    {
-                        best[i] = Some(Found { skill, ..found });
-                    }
+            let met: Vec<(usize, SkillId)> = self.met_by(mention.skill).collect();
+            // Checked as each is set: a requirement met twice over (by the
+            // skill and by its family) keeps the first.
+            for (i, skill) in met {
+                if self.found[i].as_ref().is_none_or(|b| found.beats(b)) {
+                    self.found[i] = Some(Found { skill, ..found });
                 }
             }
         }
+    }
+}
+
+/// Each requirement of the posting, in its order, with its verdict.
+pub fn verdicts<'a>(
+    doc: &'a Document,
+    seg: &Segmented,
+    sentences: &'a [Sentence],
+    ctx: &JobContext,
+) -> Vec<RequirementVerdict> {
+    let requirements = &ctx.job.requirements;
+    let mut best = Best {
+        found: vec![None; requirements.len()],
+        ctx,
+    };
+    let role_of_line = roles_by_line(seg);
+    let role_year = |line_index: usize| {
+        role_of_line
+            .get(line_index)
+            .copied()
+            .flatten()
+            .map(|r| seg.roles[r].end.year)
     };
 
+    // Most sentences name no skill that meets a requirement, and most of
+    // the rest name only skills whose requirements an earlier sentence
+    // already met as well as this one could: the job's filter tells which
+    // skills a sentence may name, and only a sentence that could better a
+    // requirement's verdict is searched. Most skills a resume names meet
+    // no requirement either: they are passed over before the costlier
+    // reading of their sentence (work verbs, tool lists).
     for sentence in sentences {
-        if !ctx.job.filter.may_name(&sentence.text) {
+        let in_work_section = matches!(
+            sentence.section,
+            SectionKind::Experience | SectionKind::Projects
+        ) && sentence.list_items == 0;
+        let year = if sentence.section == SectionKind::Experience {
+            role_year(sentence.line_index)
+        } else {
+            None
+        };
+        let at_most = if in_work_section {
+            (Depth::Shown, year)
+        } else {
+            (Depth::Listed, None)
+        };
+        if !best.could_better(ctx.job.filter.named_in(&sentence.text), at_most) {
             continue;
         }
         let mentions = ctx.vocab.find(&sentence.text);
-        if !mentions.iter().any(|m| wanted(m.skill)) {
+        if !mentions.iter().any(|m| ctx.job.filter.keeps(m.skill)) {
             continue;
         }
-        let work = matches!(
-            sentence.section,
-            SectionKind::Experience | SectionKind::Projects
-        ) && sentence.list_items == 0
+        let work = in_work_section
             && has_work_verb(&sentence.text, ctx.rules)
             && !is_flat_list(&sentence.text, ctx.rules);
         let passage = Passage {
             text: &sentence.text,
             page: sentence.page,
             line: sentence.line,
-            year: if sentence.section == SectionKind::Experience {
-                role_year(sentence.line_index)
-            } else {
-                None
-            },
+            year,
             work,
         };
-        consider(&passage, &mentions);
+        best.consider(&passage, &mentions);
     }
     // Job-title lines are not sentences; a skill in a title ("Go
     // Developer") is listed there.
     for (i, line) in doc.lines.iter().enumerate() {
-        if !seg.lines[i].role_header || !ctx.job.filter.may_name(&line.text) {
+        if !seg.lines[i].role_header
+            || !best.could_better(ctx.job.filter.named_in(&line.text), (Depth::Listed, None))
+        {
             continue;
         }
-        let mentions = ctx.vocab.find(&line.text);
-        if mentions.iter().any(|m| wanted(m.skill)) {
-            let passage = Passage {
-                text: &line.text,
-                page: line.page,
-                line: line.line,
-                year: None,
-                work: false,
-            };
-            consider(&passage, &mentions);
-        }
+        let passage = Passage {
+            text: &line.text,
+            page: line.page,
+            line: line.line,
+            year: None,
+            work: false,
+        };
+        best.consider(&passage, &ctx.vocab.find(&line.text));
     }
 
     requirements
         .iter()
-        .zip(best)
+        .zip(best.found)
         .map(|(requirement, found)| match found {
             Some(f) => RequirementVerdict {
                 requirement: requirement.label.clone(),

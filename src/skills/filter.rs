@@ -12,7 +12,7 @@
 //! is written, at a word start, and not joined to a following letter), so
 //! the filter changes no result: it only skips texts that have none.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::SkillId;
 
@@ -22,11 +22,11 @@ pub struct SpellingFilter {
     /// `None` should the automaton not build (a vocabulary too large for
     /// it): then every text passes.
     spellings: Option<AhoCorasick>,
+    /// The skill each of the automaton's spellings is of, by pattern.
+    skill_of: Vec<SkillId>,
     /// Whether it was built for each skill of the vocabulary, by index
     /// (what two filters compare by).
     kept: Vec<bool>,
-    /// Whether it was built for any skill at all.
-    any: bool,
 }
 
 impl PartialEq for SpellingFilter {
@@ -35,28 +35,37 @@ impl PartialEq for SpellingFilter {
     }
 }
 
+/// What a text may name, as the filter sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MayName {
+    /// None of the filter's skills.
+    Nothing,
+    /// At most these skills (each once): the full search may find fewer.
+    Skills(Vec<SkillId>),
+    /// Any of them (the automaton did not build).
+    Anything,
+}
+
 impl SpellingFilter {
     /// The filter for the skills `kept` marks (by index), each spelled
     /// every way in `spellings` (matched ASCII case-insensitively, as the
     /// full search matches).
     pub(super) fn new<'a>(
         kept: Vec<bool>,
-        spellings: impl IntoIterator<Item = &'a str>,
+        spellings: impl IntoIterator<Item = (SkillId, &'a str)>,
     ) -> SpellingFilter {
-        let patterns: Vec<&str> = spellings.into_iter().collect();
+        let (skill_of, patterns): (Vec<SkillId>, Vec<&str>) = spellings.into_iter().unzip();
         let spellings = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             // Overlapping search: a spelling inside a longer one at the
             // same place ("go" in "google") must not hide the other.
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
-        let any = kept.contains(&true);
         SpellingFilter {
             spellings,
+            skill_of,
             kept,
-            any,
         }
     }
 
@@ -69,16 +78,23 @@ impl SpellingFilter {
     /// Whether `text` may name one of the skills: false only when the full
     /// search would certainly find none of them.
     pub fn may_name(&self, text: &str) -> bool {
-        if !self.any {
-            return false;
+        self.named_in(text) != MayName::Nothing
+    }
+
+    /// The skills `text` may name: every skill of the filter's that the
+    /// full search would find in it is among them.
+    pub fn named_in(&self, text: &str) -> MayName {
+        if self.skill_of.is_empty() {
+            return MayName::Nothing;
         }
         // An automaton too large to build filters nothing out.
         let Some(spellings) = &self.spellings else {
-            return true;
+            return MayName::Anything;
         };
         let bytes = text.as_bytes();
         let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-        spellings.find_overlapping_iter(text).any(|m| {
+        let mut skills: Vec<SkillId> = Vec::new();
+        for m in spellings.find_overlapping_iter(text) {
             let starts_word = m.start() == 0 || !word_byte(bytes[m.start() - 1]);
             let last = bytes[m.end() - 1];
             // A following digit may be a glued version ("Python3"); a
@@ -87,13 +103,22 @@ impl SpellingFilter {
                 && bytes
                     .get(m.end())
                     .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_');
-            starts_word && !glued_to_letter
-        })
+            let skill = self.skill_of[m.pattern().as_usize()];
+            if starts_word && !glued_to_letter && !skills.contains(&skill) {
+                skills.push(skill);
+            }
+        }
+        if skills.is_empty() {
+            MayName::Nothing
+        } else {
+            MayName::Skills(skills)
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::MayName;
     use crate::skills::Vocabulary;
 
     fn filter_for(names: &[&str]) -> super::SpellingFilter {
@@ -120,6 +145,32 @@ mod tests {
         assert!(!f.may_name("Ran a good algorithm at Google"));
         assert!(!f.may_name("Wrote JavaScript for a cargo app"));
         assert!(f.may_name("Wrote Java17 services"));
+    }
+
+    #[test]
+    fn a_text_may_name_the_skills_whose_spellings_stand_in_it() {
+        let vocab = Vocabulary::builtin();
+        let id = |n: &str| vocab.canonical(n).unwrap();
+        let f = filter_for(&["Go", "PostgreSQL", "Kafka"]);
+        assert_eq!(
+            f.named_in("Ran Postgres and psql, then golang"),
+            MayName::Skills(vec![id("PostgreSQL"), id("Go")])
+        );
+        assert_eq!(f.named_in("Good engineers at Google"), MayName::Nothing);
+        // Every skill the full search finds is among those the filter
+        // names: a filter of the whole vocabulary names at least them.
+        let all = vocab.filter(|_| true);
+        for text in [
+            "Built the Go (golang) ingest service on Kafka and Postgres 15.",
+            "Spring Boot 3.4 microservices on AWS (EKS); CI/CD in GitHub Actions.",
+        ] {
+            let MayName::Skills(named) = all.named_in(text) else {
+                panic!("{text:?} names skills");
+            };
+            for mention in vocab.find(text) {
+                assert!(named.contains(&mention.skill), "{text:?}");
+            }
+        }
     }
 
     #[test]

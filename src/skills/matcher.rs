@@ -90,12 +90,16 @@ impl Matcher {
         }
     }
 
-    /// Every spelling of the skills `kept` marks (indexed by skill).
-    pub fn spellings_of<'a>(&'a self, kept: &'a [bool]) -> impl Iterator<Item = &'a str> {
+    /// Every spelling of the skills `kept` marks (indexed by skill), with
+    /// its skill.
+    pub fn spellings_of<'a>(
+        &'a self,
+        kept: &'a [bool],
+    ) -> impl Iterator<Item = (SkillId, &'a str)> {
         self.spellings
             .iter()
             .filter(|s| kept[s.skill.index()])
-            .map(|s| s.written.as_str())
+            .map(|s| (s.skill, s.written.as_str()))
     }
 
     pub fn find(&self, text: &str) -> Vec<SkillMention> {
