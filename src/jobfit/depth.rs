@@ -21,7 +21,7 @@ use crate::document::Document;
 use crate::report::cells::cut_at_word;
 use crate::rubric::SectionKind;
 use crate::segment::Segmented;
-use crate::skills::{MayName, SkillId, SkillMention};
+use crate::skills::{SkillId, SkillMention};
 
 /// How deep a resume shows a requirement, shallowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -103,18 +103,14 @@ impl<'a> Best<'a, '_> {
 
     /// Whether a passage that may name `named`, at best at depth and year
     /// `at_most`, could better some requirement's verdict.
-    fn could_better(&self, named: MayName, at_most: (Depth, Option<i32>)) -> bool {
-        match named {
-            MayName::Nothing => false,
-            MayName::Anything => true,
-            MayName::Skills(skills) => skills.into_iter().any(|skill| {
-                self.met_by(skill).any(|(i, _)| {
-                    self.found[i]
-                        .as_ref()
-                        .is_none_or(|b| at_most > (b.depth, b.year))
-                })
-            }),
-        }
+    fn could_better(&self, named: &[SkillId], at_most: (Depth, Option<i32>)) -> bool {
+        named.iter().any(|&skill| {
+            self.met_by(skill).any(|(i, _)| {
+                self.found[i]
+                    .as_ref()
+                    .is_none_or(|b| at_most > (b.depth, b.year))
+            })
+        })
     }
 
     /// Weigh every mention in a passage against the requirements it meets.
@@ -192,7 +188,7 @@ pub fn verdicts<'a>(
         } else {
             (Depth::Listed, None)
         };
-        if !best.could_better(ctx.job.filter.named_in(&sentence.text), at_most) {
+        if !best.could_better(&ctx.job.filter.named_in(&sentence.text), at_most) {
             continue;
         }
         let mentions = ctx.vocab.find(&sentence.text);
@@ -215,7 +211,7 @@ pub fn verdicts<'a>(
     // Developer") is listed there.
     for (i, line) in doc.lines.iter().enumerate() {
         if !seg.lines[i].role_header
-            || !best.could_better(ctx.job.filter.named_in(&line.text), (Depth::Listed, None))
+            || !best.could_better(&ctx.job.filter.named_in(&line.text), (Depth::Listed, None))
         {
             continue;
         }

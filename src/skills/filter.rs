@@ -1,28 +1,26 @@
-//! A quick test of whether a text can name any of a few skills, before the
+//! A quick test of which of a few skills a text can name, before the
 //! vocabulary's full search runs on it.
 //!
 //! A screen against a posting looks for a dozen requirements in every
 //! sentence of every resume, and most sentences name none of them: the full
-//! search (a trie walk at every word start, then context rules) is the
-//! larger part of what `--job` costs per file. The filter holds just the
-//! spellings of the skills that matter (one automaton, built once per
-//! process) and passes a text only when one of them stands there at a word
-//! start, not glued to a letter after it. Every mention the full search
-//! could report of those skills passes (a spelling is found only where it
-//! is written, at a word start, and not joined to a following letter), so
-//! the filter changes no result: it only skips texts that have none.
-
-use aho_corasick::{AhoCorasick, MatchKind};
+//! search (a walk of the whole vocabulary's trie at every word start, then
+//! context rules) is the larger part of what `--job` costs per file. The
+//! filter holds just the spellings of the skills that matter, in a trie of
+//! their own (small, built once per process), tried at each place a word
+//! may start; a spelling counts when it is not glued to a letter after it.
+//! Every mention the full search could report of those skills is found
+//! (the full search too tries spellings only where words start, and takes
+//! none joined to a following letter), so the filter changes no result: it
+//! only skips texts, and skills, that cannot be there.
 
 use super::SkillId;
+use super::trie::SpellingTrie;
 
 /// The spellings of some skills, to test texts against.
 #[derive(Debug, Clone)]
 pub struct SpellingFilter {
-    /// `None` should the automaton not build (a vocabulary too large for
-    /// it): then every text passes.
-    spellings: Option<AhoCorasick>,
-    /// The skill each of the automaton's spellings is of, by pattern.
+    spellings: SpellingTrie,
+    /// The skill of each spelling in the trie, by index.
     skill_of: Vec<SkillId>,
     /// Whether it was built for each skill of the vocabulary, by index
     /// (what two filters compare by).
@@ -35,17 +33,6 @@ impl PartialEq for SpellingFilter {
     }
 }
 
-/// What a text may name, as the filter sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MayName {
-    /// None of the filter's skills.
-    Nothing,
-    /// At most these skills (each once): the full search may find fewer.
-    Skills(Vec<SkillId>),
-    /// Any of them (the automaton did not build).
-    Anything,
-}
-
 impl SpellingFilter {
     /// The filter for the skills `kept` marks (by index), each spelled
     /// every way in `spellings` (matched ASCII case-insensitively, as the
@@ -54,16 +41,9 @@ impl SpellingFilter {
         kept: Vec<bool>,
         spellings: impl IntoIterator<Item = (SkillId, &'a str)>,
     ) -> SpellingFilter {
-        let (skill_of, patterns): (Vec<SkillId>, Vec<&str>) = spellings.into_iter().unzip();
-        let spellings = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            // Overlapping search: a spelling inside a longer one at the
-            // same place ("go" in "google") must not hide the other.
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
+        let (skill_of, written): (Vec<SkillId>, Vec<&str>) = spellings.into_iter().unzip();
         SpellingFilter {
-            spellings,
+            spellings: SpellingTrie::new(written),
             skill_of,
             kept,
         }
@@ -78,47 +58,40 @@ impl SpellingFilter {
     /// Whether `text` may name one of the skills: false only when the full
     /// search would certainly find none of them.
     pub fn may_name(&self, text: &str) -> bool {
-        self.named_in(text) != MayName::Nothing
+        !self.named_in(text).is_empty()
     }
 
-    /// The skills `text` may name: every skill of the filter's that the
-    /// full search would find in it is among them.
-    pub fn named_in(&self, text: &str) -> MayName {
-        if self.skill_of.is_empty() {
-            return MayName::Nothing;
-        }
-        // An automaton too large to build filters nothing out.
-        let Some(spellings) = &self.spellings else {
-            return MayName::Anything;
-        };
+    /// The skills `text` may name, each once: every skill of the filter's
+    /// that the full search would find in it is among them.
+    pub fn named_in(&self, text: &str) -> Vec<SkillId> {
         let bytes = text.as_bytes();
         let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         let mut skills: Vec<SkillId> = Vec::new();
-        for m in spellings.find_overlapping_iter(text) {
-            let starts_word = m.start() == 0 || !word_byte(bytes[m.start() - 1]);
-            let last = bytes[m.end() - 1];
-            // A following digit may be a glued version ("Python3"); a
-            // following letter always makes another word ("Gopher").
-            let glued_to_letter = last.is_ascii_alphanumeric()
-                && bytes
-                    .get(m.end())
-                    .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_');
-            let skill = self.skill_of[m.pattern().as_usize()];
-            if starts_word && !glued_to_letter && !skills.contains(&skill) {
-                skills.push(skill);
+        for at in 0..bytes.len() {
+            if at > 0 && word_byte(bytes[at - 1]) {
+                continue;
             }
+            self.spellings.each_at_start(&bytes[at..], |spelling, len| {
+                let end = at + len;
+                // A following digit may be a glued version ("Python3"); a
+                // following letter always makes another word ("Gopher").
+                let glued_to_letter = bytes[end - 1].is_ascii_alphanumeric()
+                    && bytes
+                        .get(end)
+                        .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_');
+                let skill = self.skill_of[spelling];
+                if !glued_to_letter && !skills.contains(&skill) {
+                    skills.push(skill);
+                }
+                true
+            });
         }
-        if skills.is_empty() {
-            MayName::Nothing
-        } else {
-            MayName::Skills(skills)
-        }
+        skills
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::MayName;
     use crate::skills::Vocabulary;
 
     fn filter_for(names: &[&str]) -> super::SpellingFilter {
@@ -154,9 +127,9 @@ mod tests {
         let f = filter_for(&["Go", "PostgreSQL", "Kafka"]);
         assert_eq!(
             f.named_in("Ran Postgres and psql, then golang"),
-            MayName::Skills(vec![id("PostgreSQL"), id("Go")])
+            vec![id("PostgreSQL"), id("Go")]
         );
-        assert_eq!(f.named_in("Good engineers at Google"), MayName::Nothing);
+        assert!(f.named_in("Good engineers at Google").is_empty());
         // Every skill the full search finds is among those the filter
         // names: a filter of the whole vocabulary names at least them.
         let all = vocab.filter(|_| true);
@@ -164,9 +137,7 @@ mod tests {
             "Built the Go (golang) ingest service on Kafka and Postgres 15.",
             "Spring Boot 3.4 microservices on AWS (EKS); CI/CD in GitHub Actions.",
         ] {
-            let MayName::Skills(named) = all.named_in(text) else {
-                panic!("{text:?} names skills");
-            };
+            let named = all.named_in(text);
             for mention in vocab.find(text) {
                 assert!(named.contains(&mention.skill), "{text:?}");
             }

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-pub use filter::{MayName, SpellingFilter};
+pub use filter::SpellingFilter;
 pub use load::SkillsError;
 
 use matcher::Matcher;

@@ -1,5 +1,6 @@
 //! The vocabulary's spellings as a trie, for the one question the matcher
-//! asks: which is the longest spelling that starts exactly here?
+//! asks: which is the longest spelling that starts exactly here? (And the
+//! posting's filter's: which spellings start here?)
 //!
 //! Matching is anchored at word starts (see `matcher`), so the automaton
 //! needs no failure links: building those for two thousand spellings was
@@ -22,7 +23,7 @@ struct Node {
     edge_count: u32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct SpellingTrie {
     /// The root's next node for each byte (or `NONE`): every lookup takes
     /// this step, and the root has a child for most letters.
@@ -85,16 +86,27 @@ impl SpellingTrie {
     /// The longest spelling that `text` starts with: its index and length
     /// in bytes.
     pub fn longest_at_start(&self, text: &[u8]) -> Option<(usize, usize)> {
-        let mut bytes = text.iter().map(u8::to_ascii_lowercase);
-        let mut at = self.root[usize::from(bytes.next()?)];
         let mut longest = None;
+        self.each_at_start(text, |spelling, len| {
+            longest = Some((spelling, len));
+            true
+        });
+        longest
+    }
+
+    /// Every spelling that `text` starts with, shortest first: its index
+    /// and length in bytes, until `found` returns false.
+    pub fn each_at_start(&self, text: &[u8], mut found: impl FnMut(usize, usize) -> bool) {
+        let mut bytes = text.iter().map(u8::to_ascii_lowercase);
+        let Some(first) = bytes.next() else { return };
+        let mut at = self.root[usize::from(first)];
         let mut len = 1;
         while at != NONE {
             let node = self.nodes[at as usize];
-            if node.spelling != NONE {
-                longest = Some((node.spelling as usize, len));
+            if node.spelling != NONE && !found(node.spelling as usize, len) {
+                return;
             }
-            let Some(byte) = bytes.next() else { break };
+            let Some(byte) = bytes.next() else { return };
             let first = node.first_edge as usize;
             // Past the root a node has a few edges: a scan beats a search.
             at = self.edges[first..first + node.edge_count as usize]
@@ -103,7 +115,6 @@ impl SpellingTrie {
                 .map_or(NONE, |&(_, child)| child);
             len += 1;
         }
-        longest
     }
 }
 
