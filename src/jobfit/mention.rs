@@ -40,7 +40,14 @@ pub(super) fn named_apart_from_work(
 }
 
 fn is_work_verb(word: &str, rules: &JobRules) -> bool {
-    rules.work_verbs.contains(word) || rules.work_verbs.contains(&word.to_lowercase())
+    // A word already in lower case is not lowered again: most are, and
+    // every word of every sentence that may name a skill is tried.
+    let lower_already = word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic())
+        && word.is_ascii();
+    rules.work_verbs.contains(word)
+        || (!lower_already && rules.work_verbs.contains(&word.to_lowercase()))
 }
 
 /// How many words before a mention [`taught_or_taken`] looks for a
