@@ -1069,9 +1069,25 @@ fn aside_is_a_plus(text: &str) -> bool {
 
 /// A short line that is nothing but a known heading phrase ("Nice to
 /// have", "Requirements"), perhaps with a leading word ("Our
-/// requirements").
+/// requirements"), or two such joined by "&" or "and" ("Required Skills &
+/// Qualifications", "Education and Experience").
 fn exact_heading(text: &str) -> bool {
     let norm = normalise(text);
+    let joined = [" & ", " and "]
+        .iter()
+        .find_map(|joint| norm.split_once(joint));
+    if let Some((first, second)) = joined
+        && one_heading_phrase(first)
+        && one_heading_phrase(second)
+    {
+        return true;
+    }
+    one_heading_phrase(&norm)
+}
+
+/// Whether a normalised text is one known heading phrase, perhaps with
+/// leading modifiers (see [`exact_heading`]).
+fn one_heading_phrase(norm: &str) -> bool {
     HEADINGS
         .iter()
         .flat_map(|(_, phrases)| phrases.iter())
@@ -1318,6 +1334,35 @@ mod tests {
                 .all(|l| l.section == SectionKind::Stack),
             "{read:?}"
         );
+    }
+
+    #[test]
+    fn two_heading_phrases_joined_by_and_make_one_heading() {
+        // A list item that is a heading, among the duties above it.
+        let read = sections(&lines(&[
+            "# Java Technical Lead",
+            "Key Responsibilities:",
+            "- Lead a team of Java developers.",
+            "- Required Skills & Qualifications:",
+            "",
+            "- Strong expertise in Spring Boot and Microservices.",
+            "- Preferred Skills:",
+            "",
+            "- Experience with GraphQL.",
+        ]));
+        let section = |needle: &str| {
+            read.iter()
+                .find(|l| l.text.contains(needle))
+                .unwrap()
+                .section
+        };
+        assert_eq!(section("Lead a team"), SectionKind::Duties, "{read:?}");
+        assert_eq!(section("Spring Boot"), SectionKind::Required, "{read:?}");
+        assert_eq!(section("GraphQL"), SectionKind::Nice, "{read:?}");
+        assert!(exact_heading("Education and Experience"));
+        // Each side must be a heading phrase: a sentence joined by "and"
+        // is not one.
+        assert!(!exact_heading("Build services and ship them"));
     }
 
     #[test]
