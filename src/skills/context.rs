@@ -8,6 +8,8 @@
 //! (`needs_context`, `context`, `near`, `not_near`); nothing here knows any
 //! particular skill.
 
+use rustc_hash::FxHashMap;
+
 use super::matcher::Candidate;
 use super::schema::ContextKind;
 use crate::extract::dictionary::is_word;
@@ -16,9 +18,9 @@ use crate::extract::dictionary::is_word;
 pub(super) struct ContextRule {
     pub kinds: Vec<ContextKind>,
     /// Lower-case phrases that, within the window, accept the mention.
-    pub near: Vec<String>,
+    pub near: Phrases,
     /// Lower-case phrases that, within the window, reject it whatever else.
-    pub not_near: Vec<String>,
+    pub not_near: Phrases,
     /// Words on each side looked at.
     pub window: usize,
     /// Whether the spelling is also a person's name.
@@ -42,12 +44,12 @@ impl ContextRule {
             return Verdict::Rejected;
         }
         let window = self.window_text(text, c);
-        if self.not_near.iter().any(|p| contains_phrase(&window, p)) {
+        if self.not_near.any_in(&window) {
             return Verdict::Rejected;
         }
         let accepted = self.kinds.iter().any(|kind| match kind {
             ContextKind::List => false,
-            ContextKind::Near => self.near.iter().any(|p| contains_phrase(&window, p)),
+            ContextKind::Near => self.near.any_in(&window),
             ContextKind::Version => followed_by_version(&text[c.end..]),
             ContextKind::Case => spelt_as_a_name(text, c, written),
         });
@@ -99,6 +101,61 @@ impl ContextRule {
         let to = end_of_words_after(text, c.end, self.window);
         text[from..to].to_lowercase()
     }
+}
+
+/// A rule's phrases, indexed by their first word. A rule may have a
+/// hundred phrases ("documentation", "monitoring" and "performance" are
+/// ordinary words too), and every mention of its spelling is judged: the
+/// phrases tried against a window are those whose first word is one of the
+/// window's words (a phrase that matches as whole words starts where a word
+/// of the window starts and opens with all of that word), and those that
+/// open with no letter or digit ("(go)", ".net"), which are always tried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Phrases {
+    phrases: Vec<String>,
+    /// First word → the phrases opening with it, by index.
+    by_first_word: FxHashMap<String, Vec<usize>>,
+    /// The phrases opening with no letter or digit.
+    unindexed: Vec<usize>,
+}
+
+impl Phrases {
+    /// `phrases` are lower case.
+    pub fn new(phrases: Vec<String>) -> Phrases {
+        let mut by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut unindexed = Vec::new();
+        for (i, phrase) in phrases.iter().enumerate() {
+            match first_word(phrase) {
+                Some(word) => by_first_word.entry(word.to_string()).or_default().push(i),
+                None => unindexed.push(i),
+            }
+        }
+        Phrases {
+            phrases,
+            by_first_word,
+            unindexed,
+        }
+    }
+
+    /// Whether `window` (lower case) holds one of the phrases as whole
+    /// words, as [`contains_phrase`] reads it.
+    pub fn any_in(&self, window: &str) -> bool {
+        let tried = |i: &usize| contains_phrase(window, &self.phrases[*i]);
+        self.unindexed.iter().any(tried)
+            || window
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .filter_map(|word| self.by_first_word.get(word))
+                .any(|candidates| candidates.iter().any(tried))
+    }
+}
+
+/// The run of letters and digits a phrase opens with, if it opens with one.
+fn first_word(phrase: &str) -> Option<&str> {
+    let end = phrase
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(phrase.len());
+    (end > 0).then(|| &phrase[..end])
 }
 
 /// Where the `count`-th word before `at` starts (0 when there are fewer).
@@ -268,4 +325,50 @@ fn unknown_names_between_commas(gap: &str) -> bool {
             item.starts_with(|c: char| c.is_ascii_uppercase())
                 && item.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Phrases, contains_phrase};
+
+    /// The index only narrows which phrases are tried: it finds a phrase
+    /// wherever trying every phrase would.
+    #[test]
+    fn indexed_phrases_are_found_wherever_every_phrase_is() {
+        let phrases: Vec<String> = [
+            "go to market",
+            "golang",
+            "(go)",
+            ".net",
+            "c++",
+            "node.js",
+            "on-call",
+            "api",
+            "é-commerce",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        let index = Phrases::new(phrases.clone());
+        let windows = [
+            "our go to market plan",
+            "built in go (golang) and rust",
+            "we use go)",
+            "written in (go) mostly",
+            "ported to .net 8",
+            "dotnet and c++17",
+            "c++ services",
+            "node.js/typescript",
+            "nodejs",
+            "an on-call rotation",
+            "rapid prototyping",
+            "public apis",
+            "l'é-commerce",
+            "",
+        ];
+        for window in windows {
+            let every = phrases.iter().any(|p| contains_phrase(window, p));
+            assert_eq!(index.any_in(window), every, "{window:?}");
+        }
+    }
 }

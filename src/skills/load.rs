@@ -14,7 +14,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 use toml::Spanned;
 
-use super::context::ContextRule;
+use super::context::{ContextRule, Phrases};
 use super::matcher::{Matcher, Spelling};
 use super::schema::{ContextKind, SkillDef, SkillsFile};
 use super::{Skill, SkillId, Vocabulary, normalise};
@@ -340,8 +340,8 @@ impl Place<'_> {
         };
         Ok(Some(ContextRule {
             kinds: def.context.clone(),
-            near: phrases(&def.near)?,
-            not_near: phrases(&def.not_near)?,
+            near: Phrases::new(phrases(&def.near)?),
+            not_near: Phrases::new(phrases(&def.not_near)?),
             window,
             also_a_name: def.also_a_name,
             title_words: title_words.clone(),
