@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::mention::{has_work_verb, is_flat_list, listed_among_tools, named_apart_from_work};
-use super::{JobContext, RequirementVerdict};
+use super::{JobContext, RequirementVerdict, requirements_met_by};
 use crate::detect::sentences::Sentence;
 use crate::document::Document;
 use crate::report::cells::cut_at_word;
@@ -65,7 +65,12 @@ impl Found<'_> {
     /// Deeper wins; between two shown, the later role's year wins; else
     /// the first found stays (reading order).
     fn beats(&self, other: &Found) -> bool {
-        (self.depth, self.year) > (other.depth, other.year)
+        self.rank() > other.rank()
+    }
+
+    /// What [`Found::beats`] compares: depth, then the role's year.
+    fn rank(&self) -> (Depth, Option<i32>) {
+        (self.depth, self.year)
     }
 }
 
@@ -86,30 +91,18 @@ struct Best<'a, 'c> {
 }
 
 impl<'a> Best<'a, '_> {
-    /// The requirements a mention of `skill` meets: those asking for it,
-    /// or for a family it is work in (a Spring Boot service is Java work).
+    /// The requirements a mention of `skill` meets (see
+    /// [`requirements_met_by`]).
     fn met_by(&self, skill: SkillId) -> impl Iterator<Item = (usize, SkillId)> + '_ {
-        let requirements = &self.ctx.job.requirements;
-        std::iter::once(skill)
-            .chain(self.ctx.vocab.implies(skill).iter().copied())
-            .flat_map(move |family| {
-                requirements
-                    .iter()
-                    .enumerate()
-                    .filter(move |(_, r)| r.any_of.contains(&family))
-                    .map(move |(i, _)| (i, family))
-            })
+        requirements_met_by(&self.ctx.job.requirements, skill, self.ctx.vocab)
     }
 
     /// Whether a passage that may name `named`, at best at depth and year
     /// `at_most`, could better some requirement's verdict.
     fn could_better(&self, named: &[SkillId], at_most: (Depth, Option<i32>)) -> bool {
         named.iter().any(|&skill| {
-            self.met_by(skill).any(|(i, _)| {
-                self.found[i]
-                    .as_ref()
-                    .is_none_or(|b| at_most > (b.depth, b.year))
-            })
+            self.met_by(skill)
+                .any(|(i, _)| self.found[i].as_ref().is_none_or(|b| at_most > b.rank()))
         })
     }
 

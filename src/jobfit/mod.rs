@@ -101,7 +101,11 @@ impl JobSpec {
                 });
             }
         }
-        let filter = vocab.filter(|skill| meets_any(&requirements, skill, vocab));
+        let filter = vocab.filter(|skill| {
+            requirements_met_by(&requirements, skill, vocab)
+                .next()
+                .is_some()
+        });
         Ok(ResolvedJob {
             posting: self.file.clone(),
             level: self.level,
@@ -112,13 +116,23 @@ impl JobSpec {
     }
 }
 
-/// Whether a mention of `skill` meets one of the requirements: the skill
-/// itself is asked for, or one it is work in (a Spring Boot service is
-/// Java work).
-pub fn meets_any(requirements: &[ResolvedRequirement], skill: SkillId, vocab: &Vocabulary) -> bool {
+/// The requirements a mention of `skill` meets, by index, each with the
+/// skill that meets it: the skill itself asked for, or a family it is
+/// work in (a Spring Boot service is Java work).
+pub fn requirements_met_by<'r>(
+    requirements: &'r [ResolvedRequirement],
+    skill: SkillId,
+    vocab: &'r Vocabulary,
+) -> impl Iterator<Item = (usize, SkillId)> + 'r {
     std::iter::once(skill)
         .chain(vocab.implies(skill).iter().copied())
-        .any(|s| requirements.iter().any(|r| r.any_of.contains(&s)))
+        .flat_map(move |family| {
+            requirements
+                .iter()
+                .enumerate()
+                .filter(move |(_, r)| r.any_of.contains(&family))
+                .map(move |(i, _)| (i, family))
+        })
 }
 
 /// "Go", or "one of Ruby, PHP, Python".
