@@ -494,6 +494,14 @@ fn asked_years(clause: &str, caps: &regex::Captures) -> Option<f64> {
     {
         return None;
     }
+    // "15 years full-time education", "16 years of schooling": the years
+    // of an education, which are not assessed (see fairness); "five years
+    // post-secondary education or relevant work experience" still asks.
+    let head: Vec<&str> = tail.split_whitespace().take(3).collect();
+    if head.iter().any(|w| matches!(*w, "education" | "schooling")) && !contains_words(&tail, "or")
+    {
+        return None;
+    }
     // "at least a year of professional experience": "a year" is one only
     // after a least ("a year ago", "twice a year" ask nothing).
     if matches!(caps["n"].to_lowercase().as_str(), "a" | "an") {
@@ -621,6 +629,16 @@ mod tests {
                 Some(1.0),
             ),
             ("Twice a year you will present your work", None),
+            // The years of an education are not experience, unless
+            // experience may stand in for them.
+            (
+                "Educational Qualification: 15 years full-time education",
+                None,
+            ),
+            (
+                "Minimum of five years post-secondary education or relevant work experience",
+                Some(5.0),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(

@@ -235,7 +235,10 @@ pub fn read_posting(
         from_title.append(&mut required);
         required = from_title;
     }
-    let (required, nice) = settle(required, nice);
+    let (required, nice) = settle(
+        kind_joined_to_its_examples(required, vocab),
+        kind_joined_to_its_examples(nice, vocab),
+    );
     let years_min = level::years_min(&lines, sectioned);
     let level = title
         .as_deref()
@@ -480,6 +483,35 @@ fn wish_of(
             }
         }
     }
+}
+
+/// A kind named on its own beside a choice of its examples on the same
+/// line ("**CI/CD & Automation**: … pipelines using tools like GitHub
+/// Actions, Jenkins, or similar") is the choice's kind, not a requirement
+/// of its own: the lone kind is dropped, so that the choice (CI/CD or
+/// GitHub Actions or Jenkins) is kept rather than dropped for containing a
+/// skill required on its own.
+fn kind_joined_to_its_examples(list: Vec<Requirement>, vocab: &Vocabulary) -> Vec<Requirement> {
+    let joined = |single: &Requirement| {
+        let [kind] = single.any_of[..] else {
+            return false;
+        };
+        vocab.is_kind(kind)
+            && list.iter().any(|choice| {
+                choice.any_of.len() > 1
+                    && choice.quote == single.quote
+                    && choice.any_of.contains(&kind)
+                    && choice
+                        .any_of
+                        .iter()
+                        .any(|&s| s != kind && vocab.is_example_of(s, kind))
+            })
+    };
+    let absorbed: Vec<bool> = list.iter().map(joined).collect();
+    list.into_iter()
+        .zip(absorbed)
+        .filter_map(|(r, absorbed)| (!absorbed).then_some(r))
+        .collect()
 }
 
 /// Each requirement once: the first of equal ones kept; a nice-to-have

@@ -127,6 +127,8 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
         SectionKind::Required,
         &[
             "requirements",
+            // "JOB REQUIREMENT" over the list, in the singular.
+            "requirement",
             "required",
             "requires",
             // "Position Specifications", "Person specification" (what a
@@ -160,6 +162,7 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "what you bring",
             "what you'll bring",
             "you bring",
+            "you'll bring",
             "ideal candidate",
             "essential",
             "essentials",
@@ -1129,6 +1132,9 @@ const HEADING_MODIFIERS: &[&str] = &[
     "main",
     "primary",
     "what",
+    // "What experience you'll bring", "Skills you'll need".
+    "experience",
+    "skills",
     "and",
     "&",
 ];

@@ -407,3 +407,42 @@ fn a_deeper_markdown_heading_is_a_part_of_the_section_above() {
     );
     assert!(job.nice.is_empty());
 }
+
+#[test]
+fn a_kind_beside_its_examples_on_one_line_is_the_choice_s_kind() {
+    let job = read(
+        "Platform Engineer\n\nMust have:\n- **CI/CD & Automation**: Proven experience building CI/CD pipelines using tools like GitHub Actions, Jenkins, or similar platforms.\n- **Infrastructure as Code**: Experience with Terraform, CloudFormation, or similar IaC tools.\n- Strong Linux skills\n",
+    )
+    .unwrap();
+    assert_eq!(
+        names(&job.required),
+        [
+            "CI/CD|GitHub Actions|Jenkins",
+            "Terraform|AWS CloudFormation|Infrastructure as Code",
+            "Linux"
+        ]
+    );
+    // On a line of its own, the kind asked alone still settles a choice
+    // of its examples elsewhere: whoever meets CI/CD meets it.
+    let job = read(
+        "Platform Engineer\n\nRequirements:\n- Experience with CI/CD\n- Build pipelines in CI/CD tools such as Jenkins or CircleCI\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["CI/CD"]);
+}
+
+#[test]
+fn plain_headings_in_the_singular_or_asking_what_you_bring_open_the_requirements() {
+    let job = read(
+        "SOFTWARE ENGINEER\n\nJOB DESCRIPTION\n\nDevelop the RESTful API.\n\nJOB REQUIREMENT\n\nDatabase development and design with MS-SQL.\n\nAt least 2 years of coding experience.\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["SQL Server"]);
+    assert_eq!(names(&job.nice), ["RESTful APIs"]);
+    let job = read(
+        "Frontend Developer\n\nDevelop web applications using Angular\n\nWhat experience you'll bring\n\nStrong proficiency in HTML and CSS\n\nPreferred Qualifications\n\nFamiliarity with Agile methodologies\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["HTML", "CSS"]);
+    assert_eq!(names(&job.nice), ["Agile"]);
+}
