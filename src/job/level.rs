@@ -334,7 +334,7 @@ pub fn years_min(lines: &[PostingLine], sectioned: bool) -> Option<f64> {
             (?P<lead>at\ least|minimum\ of|min\.?|minimum|over|more\ than|\b)
             \s*
             (?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|an?)
-            \s*\+?\s*
+            \s*(?:\+|plus\b)?\s*
             (?:or\ more\s+)?
             (?:(?:-|–|—|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*\+?\s*)?
             (?:\(\d{1,2}\)\s*)?
@@ -629,6 +629,7 @@ mod tests {
                 Some(1.0),
             ),
             ("Twice a year you will present your work", None),
+            ("4 plus years of industry experience", Some(4.0)),
             // The years of an education are not experience, unless
             // experience may stand in for them.
             (

@@ -1091,6 +1091,12 @@ fn exact_heading(text: &str) -> bool {
 /// Whether a normalised text is one known heading phrase, perhaps with
 /// leading modifiers (see [`exact_heading`]).
 fn one_heading_phrase(norm: &str) -> bool {
+    // "What you'll need to succeed", "What you will do in this role": the
+    // phrase with a closing purpose is the phrase.
+    let mut norm = norm;
+    while let Some(rest) = HEADING_TRAILERS.iter().find_map(|t| norm.strip_suffix(t)) {
+        norm = rest.trim_end();
+    }
     HEADINGS
         .iter()
         .flat_map(|(_, phrases)| phrases.iter())
@@ -1106,6 +1112,14 @@ fn one_heading_phrase(norm: &str) -> bool {
                 || (before.len() <= 2 && before.iter().all(|w| HEADING_MODIFIERS.contains(w)))
         })
 }
+
+/// Words that may close a heading after its known phrase.
+const HEADING_TRAILERS: &[&str] = &[
+    " to succeed",
+    " to be successful",
+    " in this role",
+    " for this role",
+];
 
 /// Words that may open a heading before its known phrase.
 const HEADING_MODIFIERS: &[&str] = &[

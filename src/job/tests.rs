@@ -445,4 +445,11 @@ fn plain_headings_in_the_singular_or_asking_what_you_bring_open_the_requirements
     .unwrap();
     assert_eq!(names(&job.required), ["HTML", "CSS"]);
     assert_eq!(names(&job.nice), ["Agile"]);
+    // A phrase with its purpose after it is still the phrase.
+    let job = read(
+        "Data Engineer\n\nWhat You'll Be Doing In This Role\n\nYou will build data ingestion into Hadoop\n\nWhat You'll Need To Succeed\n\nGood understanding of how Kafka works\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Kafka"]);
+    assert_eq!(names(&job.nice), ["Hadoop"]);
 }
