@@ -768,6 +768,12 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
                             .collect::<String>()
                             .to_ascii_lowercase();
                         let closing = tag.starts_with('/');
+                        // A block ends the text before it: "<ul><li>Go</li><li>
+                        // Kafka</li></ul>" on one line is two items.
+                        if BLOCKS.contains(&name.as_str()) {
+                            push_text(&mut kept, &mut bullet, in_heading, line, &mut out);
+                            in_heading = heading;
+                        }
                         match name.as_str() {
                             _ if !closing
                                 && let Some(&element) = NOT_TEXT.iter().find(|e| **e == name) =>
@@ -777,7 +783,7 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
                             "li" if !closing => bullet = true,
                             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                                 heading = !closing;
-                                in_heading |= heading;
+                                in_heading = heading;
                             }
                             // Bold as Markdown writes it, so a bold line over
                             // a list ("<b>You fit this role if you have</b>")
@@ -817,26 +823,65 @@ fn without_html(lines: &[Line]) -> Cow<'_, [Line]> {
             }
             i += c.len_utf8();
         }
-        let kept = kept.split_whitespace().collect::<Vec<_>>().join(" ");
-        if kept.is_empty() {
-            continue;
-        }
-        let text = if std::mem::take(&mut bullet) {
-            format!("- {kept}")
-        } else {
-            kept
-        };
-        out.push(Line {
-            text,
-            section_hint: if in_heading {
-                Some(SectionHint::HeadingStyle)
-            } else {
-                line.section_hint
-            },
-            ..line.clone()
-        });
+        push_text(&mut kept, &mut bullet, in_heading, line, &mut out);
     }
     Cow::Owned(out)
+}
+
+/// HTML elements that start a line of their own.
+const BLOCKS: &[&str] = &[
+    "li",
+    "p",
+    "br",
+    "div",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "dt",
+    "dd",
+    "hr",
+];
+
+/// Ends one line of text kept from HTML: an item of a list ("<li>") is
+/// written as a Markdown item, a heading's text carries the heading hint.
+/// Nothing is written for whitespace, and an item's marker waits for its
+/// text.
+fn push_text(
+    kept: &mut String,
+    bullet: &mut bool,
+    in_heading: bool,
+    line: &Line,
+    out: &mut Vec<Line>,
+) {
+    let text = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    kept.clear();
+    if text.is_empty() {
+        return;
+    }
+    let text = if std::mem::take(bullet) {
+        format!("- {text}")
+    } else {
+        text
+    };
+    out.push(Line {
+        text,
+        section_hint: if in_heading {
+            Some(SectionHint::HeadingStyle)
+        } else {
+            line.section_hint
+        },
+        ..line.clone()
+    });
 }
 
 /// Lines with the ones that carry on the sentence before joined to it: a
@@ -1334,6 +1379,32 @@ mod tests {
                 ("Backend Developer", SectionKind::Opening),
                 ("- Knowledge of Go.", SectionKind::Required),
                 ("- Kafka & Redis.", SectionKind::Required)
+            ]
+        );
+    }
+
+    #[test]
+    fn html_blocks_on_one_line_are_lines_of_their_own() {
+        let read = sections(&lines(&[
+            "Senior React Developer",
+            "<p>Acme is hiring.<br></p><p><strong>Requirements</strong></p><ul><li>5+ years React experience</li><li>Experience with HTML, CSS, and Git</li></ul><p><strong>Nice to have</strong></p><ul><li>MongoDB</li></ul>",
+        ]));
+        let texts: Vec<(&str, SectionKind)> = read
+            .iter()
+            .filter(|l| !l.heading)
+            .map(|l| (l.text.as_str(), l.section))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Senior React Developer", SectionKind::Opening),
+                ("Acme is hiring.", SectionKind::Opening),
+                ("- 5+ years React experience", SectionKind::Required),
+                (
+                    "- Experience with HTML, CSS, and Git",
+                    SectionKind::Required
+                ),
+                ("- MongoDB", SectionKind::Nice)
             ]
         );
     }
