@@ -227,6 +227,8 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "tech we use",
             "tools and technologies",
             "tooling",
+            // "Technical Stack & Tools".
+            "tools",
         ],
     ),
     (
@@ -333,6 +335,12 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
     for (index, line) in lines.iter().enumerate() {
         let text = line.text.trim();
         if let Some((kind, rest)) = inline_heading(text) {
+            // "Tools: Experience with version control (e.g., Git)" inside
+            // the requirements names what is asked, not the team's stack.
+            let kind = match (kind, current) {
+                (SectionKind::Stack, SectionKind::Required | SectionKind::Nice) => current,
+                _ => kind,
+            };
             current = kind;
             out.push(PostingLine {
                 text: rest.to_string(),
@@ -1194,6 +1202,8 @@ const HEADING_MODIFIERS: &[&str] = &[
     // "What experience you'll bring", "Skills you'll need".
     "experience",
     "skills",
+    // "Profile We Are Looking For".
+    "profile",
     "and",
     "&",
 ];

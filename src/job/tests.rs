@@ -453,3 +453,18 @@ fn plain_headings_in_the_singular_or_asking_what_you_bring_open_the_requirements
     assert_eq!(names(&job.required), ["Kafka"]);
     assert_eq!(names(&job.nice), ["Hadoop"]);
 }
+
+#[test]
+fn tools_name_the_stack_except_inside_the_requirements() {
+    let job = read(
+        "Junior Full-Stack Developer\n\nAbout Company:\nWe build a risk platform.\n\nTechnical Stack & Tools\nFrontend: Next.js, React, Tailwind CSS\n\nProfile We Are Looking For\nTechnical Foundation: Demonstrated experience building projects with FastAPI.\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["FastAPI"]);
+    assert_eq!(names(&job.nice), ["Next.js", "React", "Tailwind CSS"]);
+    let job = read(
+        "Frontend Engineer\n\nRequirements:\nSkills: Proficient in JavaScript.\nTools: Experience with version control systems (e.g., Git).\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["JavaScript", "Git"]);
+}
