@@ -980,6 +980,12 @@ fn introduces_list(line: &Line, next: Option<&Line>, current: SectionKind) -> bo
         || (opens_list && all_bold(&line.text) && words <= MAX_HEADING_WORDS)
         || (opens_heading && words <= 12)
         || (text.ends_with(':') && words <= 14 && (outside_read_sections || asks_after_duties()))
+        // "Successful candidates will meet many of the following
+        // requirements" over a list, after the duties, needs no colon.
+        || (opens_list
+            && words <= 14
+            && contains_words(&normalise(text), "the following")
+            && asks_after_duties())
         // "And we prefer, but don't require, that you:" inside the
         // requirements opens the nice-to-haves.
         || (text.ends_with(':')

@@ -468,3 +468,13 @@ fn tools_name_the_stack_except_inside_the_requirements() {
     .unwrap();
     assert_eq!(names(&job.required), ["JavaScript", "Git"]);
 }
+
+#[test]
+fn a_lead_in_to_the_following_requirements_after_the_duties_heads_them() {
+    let job = read(
+        "Bioinformatics Software Engineer\n\n## The Position\nYou will maintain our workflow system on AWS.\nSuccessful candidates will meet many of the following requirements\n- You have strong experience in Python and a strong understanding of Linux.\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Python", "Linux"]);
+    assert_eq!(names(&job.nice), ["AWS"]);
+}
