@@ -9,6 +9,8 @@
 //! a slash, "one of", "any of", "such as", "e.g." make one choice; a list
 //! after "including" names every item.
 
+use std::borrow::Cow;
+
 use crate::skills::{SkillId, SkillMention, Vocabulary};
 
 use super::Requirement;
@@ -220,6 +222,10 @@ fn lists_in<'c>(clause: &'c str, vocab: &Vocabulary) -> Vec<List<'c>> {
 /// The requirements a clause names, in order. `quote` is the line the
 /// clause came from.
 pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Requirement> {
+    // "frameworks like **Tokio**, **Axum**, or similar": Markdown's
+    // emphasis would stand between a list's items and its cues.
+    let plain = without_emphasis(clause);
+    let clause = plain.as_ref();
     let mut out: Vec<Requirement> = Vec::new();
     for list in lists_in(clause, vocab) {
         if list.mentions.len() == 1
@@ -244,6 +250,16 @@ pub fn requirements_in(clause: &str, quote: &str, vocab: &Vocabulary) -> Vec<Req
         push(&mut out, choice, quote);
     }
     out
+}
+
+/// A clause without Markdown's bold and code marks ("**Docker**",
+/// "`React`"), which are no words.
+fn without_emphasis(clause: &str) -> Cow<'_, str> {
+    if clause.contains(['*', '_', '`']) {
+        Cow::Owned(clause.replace("**", "").replace("__", "").replace('`', ""))
+    } else {
+        Cow::Borrowed(clause)
+    }
 }
 
 /// How a list groups, gap by gap: whether `mentions[k]` and

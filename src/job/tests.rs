@@ -478,3 +478,19 @@ fn a_lead_in_to_the_following_requirements_after_the_duties_heads_them() {
     assert_eq!(names(&job.required), ["Python", "Linux"]);
     assert_eq!(names(&job.nice), ["AWS"]);
 }
+
+#[test]
+fn bold_skill_names_group_as_plain_ones() {
+    let job = read(
+        "Senior Engineer\n\n## Requirements\n- Experience with frameworks like **Tokio**, **Axum**, or similar.\n- Hands-on experience with containerization (**Docker**) and orchestration (`Kubernetes`, Nomad, etc.).\n",
+    )
+    .unwrap();
+    assert_eq!(
+        names(&job.required),
+        [
+            "Tokio|Axum",
+            "Containers|Docker",
+            "Kubernetes|HashiCorp Nomad"
+        ]
+    );
+}
