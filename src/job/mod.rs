@@ -24,6 +24,7 @@
 
 mod clauses;
 mod fairness;
+mod language;
 mod level;
 mod requirements;
 mod sections;
@@ -123,9 +124,11 @@ pub fn read_posting(
         .any(|l| matches!(l.section, SectionKind::Required | SectionKind::Nice));
     let title = level::title(&lines);
     if !asks_for_someone(&lines, sectioned, title.as_deref()) {
-        return Err(not_a_posting(
-            "no requirements section (\"Requirements\", \"What you'll need\", \"Nice to have\"...) and no sentences asking for experience or skills",
-        ));
+        return Err(not_a_posting(if language::not_in_english(&lines) {
+            "it is not in English, and levelscan reads a posting's sections and sentences in English only; give the requirements with --must and --nice"
+        } else {
+            "no requirements section (\"Requirements\", \"What you'll need\", \"Nice to have\"...) and no sentences asking for experience or skills; give the requirements with --must and --nice"
+        }));
     }
     let mut required: Vec<Requirement> = Vec::new();
     let mut nice: Vec<Requirement> = Vec::new();
