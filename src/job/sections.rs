@@ -1363,6 +1363,14 @@ mod tests {
             .collect()
     }
 
+    /// The lines that are not headings, with their sections.
+    fn content(read: &[PostingLine]) -> Vec<(&str, SectionKind)> {
+        read.iter()
+            .filter(|l| !l.heading)
+            .map(|l| (l.text.as_str(), l.section))
+            .collect()
+    }
+
     #[test]
     fn html_inside_markdown_is_markup_not_text() {
         let read = sections(&lines(&[
@@ -1384,13 +1392,8 @@ mod tests {
             ".rust { color: red }",
             "</style>",
         ]));
-        let texts: Vec<(&str, SectionKind)> = read
-            .iter()
-            .filter(|l| !l.heading)
-            .map(|l| (l.text.as_str(), l.section))
-            .collect();
         assert_eq!(
-            texts,
+            content(&read),
             [
                 ("Backend Developer", SectionKind::Opening),
                 ("- Knowledge of Go.", SectionKind::Required),
@@ -1405,13 +1408,8 @@ mod tests {
             "Senior React Developer",
             "<p>Acme is hiring.<br></p><p><strong>Requirements</strong></p><ul><li>5+ years React experience</li><li>Experience with HTML, CSS, and Git</li></ul><p><strong>Nice to have</strong></p><ul><li>MongoDB</li></ul>",
         ]));
-        let texts: Vec<(&str, SectionKind)> = read
-            .iter()
-            .filter(|l| !l.heading)
-            .map(|l| (l.text.as_str(), l.section))
-            .collect();
         assert_eq!(
-            texts,
+            content(&read),
             [
                 ("Senior React Developer", SectionKind::Opening),
                 ("Acme is hiring.", SectionKind::Opening),
