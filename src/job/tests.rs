@@ -494,3 +494,16 @@ fn bold_skill_names_group_as_plain_ones() {
         ]
     );
 }
+
+#[test]
+fn a_duty_line_that_opens_by_asking_is_a_demand() {
+    let job = read(
+        "Python Developer\n\nJob Duties/Accountabilities:\n* Writing scalable code using Python.\n* Coordinating with front-end developers.\n* Integrating data storage solutions.\n* Experience in Django, Docker and Linux\n* knowledge sharing and mentoring with the rest of a team\n\nBenefits:\nFlexible hours\n\nHow to apply:\nSend us your resume and qualifications.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        names(&job.required),
+        ["Python", "Django", "Docker", "Linux"]
+    );
+    assert_eq!(names(&job.nice), ["Mentoring"]);
+}
