@@ -147,6 +147,9 @@ pub fn read_posting(
     // it: asked for ("…, additional fundamentals you need a commitment
     // to:"), the duties ("…, you'll be responsible for:"), or neither.
     let mut intro: Option<Wish> = None;
+    // Whether that line asks for what the candidate knows ("… who have 6+
+    // years of experience in:").
+    let mut intro_names_knowing = false;
     // Whether the last list item that ended in a colon was a label with a
     // plus ("* **Data Science (preferred):**"): the items after it, up to
     // the next such label or the end of the list, are a plus. (The
@@ -156,6 +159,7 @@ pub fn read_posting(
         let item = sections::is_bullet(&line.original);
         if !item && !line.text.is_empty() {
             intro = intro_wish(&line.text);
+            intro_names_knowing = sections::names_knowing(&line.text);
         }
         let label = item && line.text.trim_end_matches(['*', '_', ' ']).ends_with(':');
         let under_plus_label = item && !label && label_plus;
@@ -171,7 +175,14 @@ pub fn read_posting(
             continue;
         }
         for (at, clause) in clauses::clauses(&line.text) {
-            let intro = intro.filter(|_| item);
+            // Among the duties, a lead-in asks for its list only when it
+            // names what the candidate knows: "we are looking for a
+            // developer to drive our projects:" lists the work.
+            let intro = intro.filter(|&wish| {
+                item && (line.section != SectionKind::Duties
+                    || wish != Wish::Required
+                    || intro_names_knowing)
+            });
             let clause = clause.as_ref();
             let Some(wish) = wish_of(line.section, clause, sectioned, intro) else {
                 continue;
@@ -443,6 +454,9 @@ fn wish_of(
         SectionKind::Duties if sections::opens_with(clause, DEMAND_OPENINGS) => {
             nice_or(Wish::Required)
         }
+        // "We are looking for teammates who have 6+ years of experience
+        // in:" over a list among the duties: its items are asked.
+        SectionKind::Duties if intro == Some(Wish::Required) => nice_or(Wish::Required),
         SectionKind::Nice | SectionKind::Stack | SectionKind::Duties => Some(Wish::Nice),
         SectionKind::Opening | SectionKind::Other
             if sectioned && clauses::describes_stack(clause) && !any(ASKING) =>

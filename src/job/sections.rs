@@ -1057,7 +1057,7 @@ fn is_heading(line: &Line, current: SectionKind) -> bool {
 /// Whether a heading names what the candidate knows ("Familiarity with
 /// the following tools", "Knowledge of:"): narrower than [`asks`], whose
 /// words ("you can", "strong") also open duties and team headings.
-fn names_knowing(heading: &str) -> bool {
+pub(super) fn names_knowing(heading: &str) -> bool {
     const KNOWING: &[&str] = &[
         "familiarity",
         "familiar with",

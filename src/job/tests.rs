@@ -507,3 +507,23 @@ fn a_duty_line_that_opens_by_asking_is_a_demand() {
     );
     assert_eq!(names(&job.nice), ["Mentoring"]);
 }
+
+#[test]
+fn a_lead_in_asking_for_experience_among_the_duties_asks_for_its_list() {
+    let job = read(
+        "Senior Software Engineer, Observability\n\n## Job description\nYou will work on our observability platform.\nWe are looking for new teammates who have 6+ years industry experience in and/or similarly interested:\n- Metrics Frameworks: Prometheus, Grafana\n- Cloud-Native technologies: Kubernetes, Docker\nAcme is committed to open source. That's why we are looking for an experienced developer to drive our open source projects, like:\n- All our integrations with Terraform\n\n## Requirements\n- Strong Go\n",
+    )
+    .unwrap();
+    assert_eq!(
+        names(&job.required),
+        [
+            "Observability",
+            "Prometheus",
+            "Grafana",
+            "Kubernetes",
+            "Docker",
+            "Go"
+        ]
+    );
+    assert_eq!(names(&job.nice), ["Terraform"]);
+}
