@@ -1131,11 +1131,12 @@ fn aside_is_a_plus(text: &str) -> bool {
 
 /// A short line that is nothing but a known heading phrase ("Nice to
 /// have", "Requirements"), perhaps with a leading word ("Our
-/// requirements"), or two such joined by "&" or "and" ("Required Skills &
-/// Qualifications", "Education and Experience").
+/// requirements"), or two such joined by "&", "and" or a slash ("Required
+/// Skills & Qualifications", "Education and Experience", "Nice to Have /
+/// Plus Skills").
 fn exact_heading(text: &str) -> bool {
     let norm = normalise(text);
-    let joined = [" & ", " and "]
+    let joined = [" & ", " and ", " / "]
         .iter()
         .find_map(|joint| norm.split_once(joint));
     if let Some((first, second)) = joined
@@ -1202,6 +1203,7 @@ const HEADING_MODIFIERS: &[&str] = &[
     "general",
     "desired",
     "bonus",
+    "plus",
     "main",
     "primary",
     "what",

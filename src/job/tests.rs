@@ -527,3 +527,13 @@ fn a_lead_in_asking_for_experience_among_the_duties_asks_for_its_list() {
     );
     assert_eq!(names(&job.nice), ["Terraform"]);
 }
+
+#[test]
+fn two_heading_phrases_joined_by_a_slash_are_one_heading() {
+    let job = read(
+        "Java Developer\n\nRequired Technical Skills\nStrong proficiency in Java\nNice to Have / Plus Skills\nAWS cloud exposure\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Java"]);
+    assert_eq!(names(&job.nice), ["AWS"]);
+}
