@@ -175,14 +175,17 @@ pub fn read_posting(
             continue;
         }
         for (at, clause) in clauses::clauses(&line.text) {
-            // Among the duties, a lead-in asks for its list only when it
-            // names what the candidate knows: "we are looking for a
-            // developer to drive our projects:" lists the work.
-            let intro = intro.filter(|&wish| {
-                item && (line.section != SectionKind::Duties
-                    || wish != Wish::Required
-                    || intro_names_knowing)
-            });
+            let intro = match intro.filter(|_| item) {
+                // Among the duties, a lead-in asks for its list only when
+                // it names what the candidate knows: "we are looking for a
+                // developer to drive our projects:" lists the work.
+                Some(Wish::Required)
+                    if line.section == SectionKind::Duties && !intro_names_knowing =>
+                {
+                    None
+                }
+                intro => intro,
+            };
             let clause = clause.as_ref();
             let Some(wish) = wish_of(line.section, clause, sectioned, intro) else {
                 continue;
