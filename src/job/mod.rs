@@ -453,8 +453,9 @@ fn wish_of(
         // a role description is a demand, not a duty.
         SectionKind::Duties if any(DEMANDS) => nice_or(Wish::Required),
         // "Experience in Django, APIs, Docker, Linux" among the duties: a
-        // line that opens by asking is a demand wherever it stands.
-        SectionKind::Duties if sections::opens_with(clause, DEMAND_OPENINGS) => {
+        // line that opens by naming what the candidate knows is a demand
+        // wherever it stands.
+        SectionKind::Duties if sections::opens_with(clause, sections::KNOWING) => {
             nice_or(Wish::Required)
         }
         // "We are looking for teammates who have 6+ years of experience
@@ -706,37 +707,6 @@ const ASKING_OPENINGS: &[&str] = &[
     "hands-on",
     "fluency",
     "fluent",
-];
-
-/// Openings that ask for what the candidate already has, even among the
-/// duties ("Experience in Django, APIs, Docker"): narrower than
-/// [`ASKING_OPENINGS`], whose "knowledge" and "hands-on" also open duties
-/// ("knowledge sharing and mentoring", "Hands-on testing including…").
-const DEMAND_OPENINGS: &[&str] = &[
-    "experience in",
-    "experience with",
-    "experience of",
-    "experienced in",
-    "experienced with",
-    "knowledge of",
-    "knowledge in",
-    "proficiency in",
-    "proficiency with",
-    "proficient in",
-    "proficient with",
-    "familiarity with",
-    "familiar with",
-    "expertise in",
-    "expertise with",
-    "understanding of",
-    "working experience",
-    "working knowledge",
-    "hands-on experience",
-    "strong experience",
-    "solid experience",
-    "strong knowledge",
-    "good knowledge",
-    "deep knowledge",
 ];
 
 /// What asks: each sentence that opens with an asking word, and each

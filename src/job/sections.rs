@@ -1054,21 +1054,38 @@ fn is_heading(line: &Line, current: SectionKind) -> bool {
         && (text.ends_with(':') || heading_kind(&text).is_some_and(|_| exact_heading(&text)))
 }
 
-/// Whether a heading names what the candidate knows ("Familiarity with
-/// the following tools", "Knowledge of:"): narrower than [`asks`], whose
-/// words ("you can", "strong") also open duties and team headings.
+/// Phrases that name what the candidate already knows ("Familiarity
+/// with", "Experience in", "Strong knowledge of"): narrower than the
+/// asking words, whose "you can", "strong", "hands-on" also open duties
+/// and team headings ("Hands-on testing including…", "knowledge sharing").
+pub(super) const KNOWING: &[&str] = &[
+    "familiarity",
+    "familiar with",
+    "knowledge of",
+    "knowledge in",
+    "understanding of",
+    "proficiency",
+    "proficient",
+    "expertise",
+    "experience with",
+    "experience in",
+    "experience of",
+    "experienced in",
+    "experienced with",
+    "working experience",
+    "working knowledge",
+    "hands-on experience",
+    "strong experience",
+    "solid experience",
+    "strong knowledge",
+    "good knowledge",
+    "deep knowledge",
+];
+
+/// Whether a heading or a lead-in names what the candidate knows
+/// ("Familiarity with the following tools", "Knowledge of:", "… who have
+/// 6+ years industry experience in:").
 pub(super) fn names_knowing(heading: &str) -> bool {
-    const KNOWING: &[&str] = &[
-        "familiarity",
-        "familiar with",
-        "knowledge of",
-        "understanding of",
-        "proficiency",
-        "proficient",
-        "expertise",
-        "experience with",
-        "experience in",
-    ];
     let norm = normalise(heading);
     KNOWING.iter().any(|w| contains_words(&norm, w))
 }

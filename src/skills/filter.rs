@@ -77,7 +77,6 @@ impl SpellingFilter {
                 if !glued_to_letter && !skills.contains(&skill) {
                     skills.push(skill);
                 }
-                true
             });
         }
         skills

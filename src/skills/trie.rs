@@ -87,24 +87,21 @@ impl SpellingTrie {
     /// in bytes.
     pub fn longest_at_start(&self, text: &[u8]) -> Option<(usize, usize)> {
         let mut longest = None;
-        self.each_at_start(text, |spelling, len| {
-            longest = Some((spelling, len));
-            true
-        });
+        self.each_at_start(text, |spelling, len| longest = Some((spelling, len)));
         longest
     }
 
     /// Every spelling that `text` starts with, shortest first: its index
-    /// and length in bytes, until `found` returns false.
-    pub fn each_at_start(&self, text: &[u8], mut found: impl FnMut(usize, usize) -> bool) {
+    /// and length in bytes.
+    pub fn each_at_start(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
         let mut bytes = text.iter().map(u8::to_ascii_lowercase);
         let Some(first) = bytes.next() else { return };
         let mut at = self.root[usize::from(first)];
         let mut len = 1;
         while at != NONE {
             let node = self.nodes[at as usize];
-            if node.spelling != NONE && !found(node.spelling as usize, len) {
-                return;
+            if node.spelling != NONE {
+                found(node.spelling as usize, len);
             }
             let Some(byte) = bytes.next() else { return };
             let first = node.first_edge as usize;
