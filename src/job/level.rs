@@ -138,7 +138,14 @@ pub fn seeks_a_role(line: &str) -> bool {
 }
 
 /// Words after which a posting names the role it seeks.
-const SEEKING: &[&str] = &["looking for ", "seeking ", "hiring ", "searching for "];
+const SEEKING: &[&str] = &[
+    "looking for ",
+    "seeking ",
+    "hiring ",
+    "searching for ",
+    // "We need a junior backend developer who can build REST APIs…"
+    "we need ",
+];
 
 /// The role a sentence says is sought, when a posting has no title line:
 /// "We are looking for a skilled and hands-on Microcontroller Software

@@ -266,6 +266,15 @@ fn a_short_posting_that_seeks_a_role_is_a_posting() {
     // A title naming a role and the duties addressed to the candidate.
     let job = read("# Senior Fullstack Engineer\n\n## Description\n\nSenior fullstack engineer to support our engineering efforts. You will be expected to lead your own projects. Our current stack involves javascript, typescript and python.\n").unwrap();
     assert_eq!(names(&job.nice), ["JavaScript", "TypeScript", "Python"]);
+    // A role needed, in one paragraph that also calls a framework a plus.
+    let job = read("Junior Backend Developer\n\nWe need a junior backend developer who can build REST APIs, work with SQL databases, write clean Python code and use Git. Experience with Flask is preferred.\n").unwrap();
+    assert_eq!(job.title.as_deref(), Some("Junior Backend Developer"));
+    assert!(
+        names(&job.required).contains(&"Python".to_string()),
+        "{:?}",
+        names(&job.required)
+    );
+    assert_eq!(names(&job.nice), ["Flask"]);
 }
 
 #[test]
