@@ -383,6 +383,18 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
             } else {
                 heading_kind(&heading)
             };
+            // "### Advanced Experience" or "### Specialized Skills" under
+            // "## Preferred Qualifications": a part of the plus, unless it
+            // says itself that it is required; the plus stays the parent of
+            // the headings after it ("### Machine Learning Infrastructure").
+            let part_of_the_plus = kind == Some(SectionKind::Required)
+                && within_parent == Some(SectionKind::Nice)
+                && !says_required(&heading);
+            let kind = if part_of_the_plus {
+                Some(SectionKind::Nice)
+            } else {
+                kind
+            };
             current = match kind {
                 // "Technical Competencies:" / "Proficient with the
                 // following technologies:": a lead-in that asks, inside the
@@ -434,7 +446,9 @@ pub fn sections(lines: &[Line]) -> Vec<PostingLine> {
                     _ => SectionKind::Other,
                 },
             };
-            if let Some(level) = level {
+            if let Some(level) = level
+                && !part_of_the_plus
+            {
                 if kind.is_some() {
                     parent = Some((level, current));
                 } else if within_parent.is_none() {
@@ -1188,6 +1202,25 @@ fn one_heading_phrase(norm: &str) -> bool {
             before.is_empty()
                 || (before.len() <= 2 && before.iter().all(|w| HEADING_MODIFIERS.contains(w)))
         })
+}
+
+/// Whether a heading says its items are required ("Minimum
+/// Requirements", "Must have"), not only that they are asked ("Advanced
+/// Experience", "Specialized Skills").
+fn says_required(heading: &str) -> bool {
+    let norm = normalise(heading);
+    [
+        "required",
+        "requirements",
+        "requirement",
+        "must",
+        "minimum",
+        "basic",
+        "essential",
+        "mandatory",
+    ]
+    .iter()
+    .any(|w| contains_words(&norm, w))
 }
 
 /// Words that may close a heading after its known phrase.

@@ -418,6 +418,27 @@ fn a_deeper_markdown_heading_is_a_part_of_the_section_above() {
 }
 
 #[test]
+fn a_sub_heading_of_the_nice_to_haves_is_a_part_of_them() {
+    // "### Advanced Experience" would head requirements on its own; under
+    // "## Preferred Qualifications" it is a part of the plus, and so is
+    // its sibling of no known kind. A sub-heading that says it is
+    // required still is.
+    let job = read(
+        "# Data Engineer\n\n## Required Qualifications\n\n### Technical Skills\n- Strong experience with Apache Spark\n\n## Preferred Qualifications\n\n### Advanced Experience\n- Knowledge of change data capture (CDC) patterns\n\n### Machine Learning Infrastructure\n- Experience with ML frameworks (TensorFlow, PyTorch)\n\n### Must have\n- Strong SQL\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Apache Spark", "SQL"]);
+    assert_eq!(
+        names(&job.nice),
+        [
+            "Change Data Capture",
+            "Machine Learning",
+            "TensorFlow|PyTorch"
+        ]
+    );
+}
+
+#[test]
 fn a_kind_beside_its_examples_on_one_line_is_the_choice_s_kind() {
     let job = read(
         "Platform Engineer\n\nMust have:\n- **CI/CD & Automation**: Proven experience building CI/CD pipelines using tools like GitHub Actions, Jenkins, or similar platforms.\n- **Infrastructure as Code**: Experience with Terraform, CloudFormation, or similar IaC tools.\n- Strong Linux skills\n",
