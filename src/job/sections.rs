@@ -1016,16 +1016,16 @@ fn introduces_list(line: &Line, next: Option<&Line>, current: SectionKind) -> bo
 /// Whether a lead-in speaks of the work to be done rather than of the
 /// person ("you'll have the chance to:", "you will be responsible for:").
 fn speaks_of_the_work(text: &str) -> bool {
-    let norm = normalise(text);
-    [
-        "you will",
-        "you'll",
-        "you would",
-        "you'd",
-        "responsible for",
-    ]
-    .iter()
-    .any(|w| contains_words(&norm, w))
+    says_any(
+        text,
+        &[
+            "you will",
+            "you'll",
+            "you would",
+            "you'd",
+            "responsible for",
+        ],
+    )
 }
 
 /// Whether a line reads as a heading of its own.
@@ -1100,15 +1100,19 @@ pub(super) const KNOWING: &[&str] = &[
 /// ("Familiarity with the following tools", "Knowledge of:", "… who have
 /// 6+ years industry experience in:").
 pub(super) fn names_knowing(heading: &str) -> bool {
-    let norm = normalise(heading);
-    KNOWING.iter().any(|w| contains_words(&norm, w))
+    says_any(heading, KNOWING)
 }
 
 /// Whether a line asks something of the candidate ("Proficient with",
 /// "experience in").
 fn asks(text: &str) -> bool {
+    says_any(text, super::ASKING)
+}
+
+/// Whether a line, normalised, holds any of the phrases as whole words.
+fn says_any(text: &str, phrases: &[&str]) -> bool {
     let norm = normalise(text);
-    super::ASKING.iter().any(|w| contains_words(&norm, w))
+    phrases.iter().any(|w| contains_words(&norm, w))
 }
 
 /// Whether the whole line is one run of bold ("**About Sentient**",
@@ -1208,19 +1212,19 @@ fn one_heading_phrase(norm: &str) -> bool {
 /// Requirements", "Must have"), not only that they are asked ("Advanced
 /// Experience", "Specialized Skills").
 fn says_required(heading: &str) -> bool {
-    let norm = normalise(heading);
-    [
-        "required",
-        "requirements",
-        "requirement",
-        "must",
-        "minimum",
-        "basic",
-        "essential",
-        "mandatory",
-    ]
-    .iter()
-    .any(|w| contains_words(&norm, w))
+    says_any(
+        heading,
+        &[
+            "required",
+            "requirements",
+            "requirement",
+            "must",
+            "minimum",
+            "basic",
+            "essential",
+            "mandatory",
+        ],
+    )
 }
 
 /// Words that may close a heading after its known phrase.
@@ -1282,21 +1286,21 @@ fn inline_heading(text: &str) -> Option<(SectionKind, &str)> {
 
 /// The kind a heading names, if any.
 pub fn heading_kind(heading: &str) -> Option<SectionKind> {
-    let norm = normalise(heading);
     // "Key Requirements and Responsibilities": its items are duties; those
     // that demand ("requires", "must have") still count as required. So are
     // "Essential Job Functions", where "essential" would read as required.
-    if [
-        "responsibilities",
-        "duties",
-        "job functions",
-        "essential functions",
-    ]
-    .iter()
-    .any(|w| contains_words(&norm, w))
-    {
+    if says_any(
+        heading,
+        &[
+            "responsibilities",
+            "duties",
+            "job functions",
+            "essential functions",
+        ],
+    ) {
         return Some(SectionKind::Duties);
     }
+    let norm = normalise(heading);
     HEADINGS.iter().find_map(|(kind, phrases)| {
         phrases
             .iter()
