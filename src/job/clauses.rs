@@ -28,6 +28,7 @@ const NICE_CUES: &[&str] = &[
     "advantageous",
     "good to have",
     "would be great",
+    "would be good",
     "even better",
     "not required",
     "optional",

@@ -119,6 +119,10 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "may also have",
             // "Helpful Knowledge and Experience": what helps is a plus.
             "helpful",
+            // "Beneficial Skills", "It would be good if you have experience
+            // with most of the following:".
+            "beneficial",
+            "would be good",
             // A site's front matter key "nicehave:".
             "nicehave",
         ],
@@ -156,6 +160,7 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "you should have",
             "about you",
             "your profile",
+            "professional profile",
             "required skills",
             "skills and experience",
             "skills & experience",

@@ -439,6 +439,17 @@ fn a_sub_heading_of_the_nice_to_haves_is_a_part_of_them() {
 }
 
 #[test]
+fn what_would_be_good_or_beneficial_is_a_plus() {
+    let job = read(
+        "# Software Engineer\n\n### Your Professional Profile:\n+ 5+ years of developing software in Java\n\n## Technologies\n\nIt would be good if you have experience with most of the following:\n\n* Ruby\n\n## Beneficial Skills\n\n* Git\n",
+    )
+    .unwrap();
+    assert_eq!(names(&job.required), ["Java"]);
+    assert_eq!(names(&job.nice), ["Ruby", "Git"]);
+    assert_eq!(job.years_min, Some(5.0));
+}
+
+#[test]
 fn a_kind_beside_its_examples_on_one_line_is_the_choice_s_kind() {
     let job = read(
         "Platform Engineer\n\nMust have:\n- **CI/CD & Automation**: Proven experience building CI/CD pipelines using tools like GitHub Actions, Jenkins, or similar platforms.\n- **Infrastructure as Code**: Experience with Terraform, CloudFormation, or similar IaC tools.\n- Strong Linux skills\n",
