@@ -1116,8 +1116,13 @@ fn asks(text: &str) -> bool {
 
 /// Whether a line, normalised, holds any of the phrases as whole words.
 fn says_any(text: &str, phrases: &[&str]) -> bool {
-    let norm = normalise(text);
-    phrases.iter().any(|w| contains_words(&norm, w))
+    holds_any(&normalise(text), phrases)
+}
+
+/// Whether text already normalised holds any of the phrases as whole
+/// words.
+fn holds_any(norm: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|w| contains_words(norm, w))
 }
 
 /// Whether the whole line is one run of bold ("**About Sentient**",
@@ -1294,8 +1299,9 @@ pub fn heading_kind(heading: &str) -> Option<SectionKind> {
     // "Key Requirements and Responsibilities": its items are duties; those
     // that demand ("requires", "must have") still count as required. So are
     // "Essential Job Functions", where "essential" would read as required.
-    if says_any(
-        heading,
+    let norm = normalise(heading);
+    if holds_any(
+        &norm,
         &[
             "responsibilities",
             "duties",
@@ -1305,7 +1311,6 @@ pub fn heading_kind(heading: &str) -> Option<SectionKind> {
     ) {
         return Some(SectionKind::Duties);
     }
-    let norm = normalise(heading);
     HEADINGS.iter().find_map(|(kind, phrases)| {
         phrases
             .iter()
